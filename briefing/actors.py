@@ -1,0 +1,437 @@
+"""Key actors: people, organisations and places named in the articles, aliases merged.
+
+Mentions come from spaCy's entities. Within one article a shorter form of a name
+("Johnson", "Mr Johnson", "Abdul Mahdi") joins the full name it is a suffix of (the
+nearest one before it, when two people share a surname); an acronym joins the long form
+the text pairs it with ("Islamic State (IS)"); countries are merged by ISO code
+(pycountry). Across articles, full names join when every word matches up to spelling
+variants ("Qasem"/"Qassem"). Roles are read from the words before a name ("Foreign
+Secretary Dominic Raab", "the caretaker prime minister, Adel Abdul Mahdi").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from rapidfuzz.distance import Levenshtein
+
+from briefing.config import ENTITY_KINDS
+from briefing.models import Actor
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span, Token
+
+    from briefing.nlp import AnalysedArticle
+
+HONORIFICS = {
+    "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof", "professor",
+    "rev", "reverend", "hon",
+}
+# Words that make up a role or title in front of a name. A role needs one of ROLE_HEADS.
+ROLE_HEADS = {
+    "president", "minister", "premier", "secretary", "chancellor", "general", "gen", "admiral",
+    "colonel", "col", "captain", "capt", "commander", "lieutenant", "lt", "major", "sergeant", "sgt",
+    "officer", "chief", "leader", "head", "senator", "sen", "governor", "gov", "mayor", "king",
+    "queen", "prince", "princess", "emperor", "pope", "ayatollah", "sheikh", "imam", "cardinal",
+    "bishop", "archbishop", "judge", "justice", "ambassador", "envoy", "spokesman", "spokeswoman",
+    "spokesperson", "ceo", "chairman", "chairwoman", "chair", "director", "founder", "mp", "mep",
+    "candidate", "representative", "rep", "congressman", "congresswoman", "speaker", "adviser",
+    "advisor", "correspondent", "editor", "analyst", "coach", "manager", "striker", "captain",
+}
+ROLE_WORDS = ROLE_HEADS | {
+    "prime", "foreign", "home", "defence", "defense", "interior", "finance", "health", "justice",
+    "education", "trade", "state", "deputy", "vice", "shadow", "former", "ex", "caretaker", "acting",
+    "interim", "supreme", "retired", "army", "military", "navy", "air", "force", "security",
+    "national", "opposition", "party", "labour", "conservative", "democratic", "republican",
+    "chief", "executive", "top", "senior", "elite", "leadership", "general", "attorney", "crown",
+    "of", "the", "and", "foreign", "affairs", "first", "lady", "grand", "high", "commissioner",
+    "commission", "economy", "energy", "transport", "environment", "culture", "cabinet",
+}
+# Lower-case words that belong inside a name ("Osama bin Laden", "Ursula von der Leyen").
+NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "de", "del", "della", "der", "di", "da", "du",
+                  "van", "von", "la", "le", "dos", "das", "y"}
+# Short forms of countries that pycountry does not know by these names.
+COUNTRY_ALIASES = {
+    "uk": "GBR", "u.k.": "GBR", "britain": "GBR", "great britain": "GBR", "england": "GBR",
+    "us": "USA", "u.s.": "USA", "usa": "USA", "u.s.a.": "USA", "america": "USA",
+    "united states of america": "USA", "russia": "RUS", "south korea": "KOR", "north korea": "PRK",
+    "iran": "IRN", "syria": "SYR", "venezuela": "VEN", "vietnam": "VNM", "taiwan": "TWN",
+    "bolivia": "BOL", "tanzania": "TZA", "laos": "LAO", "moldova": "MDA", "czech republic": "CZE",
+    "uae": "ARE", "ivory coast": "CIV", "turkey": "TUR", "palestine": "PSE",
+}
+
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_ACRONYM_PAIR = re.compile(r"\(([A-Z][A-Za-z&]{1,7})\)")
+_ALIAS_PAIR = re.compile(r"[(\[]\s*(?:also known as|aka|or|formerly)\s+(?:the\s+)?([^)\]]+?)\s*[)\]]", re.I)
+_EDITORIAL_BRACKET = re.compile(r"\[\s*the\s+([A-Z][^\]]+?)\s*\]")
+# One-word organisations and places that are usually common nouns ("the government").
+GENERIC_NAMES = {"government", "parliament", "police", "army", "court", "council", "ministry",
+                 "cabinet", "committee", "coalition", "commission", "embassy", "military", "navy",
+                 "state", "senate", "opposition", "party", "union", "company", "group", "city"}
+
+
+@dataclass
+class Mention:
+    article_id: int
+    kind: str
+    words: tuple[str, ...]  # the name without titles, possessives or a leading "the"
+    start: int  # character offset in the article text
+    role: str | None = None
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.words)
+
+
+@dataclass
+class _Group:
+    kind_votes: Counter = field(default_factory=Counter)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+# --- names ---------------------------------------------------------------------------------
+
+def _skeleton(word: str) -> str:
+    """First letter plus consonants, doubled letters once: 'qassem' and 'qasem' -> 'qsm'."""
+    rest = re.sub(r"[aeiouy]", "", word[1:])
+    squeezed = re.sub(r"(.)\1+", r"\1", word[0] + rest)
+    return squeezed
+
+
+def same_word(a: str, b: str) -> bool:
+    """Two spellings of one name word: equal, one edit apart (5+ letters), or same skeleton."""
+    a, b = a.lower(), b.lower()
+    if a == b:
+        return True
+    if not a or not b or a[0] != b[0]:
+        return False
+    if min(len(a), len(b)) >= 5 and Levenshtein.distance(a, b) <= 1:
+        return True
+    skeleton = _skeleton(a)
+    return len(skeleton) >= 3 and skeleton == _skeleton(b)
+
+
+def same_name(a: Sequence[str], b: Sequence[str]) -> bool:
+    return len(a) == len(b) and all(same_word(x, y) for x, y in zip(a, b))
+
+
+def is_suffix(short: Sequence[str], full: Sequence[str]) -> bool:
+    """``short`` is the last words of ``full`` ("Johnson" of "Boris Johnson")."""
+    return 0 < len(short) < len(full) and same_name(short, full[len(full) - len(short):])
+
+
+def _name_tokens(span: Span) -> tuple[list[Token], list[Token]]:
+    """Split a person span into leading title tokens and the name tokens."""
+    tokens = [t for t in span if not t.is_punct or t.text in {"-", "'", "’"}]
+    titles = []
+    while tokens and (tokens[0].lower_.rstrip(".") in HONORIFICS or tokens[0].lower_ in ROLE_WORDS):
+        titles.append(tokens.pop(0))
+    return titles, tokens
+
+
+def _looks_like_name(tokens: Sequence[Token]) -> bool:
+    """Reject title-case phrases that are not names ("Speaks To Iraq")."""
+    if not tokens:
+        return False
+    for i, token in enumerate(tokens):
+        word = token.text
+        if token.like_num or any(ch.isdigit() for ch in word):
+            return False
+        if word.lower() in NAME_PARTICLES:
+            continue
+        if not word[0].isupper():
+            return False
+        if i > 0 and token.is_stop:
+            return False
+    return True
+
+
+def _clean_words(span: Span) -> tuple[str, ...]:
+    words = [t.text for t in span if not t.is_punct]
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if words:
+        words[-1] = _POSSESSIVE.sub("", words[-1])
+    return tuple(w for w in words if w)
+
+
+def _role_before(doc: Doc, start: int, titles: Sequence[Token]) -> str | None:
+    """The role written just before a name: title words, or an appositive "role, Name"."""
+    i = start - 1
+    if i >= 1 and doc[i].text == ",":
+        i -= 1  # "the caretaker prime minister, Adel Abdul Mahdi"
+    words: list[Token] = []
+    while i >= 0 and doc[i].sent == doc[start].sent:
+        token = doc[i]
+        if token.lower_ in ROLE_WORDS or token.lower_.rstrip(".") in HONORIFICS:
+            words.insert(0, token)
+        elif token.ent_type_ in ("NORP", "GPE") and token.pos_ in ("ADJ", "PROPN") and words:
+            words.insert(0, token)  # "Iraqi Prime Minister", "Iranian general"
+        else:
+            break
+        i -= 1
+    words.extend(titles)
+    while words and words[0].lower_ in {"the", "of", "and"}:
+        words.pop(0)
+    while words and words[-1].lower_ in {"of", "and", "the"}:
+        words.pop()
+    words = [w for w in words if w.lower_.rstrip(".") not in HONORIFICS]
+    if not any(w.lower_ in ROLE_HEADS for w in words):
+        return None
+    return " ".join(w.text for w in words)
+
+
+_LINKERS = {"of", "and", "for", "the", "de", "on", "in"}
+
+
+def alias_pairs(text: str) -> list[tuple[str, str]]:
+    """Names the text itself declares equal, lower-cased.
+
+    "Islamic State (IS)" (initials spell the acronym), "Daesh (also known as IS)",
+    and the editorial bracket "Daesh [the Islamic State group]".
+    """
+    pairs: list[tuple[str, str]] = []
+    for match in _ACRONYM_PAIR.finditer(text):
+        acronym = match.group(1)
+        letters = [c for c in acronym if c.isupper()]
+        before = re.findall(r"[\w'’-]+", text[max(0, match.start() - 120):match.start()])
+        # Walk back over the words before the bracket until their initials spell the acronym.
+        initials: list[str] = []
+        words: list[str] = []
+        for word in reversed(before):
+            if word[0].isupper():
+                initials.insert(0, word[0])
+            elif word.lower() not in _LINKERS:
+                break
+            words.insert(0, word)
+            if initials == letters:
+                while words and words[0].lower() in _LINKERS:
+                    words.pop(0)
+                pairs.append((acronym.lower(), " ".join(words).lower()))
+                break
+            if len(initials) >= len(letters):
+                break
+    for pattern in (_ALIAS_PAIR, _EDITORIAL_BRACKET):
+        for match in pattern.finditer(text):
+            before = re.findall(r"[\w'’-]+", text[max(0, match.start() - 60):match.start()])
+            if before and before[-1][0].isupper():
+                pairs.append((before[-1].lower(), match.group(1).lower().strip()))
+    return pairs
+
+
+# --- mentions ------------------------------------------------------------------------------
+
+def mentions_in(doc: Doc, article_id: int, labels: Iterable[str]) -> list[Mention]:
+    """The actor mentions of one article, with titles stripped and roles read."""
+    wanted = set(labels)
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in wanted:
+            continue
+        kind = ENTITY_KINDS[ent.label_]
+        role = None
+        if kind == "person":
+            titles, tokens = _name_tokens(ent)
+            if not _looks_like_name(tokens):
+                continue
+            words = tuple(_POSSESSIVE.sub("", t.text) for t in tokens)
+            role = _role_before(doc, ent.start, titles)
+        else:
+            words = _clean_words(ent)
+        if not words or not any(ch.isalpha() for ch in "".join(words)):
+            continue
+        if len(words) == 1 and words[0].lower() in GENERIC_NAMES:
+            continue
+        found.append(Mention(article_id, kind, words, ent.start_char, role))
+    return found
+
+
+def _country_code(name: str) -> str | None:
+    key = name.lower()
+    if key in COUNTRY_ALIASES:
+        return COUNTRY_ALIASES[key]
+    if len(key) <= 3:  # two- and three-letter codes clash with acronyms ("IS", "NHS")
+        return None
+    import pycountry
+
+    try:
+        return pycountry.countries.lookup(name).alpha_3
+    except LookupError:
+        return None
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def add(self) -> int:
+        self.parent.append(len(self.parent))
+        return len(self.parent) - 1
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+KIND_ORDER = ("person", "organisation", "place", "group")
+
+
+def _kind(members: Iterable[Mention]) -> str:
+    """The kind most mentions were tagged with; ties go to the more specific kind."""
+    votes = Counter(m.kind for m in members)
+    return min(votes, key=lambda k: (-votes[k], KIND_ORDER.index(k)))
+
+
+def _key(m: Mention) -> str:
+    """What makes two mentions of an organisation or place the same: the name, or ISO code."""
+    key = m.name.lower()
+    if m.kind == "place":
+        key = _country_code(m.name) or key
+    return key
+
+
+def _link_within_article(mentions: list[Mention], text: str, uf: _UnionFind, offset: int) -> None:
+    """Join short forms to full names, acronyms to long forms, in one article."""
+    by_key: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        key = _key(m)
+        if key in by_key:
+            uf.union(offset + by_key[key], offset + i)
+        else:
+            by_key[key] = i
+    # Declared aliases chain ("Islamic State (IS)" ... "Daesh (also known as IS)"), so join
+    # the names of each chain, then every mention whose name is in it. An alias may carry a
+    # generic tail the entity lacks: "the Islamic State group".
+    names = _UnionFind(0)
+    index: dict[str, int] = {}
+    for pair in alias_pairs(text):
+        ids = [index.setdefault(side, names.add()) for side in pair]
+        names.union(*ids)
+    chains: dict[int, list[int]] = defaultdict(list)
+    for alias, i in index.items():
+        matched = [m for k, m in by_key.items() if k == alias or alias.startswith(k + " ")]
+        chains[names.find(i)].extend(matched)
+    for members in chains.values():
+        for j in members[1:]:
+            uf.union(offset + members[0], offset + j)
+    people = [i for i, m in enumerate(mentions) if m.kind == "person"]
+    for i, m in enumerate(mentions):
+        # A short form joins the nearest longer name before it (else the first after it).
+        # Organisations and places of one word may be a person's surname mis-tagged.
+        if m.kind != "person" and len(m.words) > 1:
+            continue
+        longer = [j for j in people if is_suffix(m.words, mentions[j].words)]
+        if not longer:
+            continue
+        before = [j for j in longer if mentions[j].start < m.start]
+        target = max(before, key=lambda j: mentions[j].start) if before else min(
+            longer, key=lambda j: mentions[j].start)
+        uf.union(offset + target, offset + i)
+
+
+def _link_across_articles(mentions: list[Mention], uf: _UnionFind) -> None:
+    """Join groups of different articles whose full names match up to spelling."""
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(mentions)):
+        groups[uf.find(i)].append(i)
+    heads = []
+    for root, members in groups.items():
+        longest = max((mentions[i].words for i in members), key=len)
+        keys = {_key(mentions[i]) for i in members}
+        heads.append((root, _kind(mentions[i] for i in members), longest, keys))
+    for a in range(len(heads)):
+        for b in range(a + 1, len(heads)):
+            root_a, kind_a, name_a, keys_a = heads[a]
+            root_b, kind_b, name_b, keys_b = heads[b]
+            if kind_a == kind_b == "person":
+                if len(name_a) > 1 and len(name_b) > 1 and same_name(name_a, name_b):
+                    uf.union(root_a, root_b)
+            elif "person" not in (kind_a, kind_b) and keys_a & keys_b:
+                uf.union(root_a, root_b)
+    # A surname alone in one article joins a full name from another if only one fits.
+    for root, kind, name, _ in heads:
+        if kind != "person" or len(name) != 1:
+            continue
+        fits = {uf.find(r) for r, k, n, _ in heads if k == "person" and is_suffix(name, n)}
+        if len(fits) == 1:
+            uf.union(root, fits.pop())
+
+
+def _display_name(members: Sequence[Mention], kind: str) -> str:
+    """People by their fullest name, organisations by their longest form, places by the
+    form used most; ties go to the most frequent, then the first seen."""
+    counts = Counter(m.name for m in members)
+    order = {name: i for i, name in reversed(list(enumerate(m.name for m in members)))}
+    candidates = [m.name for m in members if m.kind == kind]
+    if kind == "person":
+        most_words = max(len(n.split()) for n in candidates)
+        candidates = [n for n in candidates if len(n.split()) == most_words]
+    elif kind == "organisation":
+        longest = max(len(n) for n in candidates)
+        candidates = [n for n in candidates if len(n) == longest]
+    return min(candidates, key=lambda n: (-counts[n], order[n]))
+
+
+def extract_actors(analysed: Sequence[AnalysedArticle], labels: Iterable[str],
+                   per_kind: int | None = None) -> list[Actor]:
+    """Merge the entity mentions of all articles into actors, most salient first,
+    at most ``per_kind`` of each kind (people, organisations, places).
+
+    Salience: mentions, plus a bonus for each further source, for a mention in a title and
+    for a role given in the text.
+    """
+    labels = list(labels)
+    mentions: list[Mention] = []
+    spans: list[tuple[int, int]] = []
+    for item in analysed:
+        found = mentions_in(item.doc, item.article.id, labels)
+        spans.append((len(mentions), len(found)))
+        mentions.extend(found)
+    uf = _UnionFind(len(mentions))
+    for item, (offset, count) in zip(analysed, spans):
+        _link_within_article(mentions[offset:offset + count], item.doc.text, uf, offset)
+    _link_across_articles(mentions, uf)
+
+    groups: dict[int, list[Mention]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        groups[uf.find(i)].append(m)
+    titles = {item.article.id: item.article.title.lower() for item in analysed}
+    actors = []
+    for members in groups.values():
+        kind = _kind(members)
+        name = _display_name(members, kind)
+        sources = sorted({m.article_id for m in members})
+        aliases = sorted({m.name for m in members} - {name})
+        roles = Counter(m.role for m in members if m.role)
+        in_title = any(
+            re.search(rf"\b{re.escape(alias.lower())}\b", titles[a])
+            for a in sources for alias in {name, *aliases}
+        )
+        role = roles.most_common(1)[0][0] if roles else None
+        score = (len(members) + 2.0 * (len(sources) - 1) + (2.0 if in_title else 0.0)
+                 + (0.5 if role else 0.0))
+        actors.append(Actor(
+            name=name, kind=kind, mentions=len(members), aliases=aliases, sources=sources,
+            role=role, score=score,
+        ))
+    actors.sort(key=lambda a: (-a.score, -a.mentions, a.name))
+    if per_kind is None:
+        return actors
+    taken: Counter = Counter()
+    kept = []
+    for actor in actors:
+        if taken[actor.kind] < per_kind:
+            taken[actor.kind] += 1
+            kept.append(actor)
+    return kept

@@ -1,0 +1,205 @@
+"""Keep the story, drop the rest: ads, captions, prompts, repeats and headline lists.
+
+The rules are general, about the shape of a line rather than its words: story text is
+prose (sentences ending in punctuation); headlines, labels, slogans, bylines and lists of
+other headlines are not. A few patterns catch what is prose-shaped but still not story:
+photo captions and credits, newsletter and social prompts, lines that repeat. The
+headline of a plain-text article is found among the non-prose lines above the body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from briefing.models import Article, RawDocument, RemovedLine
+
+# A sentence ends in . ! ? … (or : introducing a quote), perhaps followed by closing quotes.
+_TERMINAL = re.compile(r"[.!?…:][\"'”’»)\]]*$")
+_WORD = re.compile(r"[^\W_][\w'’.-]*", re.UNICODE)
+
+_CAPTION = re.compile(
+    r"\((?:pictures?|photos?|photograph|images?|credit|pic|video)\s*:[^)]*\)"
+    r"|^(?:(?:cover|main|top|header|lead|featured)\s+)?"
+    r"(?:images?|photos?|pictures?|photograph|caption|credit|media caption|image caption"
+    r"|image copyright|image source|video caption|illustration)s?\s*[:|–-]",
+    re.I,
+)
+_CREDIT = re.compile(r"\b(?:getty images|afp via getty|ap photo|pa media|pa wire|shutterstock|reuters/|epa-efe)\b", re.I)
+_BYLINE = re.compile(r"^(?:by|published|updated|posted|last updated|first published)\b", re.I)
+_PROMPT_START = re.compile(
+    r"^(?:sign up|subscribe|follow us|follow @|share (?:this|on)|click here|tap here|read more|read next"
+    r"|download (?:our|the)|join (?:our|us|the conversation)|get (?:our|the latest)|don'?t miss"
+    r"|watch(?: now)?:|listen(?: now)?:|advertisement|sponsored|see also|also read|copyright|©)",
+    re.I,
+)
+_PROMPT_ANY = re.compile(
+    r"newsletter|all rights reserved|©|cookie (?:policy|settings)|privacy policy|terms of (?:use|service)"
+    r"|sign up (?:for|to)|subscribe (?:to|for|now|today)|follow us on|our app\b|https?://|www\.|\S+@\S+\.\w+",
+    re.I,
+)
+# A line that announces a list of other stories: everything short after it is not the story.
+_LIST_MARKER = re.compile(
+    r"^(?:related(?:\s+(?:topics|articles|stories|content|coverage|links|reading))?|more on this story"
+    r"|more from \S+|more stories|you may also like|you might also like|read more|see also|most read"
+    r"|most popular|recommended(?: for you)?|top stories|latest news|trending|in other news)\s*:?$",
+    re.I,
+)
+
+SHORT_PROMPT_WORDS = 25  # prompts and credits are short; a long sentence that names "newsletter" is story
+MIN_STORY_WORDS = 3
+
+
+def words(line: str) -> list[str]:
+    return _WORD.findall(line)
+
+
+def is_prose(line: str) -> bool:
+    """A line that reads as sentences: ends in sentence punctuation."""
+    return bool(_TERMINAL.search(line))
+
+
+def is_title_case(line: str) -> bool:
+    """Most words capitalised, as in a headline or a label."""
+    tokens = [w for w in words(line) if w[0].isalpha()]
+    if not tokens:
+        return False
+    capitalised = sum(1 for w in tokens if w[0].isupper())
+    return capitalised / len(tokens) >= 0.7
+
+
+def _normalise(line: str) -> str:
+    return " ".join(line.replace("\u00a0", " ").split())
+
+
+def _key(line: str) -> str:
+    return " ".join(words(line.lower()))
+
+
+def _blocks(text: str) -> list[list[str]]:
+    """Lines grouped into blocks separated by blank lines."""
+    blocks: list[list[str]] = [[]]
+    for raw in text.splitlines():
+        line = _normalise(raw)
+        if line:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    return [b for b in blocks if b]
+
+
+def _is_hard_wrapped(block: list[str]) -> bool:
+    """Prose wrapped at a fixed width: most lines stop mid-sentence and none is very long."""
+    if len(block) < 2 or max(len(line) for line in block) > 100:
+        return False
+    open_ended = sum(1 for line in block[:-1] if not is_prose(line))
+    return open_ended >= (len(block) - 1) / 2 and not all(is_title_case(line) for line in block)
+
+
+def _lines(text: str) -> list[str]:
+    """The text as logical lines: hard-wrapped paragraphs are joined back together."""
+    lines: list[str] = []
+    for block in _blocks(text):
+        if _is_hard_wrapped(block):
+            lines.append(" ".join(block))
+        else:
+            lines.extend(block)
+    return lines
+
+
+@dataclass
+class Cleaned:
+    title: str | None
+    paragraphs: list[str]
+    removed: list[RemovedLine]
+
+
+def _noise_reason(line: str, n_words: int) -> str | None:
+    """Why a single line is not story text, judged on the line alone."""
+    if _CAPTION.search(line) or (_CREDIT.search(line) and n_words < SHORT_PROMPT_WORDS):
+        return "caption or credit"
+    if _PROMPT_START.search(line) or (_PROMPT_ANY.search(line) and n_words < SHORT_PROMPT_WORDS):
+        return "prompt, link or notice"
+    if _BYLINE.search(line) and n_words < 12:
+        return "byline or dateline"
+    if not is_prose(line):
+        return "not a sentence (headline, label or slogan)"
+    if n_words < MIN_STORY_WORDS:
+        return "too short"
+    return None
+
+
+def _pick_headline(candidates: list[str]) -> str | None:
+    """The headline among the non-story lines above the body: nearest the body, 4+ words."""
+    usable = [c for c in candidates
+              if not (_CAPTION.search(c) or _PROMPT_START.search(c) or _BYLINE.search(c))]
+    for line in reversed(usable):
+        if len(words(line)) >= 4 and not is_prose(line.rstrip(":")):
+            return line
+    return max(usable, key=lambda c: len(words(c)), default=None)
+
+
+def _title_from_sentence(text: str, limit: int = 12) -> str:
+    tokens = text.split()
+    return text if len(tokens) <= limit else " ".join(tokens[:limit]) + " …"
+
+
+def clean_text(text: str, title: str | None = None) -> Cleaned:
+    """Split ``text`` into story paragraphs and removed lines; find a title if none is given."""
+    lines = _lines(text)
+    counts = Counter(_key(line) for line in lines)
+    kept: list[str] = []
+    removed: list[RemovedLine] = []
+    preamble: list[str] = []  # non-story lines before the first story paragraph
+    seen: set[str] = set()
+    in_list = False
+    title_key = _key(title) if title else None
+    for line in lines:
+        key = _key(line)
+        n_words = len(key.split())
+        if _LIST_MARKER.match(line):
+            in_list = True
+            removed.append(RemovedLine(line, "list of other stories"))
+            continue
+        reason = _noise_reason(line, n_words)
+        if reason is None and in_list and n_words < 20:
+            reason = "list of other stories"
+        if reason is None and key == title_key:
+            reason = "title"
+        if reason is None and counts[key] > 1:
+            # Captions and pull quotes repeat; a story paragraph appears once.
+            if key in seen or n_words < 20:
+                reason = "repeated line"
+            seen.add(key)
+        if reason is None:
+            in_list = False
+            kept.append(line)
+            continue
+        if not kept:
+            preamble.append(line)
+        removed.append(RemovedLine(line, reason))
+    if not title:
+        title = _pick_headline(preamble)
+        if title is None and kept:
+            title = _title_from_sentence(kept[0])
+    return Cleaned(title=title, paragraphs=kept, removed=removed)
+
+
+def clean_document(doc: RawDocument, article_id: int) -> Article:
+    """Clean one document into an ``Article`` (its paragraphs may be empty)."""
+    cleaned = clean_text(doc.text, doc.title)
+    if doc.record is not None:
+        fallback_source = f"{doc.path.stem} #{doc.record}"
+    else:
+        fallback_source = doc.path.stem
+    return Article(
+        id=article_id,
+        title=cleaned.title or fallback_source,
+        source=doc.source or fallback_source,
+        paragraphs=cleaned.paragraphs,
+        path=doc.path,
+        url=doc.url,
+        published=doc.published,
+        removed=cleaned.removed,
+    )

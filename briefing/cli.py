@@ -1,0 +1,124 @@
+"""The ``briefing`` command: a thin layer over ``briefing.pipeline``.
+
+Heavy libraries (spaCy, sumy, WeasyPrint) are imported only inside the command that needs
+them, so ``briefing --help`` answers at once.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from briefing import __version__
+
+EXIT_OK = 0
+EXIT_PARTIAL = 1  # the brief was written, but some inputs could not be read
+EXIT_ERROR = 2  # nothing was written
+
+app = typer.Typer(
+    help="Turn a pile of news articles into a dated situation brief (Markdown and PDF).\n\n"
+         "Example:  briefing generate examples/ --date 2020-01-06 --format md,pdf --out out/",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"briefing {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Optional[bool] = typer.Option(  # noqa: UP007 - typer reads the annotation
+        None, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+) -> None:
+    """Turn a pile of news articles into a dated situation brief (Markdown and PDF)."""
+
+
+def _fail(message: str, verbose: bool) -> None:
+    if verbose:
+        traceback.print_exc()
+    typer.echo(f"Error: {message}", err=True)
+    raise typer.Exit(EXIT_ERROR)
+
+
+@app.command(
+    epilog="Examples:\n\n"
+           "  briefing generate examples/ --date 2020-01-06\n\n"
+           "  briefing generate feeds/ today.html --config config.yaml --format md --out briefs/\n\n"
+           "Exit status: 0 brief written; 1 brief written but some inputs were skipped; 2 nothing written.",
+)
+def generate(
+    inputs: Optional[list[Path]] = typer.Argument(  # noqa: UP007
+        None, help="Article files or folders (.txt .md .html .json .jsonl). Default: 'inputs' in the config.",
+        show_default=False),
+    config: Optional[Path] = typer.Option(  # noqa: UP007
+        None, "--config", "-c", help="YAML config file. Default: ./config.yaml if present, else built-in defaults.",
+        show_default=False),
+    date: Optional[str] = typer.Option(  # noqa: UP007
+        None, "--date", "-d", help="Date of the brief, YYYY-MM-DD. Default: $SOURCE_DATE_EPOCH, else today.",
+        show_default=False),
+    formats: Optional[str] = typer.Option(  # noqa: UP007
+        None, "--format", "-f", help="Comma-separated output formats: md, pdf. Default: 'formats' in the config.",
+        show_default=False),
+    out: Optional[Path] = typer.Option(  # noqa: UP007
+        None, "--out", "-o", help="Output folder. Default: 'output_dir' in the config.", show_default=False),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the files written and errors."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log details; show tracebacks on errors."),
+) -> None:
+    """Write a dated brief (brief-YYYY-MM-DD.md / .pdf) from news articles."""
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.WARNING, format="%(levelname)s: %(message)s",
+        stream=sys.stderr,
+    )
+    if not verbose:
+        # WeasyPrint and fontTools warn about font subsetting details a reader cannot act on.
+        for noisy in ("weasyprint", "fontTools"):
+            logging.getLogger(noisy).setLevel(logging.ERROR)
+    from briefing.config import load_config, validate_formats
+    from briefing.errors import BriefingError
+    from briefing.pipeline import brief_date, generate as run
+
+    def progress(message: str) -> None:
+        if not quiet:
+            typer.echo(message, err=True)
+
+    try:
+        if config is None and Path("config.yaml").is_file():
+            config = Path("config.yaml")
+        settings = load_config(config)
+        if config is not None:
+            progress(f"Using config {config}")
+        chosen = None
+        if formats is not None:
+            try:
+                chosen = validate_formats(formats.split(","))
+            except ValueError as exc:
+                raise BriefingError(f"--format: {exc}") from None
+        when = brief_date(date)
+        brief, paths = run(settings, inputs or None, when, chosen, out, progress)
+    except BriefingError as exc:
+        _fail(str(exc), verbose)
+    except KeyboardInterrupt:
+        typer.echo("Interrupted: nothing was written.", err=True)
+        raise typer.Exit(130) from None
+    except Exception as exc:  # a bug: say so plainly, with the traceback on request
+        _fail(f"unexpected failure: {exc.__class__.__name__}: {exc} (rerun with --verbose for details)", verbose)
+    for path in paths:
+        typer.echo(f"Wrote {path}")
+    if brief.skipped:
+        typer.echo(f"Skipped {len(brief.skipped)} input(s); see 'Not included' in the brief.", err=True)
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

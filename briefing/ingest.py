@@ -1,0 +1,295 @@
+"""Read articles from disk: plain text, Markdown, HTML and JSON/JSON Lines records.
+
+Each reader turns one file into ``RawDocument`` records; the registry ``READERS`` maps file
+endings to readers. A file that cannot be read (binary, empty, undecodable, malformed) is
+reported as a ``SkippedInput`` and the rest of the batch goes on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import json
+import logging
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from briefing.errors import InputError
+from briefing.models import RawDocument, SkippedInput
+
+log = logging.getLogger(__name__)
+
+
+class UnreadableInput(Exception):
+    """One file (or record) cannot be used; the message says why."""
+
+
+def decode(data: bytes) -> str:
+    """Decode UTF-8 (with or without BOM), falling back to Windows-1252."""
+    if b"\x00" in data[:8192]:
+        raise UnreadableInput("binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise UnreadableInput("not UTF-8 or Windows-1252 text") from None
+
+
+def parse_date(value: Any) -> dt.date | None:
+    """A publication date from front matter, JSON or HTML metadata; None if unparseable."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    try:
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        pass
+    try:  # RFC 2822, as in e-mail and RSS: "Mon, 06 Jan 2020 09:00:00 GMT"
+        return email.utils.parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        log.warning("ignoring publication date %r: not a date briefing can read", text)
+        return None
+
+
+def _optional_str(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+# --- plain text and Markdown -------------------------------------------------------------
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
+    """Split YAML front matter (between ``---`` lines) from the body."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as exc:
+        raise UnreadableInput(f"front matter is not valid YAML ({exc.__class__.__name__})") from None
+    if not isinstance(meta, dict):
+        return {}, text
+    return meta, text[match.end():]
+
+
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_MD_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+_MD_LINK_DEF = re.compile(r"^\s*\[[^\]]+\]:\s*\S+.*$")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+_MD_LIST = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+_MD_QUOTE = re.compile(r"^\s*>\s?")
+_MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|(?<!\w)_)(\S(?:.*?\S)?)\1(?!\w)")
+_HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+
+
+def markdown_to_text(text: str) -> tuple[str | None, str]:
+    """Strip Markdown syntax, keeping one line per source line; returns (first H1, text)."""
+    heading: str | None = None
+    lines = []
+    in_fence = False
+    for line in text.splitlines():
+        if line.strip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+            continue
+        if in_fence or _MD_LINK_DEF.match(line) or _MD_RULE.match(line):
+            continue
+        match = _MD_HEADING.match(line)
+        if match:
+            line = match.group(1)
+            if heading is None and not lines:
+                heading = line
+                continue
+        line = _MD_QUOTE.sub("", line)
+        line = _MD_LIST.sub("", line)
+        line = _MD_IMAGE.sub("", line)
+        line = _MD_LINK.sub(r"\1", line)
+        line = _MD_REF_LINK.sub(r"\1", line)
+        line = _HTML_TAG.sub("", line)
+        line = _MD_EMPHASIS.sub(r"\2", line)
+        if line.strip() or lines:
+            lines.append(line)
+    return heading, "\n".join(lines)
+
+
+def read_text(path: Path) -> list[RawDocument | SkippedInput]:
+    text = decode(path.read_bytes())
+    return [RawDocument(path=path, text=text, format="text")]
+
+
+def read_markdown(path: Path) -> list[RawDocument | SkippedInput]:
+    meta, body = split_front_matter(decode(path.read_bytes()))
+    heading, text = markdown_to_text(body)
+    return [
+        RawDocument(
+            path=path,
+            text=text,
+            format="markdown",
+            title=_optional_str(meta.get("title")) or heading,
+            source=_optional_str(meta.get("source")),
+            url=_optional_str(meta.get("url")),
+            published=parse_date(meta.get("published") or meta.get("date")),
+        )
+    ]
+
+
+# --- HTML ----------------------------------------------------------------------------------
+
+def read_html(path: Path) -> list[RawDocument | SkippedInput]:
+    import trafilatura
+
+    html = decode(path.read_bytes())
+    extracted = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=False, include_images=False
+    )
+    if extracted is None or not (extracted.text or "").strip():
+        # Too short or too unusual for trafilatura's main-text detection: take all the
+        # page text and let the cleaner drop what is not the story.
+        text = trafilatura.html2txt(html) or ""
+        meta = trafilatura.extract_metadata(html)
+    else:
+        text, meta = extracted.text, extracted
+    source = getattr(meta, "sitename", None) or getattr(meta, "hostname", None)
+    return [
+        RawDocument(
+            path=path,
+            text=text,
+            format="html",
+            title=_optional_str(getattr(meta, "title", None)),
+            source=_optional_str(source),
+            url=_optional_str(getattr(meta, "url", None)),
+            published=parse_date(getattr(meta, "date", None)),
+        )
+    ]
+
+
+# --- JSON records --------------------------------------------------------------------------
+
+def _from_record(path: Path, index: int, record: Any) -> RawDocument | SkippedInput:
+    """One JSON record as a document; a bad record is skipped, not the whole file."""
+    where = path.with_name(f"{path.name}#{index}")
+    if not isinstance(record, dict):
+        return SkippedInput(where, "expected an object with 'title' and 'text'")
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return SkippedInput(where, "no 'text'")
+    return RawDocument(
+        path=path,
+        text=text,
+        format="json",
+        title=_optional_str(record.get("title")),
+        source=_optional_str(record.get("source")),
+        url=_optional_str(record.get("url")),
+        published=parse_date(record.get("published")),
+        record=index,
+    )
+
+
+def read_json(path: Path) -> list[RawDocument | SkippedInput]:
+    try:
+        data = json.loads(decode(path.read_bytes()))
+    except json.JSONDecodeError as exc:
+        raise UnreadableInput(f"not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    records = data if isinstance(data, list) else [data]
+    return [_from_record(path, i, record) for i, record in enumerate(records, 1)]
+
+
+def read_jsonl(path: Path) -> list[RawDocument | SkippedInput]:
+    documents: list[RawDocument | SkippedInput] = []
+    for number, line in enumerate(decode(path.read_bytes()).splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            documents.append(SkippedInput(path.with_name(f"{path.name}#{number}"), f"not valid JSON ({exc.msg})"))
+            continue
+        documents.append(_from_record(path, number, record))
+    return documents
+
+
+# A reader returns the documents of one file, and a SkippedInput for each bad record in it.
+Reader = Callable[[Path], list[RawDocument | SkippedInput]]
+READERS: dict[str, Reader] = {
+    ".txt": read_text,
+    ".text": read_text,
+    ".md": read_markdown,
+    ".markdown": read_markdown,
+    ".html": read_html,
+    ".htm": read_html,
+    ".json": read_json,
+    ".jsonl": read_jsonl,
+}
+
+
+def find_input_files(paths: Iterable[Path]) -> tuple[list[Path], list[SkippedInput]]:
+    """Expand folders (recursively, in name order) into the files briefing can read.
+
+    A path that does not exist stops the run: it is a typo, not a bad article.
+    """
+    files: list[Path] = []
+    skipped: list[SkippedInput] = []
+    for path in paths:
+        if not path.exists():
+            raise InputError(f"input not found: {path}")
+        if path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in READERS
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            if not found:
+                log.warning("%s: no %s files in this folder", path, "/".join(sorted(READERS)))
+            files.extend(found)
+        elif path.suffix.lower() in READERS:
+            files.append(path)
+        else:
+            known = ", ".join(sorted(READERS))
+            skipped.append(SkippedInput(path, f"unsupported file type (briefing reads {known})"))
+    return list(dict.fromkeys(files)), skipped
+
+
+def read_inputs(paths: Iterable[Path]) -> tuple[list[RawDocument], list[SkippedInput]]:
+    """Read every article under ``paths``; unreadable files are returned as skipped."""
+    files, skipped = find_input_files(paths)
+    documents: list[RawDocument] = []
+    for path in files:
+        try:
+            found = READERS[path.suffix.lower()](path)
+        except UnreadableInput as exc:
+            skipped.append(SkippedInput(path, str(exc)))
+            continue
+        except OSError as exc:
+            skipped.append(SkippedInput(path, f"cannot read: {exc.strerror or exc}"))
+            continue
+        if not found:
+            skipped.append(SkippedInput(path, "empty: no records"))
+        for item in found:
+            if isinstance(item, SkippedInput):
+                skipped.append(item)
+            elif item.text.strip():
+                documents.append(item)
+            else:
+                skipped.append(SkippedInput(path, "empty: no article text"))
+    return documents, skipped

@@ -1,0 +1,120 @@
+"""Plain records passed between the pipeline stages.
+
+ingest -> ``RawDocument``; clean -> ``Article``; nlp/summarise/extract fill in
+``Sentence``, ``Actor`` and ``Figure``; assemble -> ``Brief``; render reads the ``Brief``.
+Nothing in here knows about spaCy, sumy or templates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class RawDocument:
+    """One article as read from disk, before cleaning."""
+
+    path: Path
+    text: str
+    format: str  # "text", "markdown", "html", "json"
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    record: int | None = None  # index of the record inside a .json/.jsonl file
+
+
+@dataclass
+class RemovedLine:
+    """A line the cleaner dropped, and why (kept for ``--verbose`` and tests)."""
+
+    text: str
+    reason: str
+
+
+@dataclass
+class Article:
+    """A cleaned article: the story paragraphs and where they came from."""
+
+    id: int  # 1-based; doubles as the source marker [n] in the brief
+    title: str
+    source: str
+    paragraphs: list[str]
+    path: Path
+    url: str | None = None
+    published: dt.date | None = None
+    removed: list[RemovedLine] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article, traceable to its source by ``article_id``."""
+
+    article_id: int
+    index: int  # position in the article, 0-based
+    text: str
+
+
+@dataclass
+class Actor:
+    """A person, organisation or place, with its aliases merged."""
+
+    name: str
+    kind: str  # "person", "organisation", "place"
+    mentions: int
+    aliases: list[str]
+    sources: list[int]  # article ids
+    role: str | None = None
+    score: float = 0.0
+
+
+@dataclass
+class Figure:
+    """A number and what it counts, e.g. ``about 400`` / ``British troops stationed in Iraq``."""
+
+    value: str  # as written, with its qualifier ("about 400", "$5bn", "12%")
+    counts: str  # what the number counts or measures; "" when the text does not say
+    sentence: str  # the sentence it comes from
+    kind: str  # "count", "money", "percent", "quantity"
+    number: float | None  # the normalised value, when it can be computed
+    sources: list[int]  # article ids
+    qualifier: str | None = None  # "about", "more than", "up to", ...
+    unit: str = ""  # lemma of the counted noun ("troop"), or "" when the text gives none
+
+
+@dataclass
+class ArticleSummary:
+    """An article's extractive summary: sentences in article order."""
+
+    article: Article
+    sentences: list[Sentence]
+
+
+@dataclass
+class SkippedInput:
+    """An input that could not be read, and why."""
+
+    path: Path
+    reason: str
+
+
+@dataclass
+class Brief:
+    """Everything a template needs to render one dated brief."""
+
+    title: str
+    date: dt.date
+    classification: str
+    audience: str
+    overview: list[Sentence]
+    articles: list[ArticleSummary]
+    actors: list[Actor]
+    figures: list[Figure]
+    sources: list[Article]
+    skipped: list[SkippedInput] = field(default_factory=list)

@@ -1,0 +1,152 @@
+"""Render a ``Brief`` with Jinja2 templates to Markdown and PDF, and write the files.
+
+Templates are looked up in the user's ``templates_dir`` first, then in the built-in
+folder; an override can ``{% extends "builtin/brief.md.j2" %}``. Every format is rendered
+in memory before any file is written, and each file is written to a temporary name and
+moved into place, so a failed run leaves no partial brief.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import tempfile
+from collections.abc import Callable, Sequence
+from importlib import resources
+from pathlib import Path
+
+import jinja2
+
+from briefing.errors import RenderError
+from briefing.models import Brief
+
+KIND_LABELS = {"person": "Person", "organisation": "Organisation", "place": "Place", "group": "Group"}
+
+
+def builtin_templates_dir() -> Path:
+    """The built-in templates: ``templates/`` of the source tree, shipped in the wheel as
+    ``briefing/templates``."""
+    source_tree = Path(__file__).resolve().parent.parent / "templates"
+    if (source_tree / "brief.md.j2").is_file():
+        return source_tree
+    return Path(str(resources.files("briefing") / "templates"))
+
+
+def search_path(templates_dir: Path | None) -> list[Path]:
+    return ([templates_dir] if templates_dir else []) + [builtin_templates_dir()]
+
+
+# Characters that would make article text into Markdown syntax. An underscore inside a
+# word ("file_name") is literal in CommonMark, so only word-edge underscores are escaped.
+_MD_SPECIAL = re.compile(r"([\\`*\[\]<>|#!]|(?<!\w)_|_(?!\w))")
+
+
+def md_escape(text: object) -> str:
+    """Escape text so it shows literally in Markdown: no links, images, HTML or emphasis."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+_SAFE_URL = re.compile(r"https?://[^\s<>()\[\]]+")
+
+
+def md_url(url: str | None) -> str:
+    """A URL as a Markdown autolink, or escaped text when it is not a plain web address."""
+    if not url:
+        return ""
+    return f"<{url}>" if _SAFE_URL.fullmatch(url) else md_escape(url)
+
+
+def long_date(value: dt.date | None) -> str:
+    return f"{value.day} {value:%B %Y}" if value else "undated"
+
+
+def make_environment(templates_dir: Path | None, autoescape: bool) -> jinja2.Environment:
+    builtin = jinja2.FileSystemLoader(str(builtin_templates_dir()))
+    loaders: list[jinja2.BaseLoader] = []
+    if templates_dir:
+        loaders.append(jinja2.FileSystemLoader(str(templates_dir)))
+    loaders += [builtin, jinja2.PrefixLoader({"builtin": builtin})]
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        undefined=jinja2.StrictUndefined,
+        autoescape=autoescape,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = md_escape
+    env.filters["md_url"] = md_url
+    env.filters["long_date"] = long_date
+    env.filters["kind_label"] = lambda kind: KIND_LABELS.get(kind, kind.title())
+    return env
+
+
+def render_template(name: str, brief: Brief, templates_dir: Path | None, autoescape: bool = False) -> str:
+    env = make_environment(templates_dir, autoescape)
+    try:
+        template = env.get_template(name)
+        return template.render(brief=brief)
+    except jinja2.TemplateNotFound as exc:
+        searched = ", ".join(str(p) for p in search_path(templates_dir))
+        raise RenderError(f"template {exc.name!r} not found; searched: {searched}") from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise RenderError(f"{exc.filename or exc.name}:{exc.lineno}: template syntax error: {exc.message}") from None
+    except jinja2.UndefinedError as exc:
+        raise RenderError(f"template {name!r}: {exc.message}") from None
+
+
+def render_markdown(brief: Brief, templates_dir: Path | None) -> bytes:
+    return render_template("brief.md.j2", brief, templates_dir).encode("utf-8")
+
+
+def render_html(brief: Brief, templates_dir: Path | None) -> str:
+    return render_template("brief.html.j2", brief, templates_dir, autoescape=True)
+
+
+def render_pdf(brief: Brief, templates_dir: Path | None) -> bytes:
+    import weasyprint
+
+    html = render_html(brief, templates_dir)
+    base = templates_dir if templates_dir else builtin_templates_dir()
+    try:
+        return weasyprint.HTML(string=html, base_url=str(base)).write_pdf()
+    except Exception as exc:  # WeasyPrint raises many kinds; a person needs the message
+        raise RenderError(f"PDF rendering failed: {exc}") from exc
+
+
+RENDERERS: dict[str, Callable[[Brief, Path | None], bytes]] = {
+    "md": render_markdown,
+    "pdf": render_pdf,
+}
+
+
+def output_name(brief: Brief, fmt: str) -> str:
+    return f"brief-{brief.date.isoformat()}.{fmt}"
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_brief(brief: Brief, formats: Sequence[str], out_dir: Path,
+                templates_dir: Path | None = None) -> list[Path]:
+    """Render every format, then write them all into ``out_dir``; returns the paths."""
+    rendered = {fmt: RENDERERS[fmt](brief, templates_dir) for fmt in formats}
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        paths = []
+        for fmt, data in rendered.items():
+            path = out_dir / output_name(brief, fmt)
+            _write_atomically(path, data)
+            paths.append(path)
+    except OSError as exc:
+        raise RenderError(f"cannot write to {out_dir}: {exc.strerror or exc}") from None
+    return paths
