@@ -171,6 +171,9 @@ def _role_before(doc: Doc, start: int, titles: Sequence[Token]) -> str | None:
             words.insert(0, token)
         elif token.ent_type_ in ("NORP", "GPE") and token.pos_ in ("ADJ", "PROPN") and words:
             words.insert(0, token)  # "Iraqi Prime Minister", "Iranian general"
+        elif (words and token.pos_ == "PROPN" and token.text[:1].isupper()
+              and token.ent_type_ not in ("PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL")):
+            words.insert(0, token)  # "Civil Protection chief", "Port Authority chief executive"
         else:
             break
         i -= 1
@@ -225,11 +228,37 @@ def alias_pairs(text: str) -> list[tuple[str, str]]:
 
 # --- mentions ------------------------------------------------------------------------------
 
+def _is_common_noun(word: str, text: str) -> bool:
+    """A capitalised word that is an everyday noun here: a known generic name, or one the
+    same text also writes in lower case ("Agency head ..." beside "the agency")."""
+    lower = word.lower()
+    if lower in GENERIC_NAMES:
+        return True
+    return lower != word and re.search(rf"\b{re.escape(lower)}s?\b", text) is not None
+
+
+def _split_brackets(ents: Iterable[Span]) -> list[Span]:
+    """Split "World Health Organization (WHO" into the name and the bracketed acronym."""
+    from spacy.tokens import Span as SpacySpan
+
+    spans = []
+    for ent in ents:
+        cut = next((t.i for t in ent if t.text in "([" and t.i > ent.start), None)
+        if cut is None:
+            spans.append(ent)
+            continue
+        spans.append(SpacySpan(ent.doc, ent.start, cut, label=ent.label_))
+        inner = [t.i for t in ent[cut - ent.start + 1:] if not t.is_punct]
+        if inner:
+            spans.append(SpacySpan(ent.doc, inner[0], inner[-1] + 1, label=ent.label_))
+    return spans
+
+
 def mentions_in(doc: Doc, article_id: int, labels: Iterable[str]) -> list[Mention]:
     """The actor mentions of one article, with titles stripped and roles read."""
     wanted = set(labels)
     found = []
-    for ent in doc.ents:
+    for ent in _split_brackets(doc.ents):
         if ent.label_ not in wanted:
             continue
         kind = ENTITY_KINDS[ent.label_]
@@ -244,7 +273,8 @@ def mentions_in(doc: Doc, article_id: int, labels: Iterable[str]) -> list[Mentio
             words = _clean_words(ent)
         if not words or not any(ch.isalpha() for ch in "".join(words)):
             continue
-        if len(words) == 1 and words[0].lower() in GENERIC_NAMES:
+        if len(words) == 1 and kind != "person" and (
+                _is_common_noun(words[0], doc.text) or (len(ent) == 1 and ent.root.pos_ == "NOUN")):
             continue
         found.append(Mention(article_id, kind, words, ent.start_char, role))
     return found
@@ -354,7 +384,8 @@ def _link_across_articles(mentions: list[Mention], uf: _UnionFind) -> None:
         for b in range(a + 1, len(heads)):
             root_a, kind_a, name_a, keys_a = heads[a]
             root_b, kind_b, name_b, keys_b = heads[b]
-            if kind_a == kind_b == "person":
+            if "person" in (kind_a, kind_b):
+                # Two people, or a person and the same full name mis-tagged as a place/org.
                 if len(name_a) > 1 and len(name_b) > 1 and same_name(name_a, name_b):
                     uf.union(root_a, root_b)
             elif "person" not in (kind_a, kind_b) and keys_a & keys_b:

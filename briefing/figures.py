@@ -159,6 +159,31 @@ def _predicate(noun: Token) -> list[Token]:
     return tokens
 
 
+def _measured(root: Token) -> str:
+    """What an amount of money, a percentage or a quantity is of.
+
+    "a ransom of €40m" -> "ransom"; "raised its rate ... to 4.5%" -> "its main interest rate";
+    "consumer prices rose 5.1%" -> "consumer prices"; else the verb and its object or phrase.
+    """
+    head = root.head
+    if head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN"):
+        return head.head.text
+    verb = head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return ""
+    objects = [c for c in verb.rights if c.dep_ == "dobj" and c.i != root.i and root not in list(c.subtree)]
+    if objects and root.dep_ != "dobj":
+        return _phrase(list(objects[0].subtree), limit=8)
+    subjects = [c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        subject = _phrase(list(subjects[0].subtree), limit=8)
+        return subject if root.dep_ != "dobj" else f"{subject} {verb.text}"
+    preps = [c for c in verb.rights if c.dep_ == "prep" and c.i > root.i]
+    return _phrase([verb] + (list(preps[0].subtree) if preps else []), limit=8)
+
+
 def _counted(ent: Span, previous: Token | None) -> tuple[str, Token | None]:
     """What the number counts, and the noun it counts (for the next elliptical number)."""
     root = ent.root
@@ -179,12 +204,7 @@ def _counted(ent: Span, previous: Token | None) -> tuple[str, Token | None]:
         predicate = _phrase(_predicate(noun), limit=8)
         return (f"{words} {predicate}".strip() if predicate else words), noun
     if KINDS.get(ent.label_) != "count":
-        # Money, percentages and quantities: say whose they are ("unemployment rose to 5%").
-        verb = head if head.pos_ in ("VERB", "AUX") else head.head
-        subjects = [c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")]
-        if subjects:
-            return _phrase(list(subjects[0].subtree), limit=8), None
-        return "", None
+        return _measured(root), None
     if previous is not None and root.dep_ in ("dobj", "attr", "conj", "nsubj", "pobj"):
         # Ellipsis: "About 400 British troops are stationed in Iraq, while the US has 5,200."
         subjects = [c for c in head.lefts if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
@@ -193,12 +213,52 @@ def _counted(ent: Span, previous: Token | None) -> tuple[str, Token | None]:
     return "", None
 
 
+def _widen(ent: Span) -> Span:
+    """Take in a currency sign before and a multiplier after: "€" "250" "m" -> "€250m"."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    if start > 0 and doc[start - 1].is_currency:
+        start -= 1
+    if end < len(doc) and doc[end].lower_ in MULTIPLIERS and not doc[end - 1].whitespace_:
+        end += 1
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    label = "MONEY" if doc[start].is_currency or ent.label_ == "MONEY" else ent.label_
+    return doc.char_span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), label=label) or ent
+
+
+NOT_FIGURES = {"DATE", "TIME", "ORDINAL"}
+
+
+def _number_spans(sent: Span) -> list[Span]:
+    """The number entities of a sentence, plus numbers the entity recogniser missed."""
+    from spacy.tokens import Span as SpacySpan
+
+    spans = [_widen(ent) for ent in sent.ents]
+    doc = sent.doc
+    i = sent.start
+    while i < sent.end:
+        token = doc[i]
+        if (token.like_num or token.pos_ == "NUM") and not token.ent_type_ and any(c.isdigit() for c in token.text):
+            end = i + 1
+            while end < sent.end and (doc[end].like_num or doc[end].lower_ in MULTIPLIERS) and not doc[end].ent_type_:
+                end += 1
+            label = "PERCENT" if end < sent.end and doc[end].text in ("%", "percent", "per cent") else "CARDINAL"
+            if label == "PERCENT":
+                end += 1
+            spans.append(_widen(SpacySpan(doc, i, end, label=label)))
+            i = end
+        else:
+            i += 1
+    return sorted((s for s in spans if s.label_ not in NOT_FIGURES), key=lambda s: s.start)
+
+
 def figures_in(item: AnalysedArticle) -> list[Figure]:
     doc = item.doc
     found: list[Figure] = []
     for sent in doc.sents:
         previous: Token | None = None
-        for ent in sent.ents:
+        for ent in _number_spans(sent):
             kind = KINDS.get(ent.label_)
             if kind is None or _is_year(ent):
                 continue
@@ -246,6 +306,9 @@ def extract_figures(analysed: Sequence[AnalysedArticle], limit: int | None = Non
     for item in analysed:
         for figure in figures_in(item):
             key = _figure_key(figure)
+            if key not in merged and figure.kind != "count":
+                # "€40m" said of nothing in particular is the "ransom of €40m" of another source.
+                key = next((k for k, f in merged.items() if k[:2] == key[:2] and not (f.unit and figure.unit)), key)
             if key in merged:
                 known = merged[key]
                 known.sources = sorted(set(known.sources) | set(figure.sources))

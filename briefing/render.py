@@ -38,8 +38,9 @@ def search_path(templates_dir: Path | None) -> list[Path]:
 
 
 # Characters that would make article text into Markdown syntax. An underscore inside a
-# word ("file_name") is literal in CommonMark, so only word-edge underscores are escaped.
-_MD_SPECIAL = re.compile(r"([\\`*\[\]<>|#!]|(?<!\w)_|_(?!\w))")
+# word ("file_name") is literal in CommonMark, so only word-edge underscores are escaped;
+# "#" is a heading only at the start; "!" makes an image only before "[", which is escaped.
+_MD_SPECIAL = re.compile(r"([\\`*\[\]<>|]|^#|(?<!\w)_|_(?!\w))")
 
 
 def md_escape(text: object) -> str:

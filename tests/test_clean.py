@@ -1,0 +1,52 @@
+from briefing.clean import clean_text
+from conftest import ARTICLES
+
+
+def test_noisy_plain_text_keeps_the_whole_story_and_nothing_else():
+    cleaned = clean_text((ARTICLES / "bridge-closure.txt").read_text())
+    assert cleaned.title == "Storm Damage Closes Severn Crossing For Second Day"
+    assert len(cleaned.paragraphs) == 3
+    assert cleaned.paragraphs[0].startswith("The Severn crossing between England and Wales")
+    assert cleaned.paragraphs[-1] == "The Welsh Government said it would pay £2m towards emergency repairs."
+    body = "\n".join(cleaned.paragraphs)
+    for noise in ("Broadband", "Switch Today", "Transport | Local", "Picture:", "Related topics",
+                  "newsletter", "Rail fares", "Cardiff"):
+        assert noise not in body
+    reasons = {r.text: r.reason for r in cleaned.removed}
+    assert reasons["Photo: Lorries queue near the closed bridge (Picture: Western Post)."] == "caption or credit"
+    assert reasons["Sign up for our transport newsletter"] == "prompt, link or notice"
+
+
+def test_repeated_line_is_dropped_every_time():
+    text = ("Minister resigns after vote\n\n"
+            "The minister resigned on Friday after losing a vote of confidence in parliament.\n\n"
+            "Crowds gathered outside.\n\n"
+            "Crowds gathered outside.\n\n"
+            "Her deputy will take over until an election is held next month.\n")
+    cleaned = clean_text(text)
+    assert "Crowds gathered outside." not in cleaned.paragraphs
+    assert len(cleaned.paragraphs) == 2
+
+
+def test_hard_wrapped_paragraphs_are_joined():
+    text = ("Flood defences hold in York\n\n"
+            "Flood defences along the river Ouse held overnight as water levels\n"
+            "peaked at 4.2 metres, the Environment Agency said on Saturday morning.\n")
+    cleaned = clean_text(text)
+    assert cleaned.title == "Flood defences hold in York"
+    assert cleaned.paragraphs == [
+        "Flood defences along the river Ouse held overnight as water levels "
+        "peaked at 4.2 metres, the Environment Agency said on Saturday morning."
+    ]
+
+
+def test_a_given_title_is_kept_and_not_repeated_in_the_body():
+    text = "Markets fall\n\nShares fell sharply in early trading on Monday, led by banks."
+    cleaned = clean_text(text, title="Markets fall")
+    assert cleaned.title == "Markets fall"
+    assert cleaned.paragraphs == ["Shares fell sharply in early trading on Monday, led by banks."]
+
+
+def test_untitled_prose_gets_its_first_words_as_title():
+    cleaned = clean_text("Police in Leeds arrested three men on Tuesday after a series of burglaries in the city centre.")
+    assert cleaned.title == "Police in Leeds arrested three men on Tuesday after a series of …"

@@ -1,0 +1,73 @@
+import datetime as dt
+
+import pytest
+
+from briefing.errors import InputError
+from briefing.ingest import markdown_to_text, read_inputs
+from conftest import ARTICLES
+
+
+def test_reads_every_supported_format_in_name_order():
+    docs, skipped = read_inputs([ARTICLES])
+    names = [d.path.name for d in docs]
+    assert names == ["bridge-closure-second-source.md", "bridge-closure.txt", "city-hall.html", "wire.jsonl"]
+    assert [s.path.name for s in skipped] == ["wire.jsonl#2"]
+    assert skipped[0].reason == "no 'text'"
+
+
+def test_markdown_front_matter():
+    docs, _ = read_inputs([ARTICLES / "bridge-closure-second-source.md"])
+    doc = docs[0]
+    assert doc.title == "Severn bridge to stay shut as engineers inspect cables"
+    assert doc.source == "Valley Record"
+    assert doc.published == dt.date(2026, 3, 3)
+    assert "specialist contractors" in doc.text and "](" not in doc.text and "**" not in doc.text
+
+
+def test_html_main_text_and_metadata():
+    docs, _ = read_inputs([ARTICLES / "city-hall.html"])
+    doc = docs[0]
+    assert doc.title == "City council approves new housing plan"
+    assert doc.source == "Metro Bulletin"
+    assert doc.published == dt.date(2026, 3, 1)
+    assert "4,000 new homes" in doc.text
+    assert "Subscribe" not in doc.text and "All rights reserved" not in doc.text
+
+
+def test_jsonl_records():
+    docs, _ = read_inputs([ARTICLES / "wire.jsonl"])
+    assert docs[0].title == "Wheat prices climb after poor harvest"
+    assert docs[0].published == dt.date(2026, 3, 2)
+    assert docs[0].record == 1
+
+
+def test_cp1252_fallback(tmp_path):
+    path = tmp_path / "old.txt"
+    path.write_bytes("The minister\u2019s caf\u00e9 said \u201cno\u201d to the plan.".encode("cp1252"))
+    docs, skipped = read_inputs([path])
+    assert not skipped
+    assert docs[0].text == "The minister\u2019s caf\u00e9 said \u201cno\u201d to the plan."
+
+
+def test_binary_empty_and_unsupported_files_are_skipped_not_fatal(tmp_path):
+    (tmp_path / "a.txt").write_text("A real article about the harbour reopening on Monday.")
+    (tmp_path / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (tmp_path / "empty.md").write_text("   \n\n")
+    (tmp_path / "notes.docx").write_bytes(b"PK")
+    docs, skipped = read_inputs([tmp_path, tmp_path / "notes.docx"])
+    assert [d.path.name for d in docs] == ["a.txt"]
+    reasons = {s.path.name: s.reason for s in skipped}
+    assert reasons["photo.txt"] == "binary file, not text"
+    assert reasons["empty.md"] == "empty: no article text"
+    assert reasons["notes.docx"].startswith("unsupported file type")
+
+
+def test_missing_path_stops_the_run(tmp_path):
+    with pytest.raises(InputError, match="input not found: .*nowhere"):
+        read_inputs([tmp_path / "nowhere"])
+
+
+def test_markdown_stripping_keeps_words_not_syntax():
+    heading, text = markdown_to_text("# Big news\n\nA [link](http://x) and ![img](y.png) and _snake_case_ **bold**.\n")
+    assert heading == "Big news"
+    assert text.strip() == "A link and  and snake_case bold."

@@ -1,0 +1,90 @@
+import datetime as dt
+import io
+from pathlib import Path
+
+import pytest
+
+from briefing.errors import RenderError
+from briefing.models import Actor, Article, ArticleSummary, Brief, Figure, Sentence
+from briefing.render import md_escape, render_markdown, render_pdf, write_brief
+
+
+def small_brief(text: str = "The harbour reopened on Monday after repairs.") -> Brief:
+    article = Article(id=1, title="Harbour reopens", source="Coast News", paragraphs=[text],
+                      path=Path("harbour.txt"), url="https://coast.example/harbour",
+                      published=dt.date(2026, 3, 2))
+    sentence = Sentence(article_id=1, index=0, text=text)
+    return Brief(
+        title="Morning brief", date=dt.date(2026, 3, 3), classification="OFFICIAL", audience="Ops desk",
+        overview=[sentence], articles=[ArticleSummary(article, [sentence])],
+        actors=[Actor(name="Jo Tate", kind="person", mentions=2, aliases=["Tate"], sources=[1], role="Mayor")],
+        figures=[Figure(value="about 40", counts="boats in the harbour", sentence=text, kind="count",
+                        number=40.0, sources=[1], qualifier="about")],
+        sources=[article],
+    )
+
+
+def test_markdown_has_every_section_and_source_markers():
+    md = render_markdown(small_brief(), None).decode()
+    assert md.startswith("# Morning brief\n\n**3 March 2026** · OFFICIAL · Ops desk\n")
+    for heading in ("## Summary", "## Articles", "## Key actors", "## Key figures", "## Sources"):
+        assert heading in md
+    assert "- The harbour reopened on Monday after repairs. [1]" in md
+    assert "| Jo Tate (also: Tate) | Person | Mayor | 2 | [1] |" in md
+    assert "| about 40 | boats in the harbour | [1] |" in md
+    assert "1. Harbour reopens. Coast News, 2 March 2026. <https://coast.example/harbour>" in md
+
+
+def test_article_text_cannot_inject_markdown():
+    md = render_markdown(small_brief("Click [here](http://evil.example) <b>now</b> or ![x](y.png) *really*."), None).decode()
+    assert "[here](" not in md and "<b>" not in md and "![x]" not in md
+    assert md_escape("a_b [c]") == "a_b \\[c\\]"
+
+
+def test_user_template_overrides_one_block_of_the_builtin(tmp_path):
+    (tmp_path / "brief.md.j2").write_text(
+        '{% extends "builtin/brief.md.j2" %}\n{% block figures %}## Numbers\n\nNone today.\n{% endblock %}\n')
+    md = render_markdown(small_brief(), tmp_path).decode()
+    assert "## Numbers\n\nNone today." in md
+    assert "## Key figures" not in md
+    assert "## Key actors" in md
+
+
+def test_missing_template_lists_the_folders_searched(tmp_path):
+    (tmp_path / "brief.md.j2").write_text('{% include "nothere.j2" %}')
+    with pytest.raises(RenderError) as info:
+        render_markdown(small_brief(), tmp_path)
+    assert str(info.value).startswith(f"template 'nothere.j2' not found; searched: {tmp_path}, ")
+
+
+def test_template_syntax_error_names_file_and_line(tmp_path):
+    (tmp_path / "brief.md.j2").write_text("# ok\n{% if %}\n")
+    with pytest.raises(RenderError, match=r"brief\.md\.j2:2: template syntax error"):
+        render_markdown(small_brief(), tmp_path)
+
+
+def test_undefined_variable_is_an_error_not_blank(tmp_path):
+    (tmp_path / "brief.md.j2").write_text("{{ brief.nonsense }}")
+    with pytest.raises(RenderError, match="nonsense"):
+        render_markdown(small_brief(), tmp_path)
+
+
+def test_pdf_text_has_title_date_and_headings():
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(render_pdf(small_brief(), None)))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    for expected in ("Morning brief", "3 March 2026", "OFFICIAL", "Summary", "Articles", "Key actors",
+                     "Key figures", "Sources", "Jo Tate", "about 40"):
+        assert expected in text
+    assert reader.pages[0].mediabox.width == pytest.approx(595, abs=1)  # A4
+
+
+def test_nothing_is_written_when_a_format_fails(tmp_path):
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "brief.html.j2").write_text("{{ brief.missing }}")
+    out = tmp_path / "out"
+    with pytest.raises(RenderError):
+        write_brief(small_brief(), ["md", "pdf"], out, templates)
+    assert not out.exists() or list(out.iterdir()) == []
