@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Levenshtein
@@ -40,15 +40,15 @@ ROLE_HEADS = {
     "bishop", "archbishop", "judge", "justice", "ambassador", "envoy", "spokesman", "spokeswoman",
     "spokesperson", "ceo", "chairman", "chairwoman", "chair", "director", "founder", "mp", "mep",
     "candidate", "representative", "rep", "congressman", "congresswoman", "speaker", "adviser",
-    "advisor", "correspondent", "editor", "analyst", "coach", "manager", "striker", "captain",
+    "advisor", "correspondent", "editor", "analyst", "coach", "manager", "striker",
 }
 ROLE_WORDS = ROLE_HEADS | {
     "prime", "foreign", "home", "defence", "defense", "interior", "finance", "health", "justice",
     "education", "trade", "state", "deputy", "vice", "shadow", "former", "ex", "caretaker", "acting",
     "interim", "supreme", "retired", "army", "military", "navy", "air", "force", "security",
     "national", "opposition", "party", "labour", "conservative", "democratic", "republican",
-    "chief", "executive", "top", "senior", "elite", "leadership", "general", "attorney", "crown",
-    "of", "the", "and", "foreign", "affairs", "first", "lady", "grand", "high", "commissioner",
+    "executive", "top", "senior", "elite", "leadership", "attorney", "crown",
+    "of", "the", "and", "affairs", "first", "lady", "grand", "high", "commissioner",
     "commission", "economy", "energy", "transport", "environment", "culture", "cabinet",
 }
 # Lower-case words that belong inside a name ("Osama bin Laden", "Ursula von der Leyen").
@@ -56,7 +56,7 @@ NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "de", "del", "della", "der", 
                   "van", "von", "la", "le", "dos", "das", "y"}
 # Short forms of countries that pycountry does not know by these names.
 COUNTRY_ALIASES = {
-    "uk": "GBR", "u.k.": "GBR", "britain": "GBR", "great britain": "GBR", "england": "GBR",
+    "uk": "GBR", "u.k.": "GBR", "britain": "GBR", "great britain": "GBR",
     "us": "USA", "u.s.": "USA", "usa": "USA", "u.s.a.": "USA", "america": "USA",
     "united states of america": "USA", "russia": "RUS", "south korea": "KOR", "north korea": "PRK",
     "iran": "IRN", "syria": "SYR", "venezuela": "VEN", "vietnam": "VNM", "taiwan": "TWN",
@@ -85,12 +85,6 @@ class Mention:
     @property
     def name(self) -> str:
         return " ".join(self.words)
-
-
-@dataclass
-class _Group:
-    kind_votes: Counter = field(default_factory=Counter)
-    mentions: list[Mention] = field(default_factory=list)
 
 
 # --- names ---------------------------------------------------------------------------------
