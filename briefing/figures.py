@@ -169,7 +169,8 @@ def _measured(root: Token) -> str:
     if head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN"):
         return head.head.text
     verb = head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    # Compare positions: spaCy makes a new Token object on every access, so `is` never matches.
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return ""

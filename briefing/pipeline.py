@@ -98,7 +98,9 @@ def build_brief(config: Config, inputs: Sequence[Path] | None = None, date: dt.d
                                                           config.summary.sentences))
         for item in analysed
     ]
-    ranked = summariser.rank([(item.article.title, item.sentences) for item in analysed])
+    # The overall summary is ranked among the article summaries, not every sentence:
+    # sumy's graph rankers are quadratic in the number of sentences.
+    ranked = summariser.rank([(s.article.title, s.sentences) for s in summaries])
     overview = pick_overview(ranked, config.summary.overview_sentences,
                              lambda a, b: _redundant(a.text, b.text))
     progress("Extracting key actors and figures")

@@ -54,3 +54,8 @@ def test_same_figure_from_two_sources_is_one_row(analyse_texts):
     )
     soldiers = [f for f in figures if f.number == 900]
     assert len(soldiers) == 1 and soldiers[0].sources == [1, 2]
+
+
+def test_money_in_a_sentence_without_a_verb_terminates(analyse_texts):
+    figures = figures_of(analyse_texts, "Price: €40 each.\n\nTotal: $5m for the whole season.")
+    assert {f.value for f in figures} >= {"€40"}
