@@ -11,6 +11,7 @@ Secretary Dominic Raab", "the caretaker prime minister, Adel Abdul Mahdi").
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -274,6 +275,7 @@ def mentions_in(doc: Doc, article_id: int, labels: Iterable[str]) -> list[Mentio
     return found
 
 
+@functools.lru_cache(maxsize=4096)
 def _country_code(name: str) -> str | None:
     key = name.lower()
     if key in COUNTRY_ALIASES:

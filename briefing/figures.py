@@ -29,6 +29,7 @@ QUALIFIERS = (
     "almost", "approximately", "over", "under", "just over", "just under", "close to", "upwards of",
     "estimated", "only", "just", "below", "above", "an average of", "a further", "another",
 )
+_QUALIFIERS_LONGEST_FIRST = sorted(QUALIFIERS, key=len, reverse=True)
 # Verbs that report a change; "rose to 5%", "fell by 2%" keep the verb in the value.
 CHANGE_VERBS = {
     "rise", "fall", "increase", "decrease", "drop", "climb", "jump", "grow", "surge", "plunge",
@@ -97,10 +98,10 @@ def _qualifier(ent: Span) -> tuple[str | None, int]:
     """A qualifier written just before (or at the start of) the number: text and start index."""
     doc = ent.doc
     inside = ent.text.lower()
-    for q in sorted(QUALIFIERS, key=len, reverse=True):
+    for q in _QUALIFIERS_LONGEST_FIRST:
         if inside.startswith(q + " "):
             return ent.text[:len(q)], ent.start
-    for q in sorted(QUALIFIERS, key=len, reverse=True):
+    for q in _QUALIFIERS_LONGEST_FIRST:
         n = len(q.split())
         start = ent.start - n
         if start >= 0 and doc[start:ent.start].text.lower() == q:
