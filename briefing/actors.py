@@ -80,7 +80,8 @@ class Mention:
     article_id: int
     kind: str
     words: tuple[str, ...]  # the name without titles, possessives or a leading "the"
-    start: int  # character offset in the article text
+    start: int  # character offsets of the name (without titles) in the article text
+    end: int
     role: str | None = None
 
     @property
@@ -145,13 +146,30 @@ def _looks_like_name(tokens: Sequence[Token]) -> bool:
     return True
 
 
-def _clean_words(span: Span) -> tuple[str, ...]:
-    words = [t.text for t in span if not t.is_punct]
-    if words and words[0].lower() == "the":
-        words = words[1:]
-    if words:
-        words[-1] = _POSSESSIVE.sub("", words[-1])
-    return tuple(w for w in words if w)
+def _is_score(token: Token) -> bool:
+    """A number that is a score, a date or the first of a row of numbers, not part of a name."""
+    if any(c.isalpha() for c in token.text):
+        return False
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return any(c in token.text for c in "-–/:.") or (nxt is not None and (nxt.like_num or nxt.text in "-–"))
+
+
+def _clean_tokens(span: Span) -> list[Token]:
+    """The tokens of an organisation or place name: no leading "the", no possessive or
+    punctuation at the edges."""
+    tokens = list(span)
+    if tokens and tokens[0].lower_ == "the":
+        tokens = tokens[1:]
+    # Names end in a name word: not in punctuation, a score or date ("Mexico 2-0", "Lotte 5 4
+    # 1") or a descriptor in lower case ("Interfax news agency", "Jiangsu province"); a number
+    # that is part of the name stays ("Radio 4").
+    while tokens and (tokens[-1].is_punct or tokens[-1].text in {"'s", "’s"} or tokens[-1].is_space
+                      or _is_score(tokens[-1])
+                      or (tokens[-1].text.islower() and tokens[-1].lower_ not in NAME_PARTICLES)):
+        tokens.pop()
+    while tokens and tokens[0].is_punct:
+        tokens.pop(0)
+    return tokens
 
 
 def _role_before(doc: Doc, start: int, titles: Sequence[Token]) -> str | None:
@@ -232,20 +250,150 @@ def _is_common_noun(word: str, text: str) -> bool:
     return lower != word and re.search(rf"\b{re.escape(lower)}s?\b", text) is not None
 
 
-def _split_brackets(ents: Iterable[Span]) -> list[Span]:
-    """Split "World Health Organization (WHO" into the name and the bracketed acronym."""
+def _split_entities(ents: Iterable[Span]) -> list[Span]:
+    """Entity spans cut where they cross a line break ("CALIFORNIA\n\nDETROIT"), and
+    "World Health Organization (WHO" cut into the name and the bracketed acronym."""
     from spacy.tokens import Span as SpacySpan
 
     spans = []
     for ent in ents:
-        cut = next((t.i for t in ent if t.text in "([" and t.i > ent.start), None)
-        if cut is None:
-            spans.append(ent)
+        pieces, start = [], ent.start
+        for t in ent:
+            spaced_dash = t.text in {"-", "–", "—", "--"} and t.whitespace_ and t.i > 0 and t.nbor(-1).whitespace_
+            if t.is_space or spaced_dash or (t.text in "([" and t.i > ent.start):
+                pieces.append((start, t.i))
+                start = t.i + 1
+        pieces.append((start, ent.end))
+        for begin, end in pieces:
+            inner = [i for i in range(begin, end) if not ent.doc[i].is_punct and not ent.doc[i].is_space]
+            if inner:
+                spans.append(SpacySpan(ent.doc, inner[0] if begin > ent.start else begin,
+                                       inner[-1] + 1, label=ent.label_))
+    return spans
+
+
+def _covered(doc: Doc, mentions: Sequence[Mention]) -> set[int]:
+    """Indices of the tokens inside any entity or mention."""
+    covered = {t.i for ent in doc.ents for t in ent}
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            covered.update(range(span.start, span.end))
+    return covered
+
+
+def _propagate(doc: Doc, found: list[Mention], article_id: int) -> list[Mention]:
+    """One sense per discourse: a name the model tagged once is the same actor where the
+    model missed it later in the same text ("Alexander Lebed" ... "Lebed said"), and so is an
+    acronym the text declares for it ("Kurdistan Democratic Party (KDP)")."""
+    names: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+    for m in found:
+        names[m.words][m.kind] += 1
+        if m.kind == "person" and len(m.words) > 1 and m.words[-1][:1].isupper():
+            names[m.words[-1:]]["person"] += 1
+    long_forms = {" ".join(m.words).lower(): m.kind for m in found}
+    for short, long in alias_pairs(doc.text):
+        if long in long_forms and len(short.split()) == 1:
+            original = re.search(rf"\b{re.escape(short)}\b", doc.text, re.I)
+            if original:
+                names[(original.group(),)][long_forms[long]] += 1
+    if not names:
+        return found
+    longest = max(len(words) for words in names)
+    covered = _covered(doc, found)
+    added = []
+    i = 0
+    while i < len(doc):
+        match = None
+        for n in range(min(longest, len(doc) - i), 0, -1):
+            words = tuple(t.text for t in doc[i:i + n])
+            if words in names and not covered.intersection(range(i, i + n)):
+                match = n, words
+                break
+        if match is None:
+            i += 1
             continue
-        spans.append(SpacySpan(ent.doc, ent.start, cut, label=ent.label_))
-        inner = [t.i for t in ent[cut - ent.start + 1:] if not t.is_punct]
-        if inner:
-            spans.append(SpacySpan(ent.doc, inner[0], inner[-1] + 1, label=ent.label_))
+        n, words = match
+        before = doc[i - 1] if i > 0 else None
+        after = doc[i + n] if i + n < len(doc) else None
+        glued = any(t is not None and t.text[:1].isupper() and t.pos_ == "PROPN" and not t.is_sent_start
+                    for t in (before, after)) or (after is not None and after.text[:1].isupper()
+                                                    and after.pos_ == "PROPN")
+        common = len(words) == 1 and _is_common_noun(words[0], doc.text)
+        if not glued and not common:
+            kind = names[words].most_common(1)[0][0]
+            added.append(Mention(article_id, kind, words, doc[i].idx, doc[i + n - 1].idx + len(doc[i + n - 1])))
+        i += n
+    return sorted(found + added, key=lambda m: m.start) if added else found
+
+
+def _name_span(tokens: Sequence[Token]) -> tuple[int, int]:
+    """Character offsets of name tokens, without a trailing possessive."""
+    last = tokens[-1]
+    end = last.idx + len(_POSSESSIVE.sub("", last.text) or last.text)
+    if last.text in {"'s", "’s", "'", "’"} and len(tokens) > 1:
+        end = tokens[-2].idx + len(tokens[-2])
+    return tokens[0].idx, end
+
+
+# Verbs of a contest: a place that beats, draws with or loses to another is a team there.
+CONTEST_VERBS = {"beat", "defeat", "draw", "lose", "thrash", "rout", "edge", "overcome", "eliminate",
+                 "outplay", "upset", "trail", "dismiss", "bowl", "host", "face", "play", "tie"}
+_VERSUS = {"v", "v.", "vs", "vs.", "versus"}
+
+
+def _plays_as_team(doc: Doc, m: Mention) -> bool:
+    """Whether a place name stands for a sports team here ("Leicestershire beat Somerset",
+    "lost to Atlanta", "Essex v Kent"): the team is the actor, not the place."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if (before is not None and before.lower_ in _VERSUS) or (after is not None and after.lower_ in _VERSUS):
+        return True
+    root = span.root
+    head = root.head
+    if root.dep_ in ("nsubj", "dobj", "conj") and head.lemma_.lower() in CONTEST_VERBS and head.pos_ == "VERB":
+        return True
+    if root.dep_ == "pobj" and head.lower_ in ("to", "against", "over", "with") \
+            and head.head.lemma_.lower() in CONTEST_VERBS:
+        return True
+    return False
+
+
+_SCORE = re.compile(r"\d+(?:[-–]\d+)?(?:\.\d+)?|\.\d+")
+_DATE_LIKE = re.compile(r"\d{4}-\d\d(?:-\d\d)?|\d{1,2}/\d{1,2}(?:/\d{2,4})?")
+
+
+def _results_rows(doc: Doc) -> list[Span]:
+    """Names in results and standings lines ("Essex 532 and 16-0 ; Derbyshire 321",
+    "Chicago 71 59 .546"): a name followed by scores, two such names a line, or one name
+    followed by three or more numbers. Names listed with scores are competitors."""
+    spans: list[Span] = []
+    line: list[Token] = []
+    for token in list(doc) + [None]:
+        if token is not None and not (token.is_space and "\n" in token.text):
+            line.append(token)
+            continue
+        runs, numbers_after = [], 0
+        i = 0
+        while i < len(line):
+            t = line[i]
+            if t.text[:1].isupper() and (t.pos_ == "PROPN" or t.ent_type_) and not t.is_stop:
+                j = i
+                while j < len(line) and line[j].text[:1].isupper() and (line[j].pos_ == "PROPN" or line[j].ent_type_):
+                    j += 1
+                rest = doc.text[line[j].idx:line[-1].idx + len(line[-1])] if j < len(line) else ""
+                if _SCORE.match(rest) and not _DATE_LIKE.match(rest):
+                    runs.append(doc[line[i].i:line[j - 1].i + 1])
+                    numbers_after = sum(1 for t in line[j:] if _SCORE.fullmatch(t.text))
+                i = j + 1
+            else:
+                i += 1
+        if len(runs) >= 2 or (len(runs) == 1 and numbers_after >= 3):
+            spans.extend(runs)
+        line = []
     return spans
 
 
@@ -253,7 +401,7 @@ def mentions_in(doc: Doc, article_id: int, labels: Iterable[str]) -> list[Mentio
     """The actor mentions of one article, with titles stripped and roles read."""
     wanted = set(labels)
     found = []
-    for ent in _split_brackets(doc.ents):
+    for ent in _split_entities(doc.ents):
         if ent.label_ not in wanted:
             continue
         kind = ENTITY_KINDS[ent.label_]
@@ -262,17 +410,41 @@ def mentions_in(doc: Doc, article_id: int, labels: Iterable[str]) -> list[Mentio
             titles, tokens = _name_tokens(ent)
             if not _looks_like_name(tokens):
                 continue
-            words = tuple(_POSSESSIVE.sub("", t.text) for t in tokens)
+            words = tuple(w for w in (_POSSESSIVE.sub("", t.text) for t in tokens) if w)
             role = _role_before(doc, ent.start, titles)
         else:
-            words = _clean_words(ent)
+            tokens = _clean_tokens(ent)
+            words = [t.text for t in tokens if not t.is_punct]
+            if words:
+                words[-1] = _POSSESSIVE.sub("", words[-1])
+            words = tuple(w for w in words if w)
         if not words or not any(ch.isalpha() for ch in "".join(words)):
             continue
         if len(words) == 1 and kind != "person" and (
                 _is_common_noun(words[0], doc.text) or (len(ent) == 1 and ent.root.pos_ == "NOUN")):
             continue
-        found.append(Mention(article_id, kind, words, ent.start_char, role))
-    return found
+        if kind != "place" and _country_code(" ".join(words)):
+            kind = "place"  # the model's "Belarus" as an organisation or "Benin" as a person
+        start, end = _name_span(tokens)
+        found.append(Mention(article_id, kind, words, start, end, role))
+    teams = {m.words for m in found if m.kind == "place" and not _country_code(m.name)
+             and _plays_as_team(doc, m)}
+    people = {m.words for m in found if m.kind == "person"}
+    listed = [span for span in _results_rows(doc) if not _country_code(span.text)]
+    for span in listed:
+        words = tuple(t.text for t in span)
+        if words not in people and not any(w[-1:] == words[-1:] for w in people):
+            teams.add(words)
+    for m in found:
+        if m.words in teams:
+            m.kind = "organisation"
+    covered = _covered(doc, found)
+    for span in listed:
+        words = tuple(t.text for t in span)
+        if words in teams and not covered.intersection(range(span.start, span.end)):
+            found.append(Mention(article_id, "organisation", words, span.start_char, span.end_char))
+    found.sort(key=lambda m: m.start)
+    return _propagate(doc, found, article_id)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -313,7 +485,7 @@ class _UnionFind:
 KIND_ORDER = ("person", "organisation", "place", "group")
 
 
-def _kind(members: Iterable[Mention]) -> str:
+def actor_kind(members: Iterable[Mention]) -> str:
     """The kind most mentions were tagged with; ties go to the more specific kind."""
     votes = Counter(m.kind for m in members)
     return min(votes, key=lambda k: (-votes[k], KIND_ORDER.index(k)))
@@ -364,6 +536,7 @@ def _link_within_article(mentions: list[Mention], text: str, uf: _UnionFind, off
         target = max(before, key=lambda j: mentions[j].start) if before else min(
             longer, key=lambda j: mentions[j].start)
         uf.union(offset + target, offset + i)
+        m.kind = "person"  # "Lebed" tagged as a place is still Alexander Lebed
 
 
 def _link_across_articles(mentions: list[Mention], uf: _UnionFind) -> None:
@@ -375,7 +548,7 @@ def _link_across_articles(mentions: list[Mention], uf: _UnionFind) -> None:
     for root, members in groups.items():
         longest = max((mentions[i].words for i in members), key=len)
         keys = {_key(mentions[i]) for i in members}
-        heads.append((root, _kind(mentions[i] for i in members), longest, keys))
+        heads.append((root, actor_kind(mentions[i] for i in members), longest, keys))
     for a in range(len(heads)):
         for b in range(a + 1, len(heads)):
             root_a, kind_a, name_a, keys_a = heads[a]
@@ -410,14 +583,8 @@ def _display_name(members: Sequence[Mention], kind: str) -> str:
     return min(candidates, key=lambda n: (-counts[n], order[n]))
 
 
-def extract_actors(analysed: Sequence[AnalysedArticle], labels: Iterable[str],
-                   per_kind: int | None = None) -> list[Actor]:
-    """Merge the entity mentions of all articles into actors, most salient first,
-    at most ``per_kind`` of each kind (people, organisations, places).
-
-    Salience: mentions, plus a bonus for each further source, for a mention in a title and
-    for a role given in the text.
-    """
+def link_mentions(analysed: Sequence[AnalysedArticle], labels: Iterable[str]) -> list[list[Mention]]:
+    """The entity mentions of all articles, grouped into one list per actor."""
     labels = list(labels)
     mentions: list[Mention] = []
     spans: list[tuple[int, int]] = []
@@ -429,14 +596,24 @@ def extract_actors(analysed: Sequence[AnalysedArticle], labels: Iterable[str],
     for item, (offset, count) in zip(analysed, spans):
         _link_within_article(mentions[offset:offset + count], item.doc.text, uf, offset)
     _link_across_articles(mentions, uf)
-
     groups: dict[int, list[Mention]] = defaultdict(list)
     for i, m in enumerate(mentions):
         groups[uf.find(i)].append(m)
+    return list(groups.values())
+
+
+def extract_actors(analysed: Sequence[AnalysedArticle], labels: Iterable[str],
+                   per_kind: int | None = None) -> list[Actor]:
+    """Merge the entity mentions of all articles into actors, most salient first,
+    at most ``per_kind`` of each kind (people, organisations, places).
+
+    Salience: mentions, plus a bonus for each further source, for a mention in a title and
+    for a role given in the text.
+    """
     titles = {item.article.id: item.article.title.lower() for item in analysed}
     actors = []
-    for members in groups.values():
-        kind = _kind(members)
+    for members in link_mentions(analysed, labels):
+        kind = actor_kind(members)
         name = _display_name(members, kind)
         sources = sorted({m.article_id for m in members})
         aliases = sorted({m.name for m in members} - {name})

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -50,6 +52,61 @@ def load_pipeline(name: str) -> Language:
     return nlp
 
 
+_WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*")
+_SENTENCE_END = re.compile(r"[.!?:]['\"’”)]*\s+$")
+
+
+def _shouting(line: str) -> bool:
+    """A line written in capitals: a wire headline ("SOCCER - ENGLAND BEAT ROMANIA") or a
+    dateline ("BELGRADE 1996-08-30")."""
+    words = [w for w in _WORD.findall(line) if len(w) > 1]
+    return bool(words) and sum(w.isupper() for w in words) >= max(1, 0.7 * len(words)) \
+        and any(w.isupper() and len(w) > 2 for w in words)
+
+
+def restore_case(text: str, stop_words: frozenset[str] = frozenset()) -> str:
+    """Rewrite lines in capitals in the case the rest of the text uses for each word.
+
+    The statistical model reads capitals as "proper noun everywhere", so a headline in
+    capitals yields one long bogus entity. A word takes the form it has elsewhere in the text
+    ("LEICESTERSHIRE" -> "Leicestershire", "KDP" stays); a word not seen elsewhere is
+    lower-cased if it is a stop word, else capitalised. Only letters change, so character
+    offsets into the text stay valid.
+    """
+    lines = text.split("\n")
+    shouting = [_shouting(line) for line in lines]
+    if not any(shouting):
+        return text
+    forms: dict[str, Counter] = defaultdict(Counter)
+    for line, loud in zip(lines, shouting):
+        if loud:
+            continue
+        for match in _WORD.finditer(line):
+            before = line[:match.start()]
+            if not before.strip() or _SENTENCE_END.search(before):
+                continue  # a capital at the start of a sentence says nothing
+            forms[match.group().lower()][match.group()] += 1
+
+    def recase(match: re.Match, first: bool) -> str:
+        word = match.group()
+        if not word.isupper():
+            return word
+        seen = forms.get(word.lower())
+        if seen:
+            form = seen.most_common(1)[0][0]
+        elif word.lower() in stop_words and not first:
+            form = word.lower()
+        else:
+            form = "-".join(part[:1] + part[1:].lower() for part in word.split("-"))
+        return form if len(form) == len(word) else word
+
+    for i, loud in enumerate(shouting):
+        if loud:
+            line = lines[i]
+            lines[i] = _WORD.sub(lambda m: recase(m, not line[:m.start()].strip()), line)
+    return "\n".join(lines)
+
+
 @dataclass
 class AnalysedArticle:
     """An article with its spaCy ``Doc`` and its sentences."""
@@ -72,7 +129,8 @@ def analyse(articles: Sequence[Article], nlp: Language, batch_size: int = 16,
             progress: Callable[[int, int], None] | None = None) -> list[AnalysedArticle]:
     """Run the pipeline over all articles in one ``nlp.pipe`` stream."""
     analysed = []
-    docs = nlp.pipe((a.text for a in articles), batch_size=batch_size)
+    stop_words = frozenset(nlp.Defaults.stop_words)
+    docs = nlp.pipe((restore_case(a.text, stop_words) for a in articles), batch_size=batch_size)
     for done, (article, doc) in enumerate(zip(articles, docs), 1):
         analysed.append(AnalysedArticle(article, doc, sentences_of(article.id, doc)))
         if progress:

@@ -1,0 +1,163 @@
+"""How well the brief finds its key actors: PER/ORG/LOC against human-annotated news.
+
+    .venv/bin/python benchmarks/actors.py [--data ../shared/bench/conll2003-dev.jsonl] [--limit N] [--json]
+
+Each document's text is its tokens joined by spaces, one sentence a line (each line a
+paragraph of the article). The brief's own extraction runs on it: the configured spaCy model,
+then `briefing.actors` (title stripping, filters, alias merging; a mention's type is the type
+of the actor it was merged into). Scores:
+
+- spans: exact character span and type against the gold entities, P/R/F1 per type and micro
+  (MISC and the brief's "group" kind are not scored). People -> PER, organisations -> ORG,
+  places (GPE, LOC, FAC) -> LOC.
+- doc_unique_f1: per document, the distinct actors after alias merging against the distinct
+  gold names. An actor is right when one of its names (name or alias) is a gold name of its
+  type; a gold name is found when some actor of its type carries it.
+- raw_model: spaCy's entities as the model gives them, same mapping, same text, same run.
+
+Data: JSON Lines with `sentences` (token lists) and `entities` (`sent`, `start`, `end`, `type`),
+the CoNLL-2003 layout of ../shared/bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import spacy
+
+from briefing.actors import actor_kind, link_mentions
+from briefing.config import Config
+from briefing.models import Article
+from briefing.nlp import analyse, load_pipeline
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = ROOT.parent / "shared" / "bench" / "conll2003-dev.jsonl"
+TYPES = ("PER", "ORG", "LOC")
+KIND_TYPE = {"person": "PER", "organisation": "ORG", "place": "LOC"}
+RAW_TYPE = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
+
+
+def document(record: dict) -> tuple[Article, set[tuple[int, int, str]], dict[str, set[str]]]:
+    """The article for a record, its gold spans (char offsets in ``Article.text``) and its
+    distinct gold names per type."""
+    lines = [" ".join(tokens) for tokens in record["sentences"]]
+    starts = []  # character offset of every token
+    offset = 0
+    for tokens in record["sentences"]:
+        row = []
+        for token in tokens:
+            row.append(offset)
+            offset += len(token) + 1
+        starts.append(row)
+        offset += 1  # paragraphs are joined by "\n\n": one more character than the space
+    gold, names = set(), {t: set() for t in TYPES}
+    for ent in record["entities"]:
+        if ent["type"] not in TYPES:
+            continue
+        tokens = record["sentences"][ent["sent"]]
+        begin = starts[ent["sent"]][ent["start"]]
+        last = ent["end"] - 1
+        gold.add((begin, starts[ent["sent"]][last] + len(tokens[last]), ent["type"]))
+        names[ent["type"]].add(" ".join(tokens[ent["start"]:ent["end"]]).lower())
+    article = Article(id=1, title="", source=record["id"], paragraphs=lines, path=Path(record["id"]))
+    return article, gold, names
+
+
+def prf(tp: int, predicted: int, gold: int) -> dict[str, float]:
+    p = tp / predicted if predicted else 0.0
+    r = tp / gold if gold else 0.0
+    return {"p": round(p, 4), "r": round(r, 4), "f1": round(2 * p * r / (p + r) if p + r else 0.0, 4)}
+
+
+class Tally:
+    def __init__(self) -> None:
+        self.tp, self.pred, self.gold = Counter(), Counter(), Counter()
+
+    def add(self, predicted: set[tuple[int, int, str]], gold: set[tuple[int, int, str]]) -> None:
+        for _, _, t in predicted:
+            self.pred[t] += 1
+        for _, _, t in gold:
+            self.gold[t] += 1
+        for _, _, t in predicted & gold:
+            self.tp[t] += 1
+
+    def scores(self) -> dict[str, dict[str, float]]:
+        out = {t: prf(self.tp[t], self.pred[t], self.gold[t]) for t in TYPES}
+        out["micro"] = prf(sum(self.tp.values()), sum(self.pred.values()), sum(self.gold.values()))
+        return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--limit", type=int, default=None, help="score only the first N documents")
+    parser.add_argument("--model", default=None, help="spaCy model (default: the config default)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    args = parser.parse_args()
+    if not args.data.is_file():
+        print(f"{args.data} not found: nothing to measure (see ../shared/bench/README.md)", file=sys.stderr)
+        return 2
+
+    config = Config()
+    model = args.model or config.nlp.model
+    records = [json.loads(line) for line in args.data.open(encoding="utf-8") if line.strip()]
+    records = records[:args.limit] if args.limit else records
+    docs = [document(r) for r in records]
+    nlp = load_pipeline(model)
+    plain = spacy.load(model)  # the model as it comes, for the raw score
+
+    started = time.perf_counter()
+    analysed = analyse([d[0] for d in docs], nlp, batch_size=config.nlp.batch_size)
+    ours, raw = Tally(), Tally()
+    unique_tp = unique_pred = unique_gold_found = unique_gold = 0
+    for item, (_, gold, names) in zip(analysed, docs):
+        groups = link_mentions([item], config.actors.entity_types)
+        predicted = set()
+        for members in groups:
+            kind = KIND_TYPE.get(actor_kind(members))
+            if kind is None:
+                continue
+            predicted.update((m.start, m.end, kind) for m in members)
+            unique_pred += 1
+            unique_tp += any(m.name.lower() in names[kind] for m in members)
+        ours.add(predicted, gold)
+        for t in TYPES:
+            carried = {m.name.lower() for members in groups if KIND_TYPE.get(actor_kind(members)) == t
+                       for m in members}
+            unique_gold += len(names[t])
+            unique_gold_found += len(names[t] & carried)
+    seconds = time.perf_counter() - started
+
+    raw_docs = plain.pipe((d[0].text for d in docs), batch_size=config.nlp.batch_size)
+    for raw_doc, (_, gold, _) in zip(raw_docs, docs):
+        raw.add({(e.start_char, e.end_char, RAW_TYPE[e.label_]) for e in raw_doc.ents if e.label_ in RAW_TYPE},
+                gold)
+
+    scores = ours.scores()
+    raw_scores = raw.scores()
+    up = unique_tp / unique_pred if unique_pred else 0.0
+    ur = unique_gold_found / unique_gold if unique_gold else 0.0
+    unique_f1 = round(2 * up * ur / (up + ur) if up + ur else 0.0, 4)
+    if args.json:
+        print(json.dumps({"documents": len(docs), **{k: scores[k] for k in ("micro", *TYPES)},
+                          "doc_unique_f1": unique_f1, "raw_model_micro_f1": raw_scores["micro"]["f1"],
+                          "model": model, "seconds": round(seconds, 2)}))
+        return 0
+    print(f"data: {args.data.name}; documents: {len(docs)}; model: {model}; {seconds:.1f} s "
+          f"({len(docs) / seconds:.1f} documents/s)")
+    print(f"| {'type':<6} | {'P':>6} | {'R':>6} | {'F1':>6} | {'raw model F1':>12} |")
+    print(f"|{'-' * 8}|{'-' * 8}|{'-' * 8}|{'-' * 8}|{'-' * 14}|")
+    for t in (*TYPES, "micro"):
+        s = scores[t]
+        print(f"| {t:<6} | {s['p']:6.3f} | {s['r']:6.3f} | {s['f1']:6.3f} | {raw_scores[t]['f1']:12.3f} |")
+    print(f"document-level unique-actor F1: {unique_f1:.3f} (P {up:.3f}, R {ur:.3f})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
