@@ -272,9 +272,10 @@ def _split_entities(ents: Iterable[Span]) -> list[Span]:
     return spans
 
 
-def _covered(doc: Doc, mentions: Sequence[Mention]) -> set[int]:
-    """Indices of the tokens inside any entity or mention."""
-    covered = {t.i for ent in doc.ents for t in ent}
+def _covered(doc: Doc, mentions: Sequence[Mention], labels: Iterable[str]) -> set[int]:
+    """Indices of the tokens inside an entity of the wanted labels or a mention."""
+    wanted = set(labels)
+    covered = {t.i for ent in doc.ents if ent.label_ in wanted for t in ent}
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is not None:
@@ -282,7 +283,7 @@ def _covered(doc: Doc, mentions: Sequence[Mention]) -> set[int]:
     return covered
 
 
-def _propagate(doc: Doc, found: list[Mention], article_id: int) -> list[Mention]:
+def _propagate(doc: Doc, found: list[Mention], article_id: int, labels: Iterable[str]) -> list[Mention]:
     """One sense per discourse: a name the model tagged once is the same actor where the
     model missed it later in the same text ("Alexander Lebed" ... "Lebed said"), and so is an
     acronym the text declares for it ("Kurdistan Democratic Party (KDP)")."""
@@ -300,7 +301,7 @@ def _propagate(doc: Doc, found: list[Mention], article_id: int) -> list[Mention]
     if not names:
         return found
     longest = max(len(words) for words in names)
-    covered = _covered(doc, found)
+    covered = _covered(doc, found, labels)
     added = []
     i = 0
     while i < len(doc):
@@ -366,34 +367,52 @@ _SCORE = re.compile(r"\d+(?:[-–]\d+)?(?:\.\d+)?|\.\d+")
 _DATE_LIKE = re.compile(r"\d{4}-\d\d(?:-\d\d)?|\d{1,2}/\d{1,2}(?:/\d{2,4})?")
 
 
+def _lines(doc: Doc) -> list[list[Token]]:
+    lines: list[list[Token]] = [[]]
+    for token in doc:
+        if token.is_space and "\n" in token.text:
+            lines.append([])
+        else:
+            lines[-1].append(token)
+    return [line for line in lines if line]
+
+
+def _scored_names(doc: Doc, line: list[Token]) -> tuple[list[Span], int, bool]:
+    """The names in a line that a score follows, how many numbers follow the first, and
+    whether the line starts with such a name."""
+    runs: list[Span] = []
+    numbers_after = 0
+    leading = False
+    i = 0
+    while i < len(line):
+        t = line[i]
+        if not (t.text[:1].isupper() and (t.pos_ == "PROPN" or t.ent_type_) and not t.is_stop):
+            i += 1
+            continue
+        j = i
+        while j < len(line) and line[j].text[:1].isupper() and (line[j].pos_ == "PROPN" or line[j].ent_type_):
+            j += 1
+        rest = doc.text[line[j].idx:line[-1].idx + len(line[-1])] if j < len(line) else ""
+        if _SCORE.match(rest) and not _DATE_LIKE.match(rest):
+            if not runs:
+                numbers_after = sum(1 for t in line[j:] if _SCORE.fullmatch(t.text))
+                leading = all(not x.is_alpha for x in line[:i])  # "1. Essex 20", "Essex 20"
+            runs.append(doc[line[i].i:line[j - 1].i + 1])
+        i = j + 1
+    return runs, numbers_after, leading
+
+
 def _results_rows(doc: Doc) -> list[Span]:
     """Names in results and standings lines ("Essex 532 and 16-0 ; Derbyshire 321",
-    "Chicago 71 59 .546"): a name followed by scores, two such names a line, or one name
-    followed by three or more numbers. Names listed with scores are competitors."""
+    "Chicago 71 59 .546"): names followed by scores, two such names in a line, one name and
+    three or more numbers, or a table of lines that each start with a name and a score.
+    Names listed with scores are competitors."""
+    rows = [_scored_names(doc, line) for line in _lines(doc)]
     spans: list[Span] = []
-    line: list[Token] = []
-    for token in list(doc) + [None]:
-        if token is not None and not (token.is_space and "\n" in token.text):
-            line.append(token)
-            continue
-        runs, numbers_after = [], 0
-        i = 0
-        while i < len(line):
-            t = line[i]
-            if t.text[:1].isupper() and (t.pos_ == "PROPN" or t.ent_type_) and not t.is_stop:
-                j = i
-                while j < len(line) and line[j].text[:1].isupper() and (line[j].pos_ == "PROPN" or line[j].ent_type_):
-                    j += 1
-                rest = doc.text[line[j].idx:line[-1].idx + len(line[-1])] if j < len(line) else ""
-                if _SCORE.match(rest) and not _DATE_LIKE.match(rest):
-                    runs.append(doc[line[i].i:line[j - 1].i + 1])
-                    numbers_after = sum(1 for t in line[j:] if _SCORE.fullmatch(t.text))
-                i = j + 1
-            else:
-                i += 1
-        if len(runs) >= 2 or (len(runs) == 1 and numbers_after >= 3):
+    for k, (runs, numbers_after, leading) in enumerate(rows):
+        in_table = leading and any(0 <= n < len(rows) and rows[n][2] for n in (k - 1, k + 1))
+        if len(runs) >= 2 or (runs and (numbers_after >= 3 or in_table)):
             spans.extend(runs)
-        line = []
     return spans
 
 
@@ -438,13 +457,13 @@ def mentions_in(doc: Doc, article_id: int, labels: Iterable[str]) -> list[Mentio
     for m in found:
         if m.words in teams:
             m.kind = "organisation"
-    covered = _covered(doc, found)
+    covered = _covered(doc, found, wanted)
     for span in listed:
         words = tuple(t.text for t in span)
         if words in teams and not covered.intersection(range(span.start, span.end)):
             found.append(Mention(article_id, "organisation", words, span.start_char, span.end_char))
     found.sort(key=lambda m: m.start)
-    return _propagate(doc, found, article_id)
+    return _propagate(doc, found, article_id, wanted)
 
 
 @functools.lru_cache(maxsize=4096)

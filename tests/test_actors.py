@@ -88,3 +88,104 @@ def test_same_word_spelling_rules():
     assert same_word("Mohammed", "Muhammad")
     assert not same_word("Mark", "Mary")
     assert not same_word("Jones", "James")
+
+
+def test_president_and_sir_titles_are_stripped_and_read_as_roles(analyse_texts):
+    actors = actors_of(analyse_texts, (
+        "President Maria Ostrova met Sir Edwin Callow in Vienna on Tuesday.\n\n"
+        "Ostrova said the meeting had been useful, and Sir Edwin agreed."
+    ))
+    assert actors["Maria Ostrova"].role == "President"
+    assert actors["Maria Ostrova"].mentions == 2
+    assert "Edwin Callow" in actors
+    assert not any(name.startswith(("President", "Sir")) for name in actors)
+
+
+def test_surname_of_a_person_tagged_as_a_place_joins_the_person(analyse_texts):
+    items = analyse_texts(
+        "Viktor Dranov, the mayor of the port, resigned on Monday.\n\n"
+        "Dranov said he had lost the confidence of the council."
+    )
+    actors = {a.name: a for a in extract_actors(items, LABELS)}
+    assert actors["Viktor Dranov"].kind == "person"
+    assert actors["Viktor Dranov"].mentions == 2
+    assert "Dranov" not in actors
+
+
+def test_a_name_tagged_once_counts_where_the_model_missed_it(analyse_texts):
+    from briefing.actors import Mention, _propagate
+
+    items = analyse_texts(
+        "Marek Zielony arrived in Gdansk on Monday.\n\n"
+        "Zielony said the shipyard would reopen, and Zielony's deputy agreed."
+    )
+    doc = items[0].doc
+    doc.ents = []  # as if the model had tagged only the first mention
+    start = doc.text.index("Marek")
+    tagged = [Mention(1, "person", ("Marek", "Zielony"), start, start + len("Marek Zielony"))]
+    found = _propagate(doc, tagged, 1, LABELS)
+    assert [(m.name, m.kind) for m in found] == [("Marek Zielony", "person"), ("Zielony", "person"),
+                                                ("Zielony", "person")]
+    assert doc.text[found[2].start:found[2].end] == "Zielony"
+
+
+def test_a_declared_acronym_counts_as_its_long_form(analyse_texts):
+    from briefing.actors import Mention, _propagate
+
+    doc = analyse_texts("The Harbour Workers Union (HWU) called a strike. HWU members walked out.")[0].doc
+    doc.ents = []
+    start = doc.text.index("Harbour")
+    tagged = [Mention(1, "organisation", ("Harbour", "Workers", "Union"), start, start + 20)]
+    found = _propagate(doc, tagged, 1, LABELS)
+    assert [m.name for m in found].count("HWU") == 2
+    assert {m.kind for m in found} == {"organisation"}
+
+
+def test_countries_are_places_whatever_the_model_says(analyse_texts):
+    actors = actors_of(analyse_texts, (
+        "Belarus and Moldova signed a transit agreement on Friday. "
+        "Officials from Benin attended as observers."
+    ))
+    for country in ("Belarus", "Moldova", "Benin"):
+        assert actors[country].kind == "place", country
+
+
+def test_headline_in_capitals_is_read_in_the_case_of_the_story(nlp):
+    from briefing.nlp import restore_case
+
+    text = ("FLOODS - HARWICK PORT CLOSES AFTER STORM\n\n"
+            "The port of Harwick closed on Monday after a storm flooded the quays, the KDP said.")
+    restored = restore_case(text, frozenset(nlp.Defaults.stop_words))
+    # Words the story writes in lower case are lower case in the headline too.
+    assert restored.startswith("Floods - Harwick port Closes after storm\n\n")
+    assert len(restored) == len(text)
+    assert restore_case("No capitals here. NATO said so.") == "No capitals here. NATO said so."
+    assert restore_case("BEIJING 2026-05-01\n\nBeijing said.").startswith("Beijing 2026-05-01")
+
+
+def test_place_names_in_results_and_contests_are_teams(analyse_texts):
+    items = analyse_texts(
+        "Taunton beat Exeter by six wickets at Castle Park on Saturday.\n\n"
+        "Taunton 245 and 120-4\n"
+        "Exeter 180 and 183\n\n"
+        "The result leaves Taunton top of the table."
+    )
+    actors = {a.name: a for a in extract_actors(items, LABELS)}
+    assert actors["Taunton"].kind == "organisation"
+    assert actors["Taunton"].mentions == 3
+    assert actors["Exeter"].kind == "organisation"
+
+
+def test_a_dateline_is_not_a_results_row(analyse_texts):
+    items = analyse_texts("BERLIN 2026-03-02\n\nThe German government said in Berlin on Monday that talks would resume.")
+    actors = {a.name: a for a in extract_actors(items, LABELS)}
+    assert actors["Berlin"].kind == "place"
+
+
+def test_names_lose_trailing_descriptors_and_scores(analyse_texts):
+    from briefing.actors import mentions_in
+
+    items = analyse_texts("The Baltpress news agency reported that Estonia won 2-0 in Tallinn on Monday.")
+    names = {m.name for m in mentions_in(items[0].doc, 1, LABELS)}
+    assert "news" not in " ".join(names)
+    assert not any(any(ch.isdigit() for ch in n) for n in names)
