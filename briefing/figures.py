@@ -44,11 +44,44 @@ SMALL_NUMBERS = {
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "a dozen": 12, "dozen": 12, "half": 0.5, "a hundred": 100, "a thousand": 1000,
 }
+FRACTIONS = {"half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25,
+             "fifth": 0.2, "fifths": 0.2, "tenth": 0.1, "tenths": 0.1}
 MULTIPLIERS = {
     "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
     "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
 }
 _NUMBER = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)\s*([a-z]+)?", re.I)
+
+
+# "thousands of people", "dozens of", "tens of millions": between one and ten of the unit.
+VAGUE = {"dozens": 12, "scores": 20, "hundreds": 1e2, "thousands": 1e3, "millions": 1e6,
+         "billions": 1e9, "trillions": 1e12}
+_RANGE = re.compile(r"^\s*(\D{0,3}?)(\d[\d,]*(?:\.\d+)?)\s*(?:-|–|to)\s*(\D{0,3}?)(\d[\d,]*(?:\.\d+)?)(.*)$", re.I)
+
+
+def parse_value(text: str) -> tuple[float, float] | None:
+    """The value of a figure as (low, high): "5,200" -> (5200, 5200), "5-10%" -> (5, 10),
+    "1 to 1.5 degrees" -> (1, 1.5), "thousands" -> (1000, 10000), "tens of millions" ->
+    (1e7, 1e8); None when there is no number."""
+    lowered = text.lower().replace("−", "-").strip()
+    words = re.findall(r"[a-z]+", lowered)
+    if words and words[0] == "tens" and len(words) > 2 and words[2] in VAGUE:
+        return VAGUE[words[2]] * 10, VAGUE[words[2]] * 100
+    vague = [w for w in words if w in VAGUE]
+    if vague and not re.search(r"\d", lowered) and not any(w in SMALL_NUMBERS for w in words):
+        return VAGUE[vague[0]], VAGUE[vague[0]] * 10
+    match = _RANGE.match(lowered)
+    if match:
+        tail = match.group(5)
+        low = parse_number(match.group(2))
+        high = parse_number(match.group(4) + tail)
+        plain_high = parse_number(match.group(4))
+        if low is not None and high is not None and plain_high:
+            scale = high / plain_high
+            # "1 to 2 million" shares the multiplier; "$200,000 to $4 million" does not.
+            return (low * scale if low * scale <= high or low <= plain_high else low), high
+    number = parse_number(lowered)
+    return None if number is None else (number, number)
 
 
 def parse_number(text: str) -> float | None:
@@ -76,7 +109,9 @@ def parse_number(text: str) -> float | None:
             i += 2
             continue
         word = words[i]
-        if word in SMALL_NUMBERS:
+        if word in FRACTIONS and found:
+            current *= FRACTIONS[word]  # "two thirds"
+        elif word in SMALL_NUMBERS:
             current += SMALL_NUMBERS[word]
             found = True
         elif word in MULTIPLIERS and len(word) > 2 and found:
@@ -91,7 +126,7 @@ def parse_number(text: str) -> float | None:
 
 def _is_year(ent: Span) -> bool:
     text = ent.text.strip()
-    return bool(re.fullmatch(r"(1[89]|20|21)\d\d", text))
+    return bool(re.fullmatch(r"(1[89]|20|21)\d\d(?:s|['’′]s)?", text))
 
 
 def _qualifier(ent: Span) -> tuple[str | None, int]:
@@ -221,7 +256,7 @@ def _widen(ent: Span) -> Span:
     start, end = ent.start, ent.end
     if start > 0 and doc[start - 1].is_currency:
         start -= 1
-    if end < len(doc) and doc[end].lower_ in MULTIPLIERS and not doc[end - 1].whitespace_:
+    if end < len(doc) and doc[end].lower_.rstrip(".") in MULTIPLIERS and not doc[end - 1].whitespace_:
         end += 1
     if (start, end) == (ent.start, ent.end):
         return ent
@@ -230,58 +265,241 @@ def _widen(ent: Span) -> Span:
 
 
 NOT_FIGURES = {"DATE", "TIME", "ORDINAL"}
+TIME_UNITS = {"second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century",
+              "season"}
+CURRENCY_SIGNS = {"$": "dollar", "us$": "dollar", "a$": "australian dollar", "c$": "canadian dollar",
+                  "£": "pound", "€": "euro", "¥": "yen", "₹": "rupee", "₩": "won", "₽": "rouble", "₺": "lira",
+                  "fr": "franc", "chf": "swiss franc", "usd": "dollar", "eur": "euro", "gbp": "pound"}
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$", re.I)
+# A number with its unit written on: "10kW", "155mph", "1.38pc", "50mL".
+_GLUED = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(?!(?:am|pm|a\.m|p\.m|st|nd|rd|th|s)$)([a-zA-Zμ%][a-zA-Zμ/]*\d?)$",
+                    re.I)
+_NUMERIC = re.compile(r"^[-+]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)(?:[-–]\d[\d,]*(?:\.\d+)?)?$")
+
+
+def _duration(ent: Span) -> bool:
+    """A DATE entity that is a length of time ("three years", "the past 18 months"), not a
+    point in time ("2019", "June 3", "two years ago")."""
+    lemmas = [t.lemma_.lower() for t in ent]
+    doc = ent.doc
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    counted = any(t.like_num and t.i + 1 < len(doc) and doc[t.i + 1].lemma_.lower() in TIME_UNITS for t in ent)
+    return counted and "ago" not in lemmas and not (nxt is not None and nxt.lower_ == "ago")
+
+
+def _split_numbers(span: Span) -> list[Span]:
+    """Cut an entity holding two figures ("640bhp 5.2 litre") before the second number."""
+    cuts = [span.start]
+    for t in span[1:]:
+        prev = t.doc[t.i - 1]
+        if _NUMERIC.match(t.text) and not (prev.like_num or prev.lower_ in MULTIPLIERS or prev.is_currency
+                                           or prev.lower_ in ("to", "and", "-", "–", "or", "of")):
+            if any(_NUMERIC.match(x.text) or _GLUED.match(x.text) or x.like_num for x in t.doc[cuts[-1]:t.i]):
+                cuts.append(t.i)
+    if len(cuts) == 1:
+        return [span]
+    bounds = cuts + [span.end]
+    return [span.doc[a:b].char_span(0, len(span.doc[a:b].text), label=span.label_) or span.doc[a:b]
+            for a, b in zip(bounds, bounds[1:])]
+
+
+def _percent_end(doc, end: int, limit: int) -> int | None:
+    """Where a percentage written after a number ends: "%", "percent", "per cent", "pc"."""
+    if end < limit and doc[end].lower_ in ("%", "percent", "pc", "percentage"):
+        return end + 1
+    if end + 1 < limit and doc[end].lower_ == "per" and doc[end + 1].lower_ == "cent":
+        return end + 2
+    return None
 
 
 def _number_spans(sent: Span) -> list[Span]:
-    """The number entities of a sentence, plus numbers the entity recogniser missed."""
+    """The figures of a sentence: number entities (durations among the dates), numbers the
+    entity recogniser missed, and ranges ("5 to 10%", "between 3 and 4") joined into one."""
     from spacy.tokens import Span as SpacySpan
 
-    spans = [_widen(ent) for ent in sent.ents]
     doc = sent.doc
+    spans: list[Span] = []
+    for ent in sent.ents:
+        if ent.label_ in ("DATE", "TIME") and _duration(ent):
+            spans.append(SpacySpan(doc, ent.start, ent.end, label="DURATION"))
+        elif ent.label_ == "DATE" and re.fullmatch(r"\d{5,}|\d{1,3}(?:,\d{3})+", ent.text):
+            spans.append(SpacySpan(doc, ent.start, ent.end, label="CARDINAL"))  # "2483805", not a date
+        elif ent.label_ in KINDS:
+            spans.extend(_widen(part) for part in _split_numbers(ent))
+    taken = {i for s in spans for i in range(s.start, s.end)} | {t.i for t in sent if t.ent_type_ in NOT_FIGURES}
     i = sent.start
     while i < sent.end:
         token = doc[i]
-        if (token.like_num or token.pos_ == "NUM") and not token.ent_type_ and any(c.isdigit() for c in token.text):
-            end = i + 1
-            while end < sent.end and (doc[end].like_num or doc[end].lower_ in MULTIPLIERS) and not doc[end].ent_type_:
-                end += 1
-            label = "PERCENT" if end < sent.end and doc[end].text in ("%", "percent", "per cent") else "CARDINAL"
-            if label == "PERCENT":
-                end += 1
-            spans.append(_widen(SpacySpan(doc, i, end, label=label)))
-            i = end
-        else:
+        glued = _GLUED.match(token.text) and not _ORDINAL.match(token.text)
+        if i in taken or _ORDINAL.match(token.text) or not (
+                glued or ((token.pos_ == "NUM" or _NUMERIC.match(token.text)) and token.like_num)):
             i += 1
-    return sorted((s for s in spans if s.label_ not in NOT_FIGURES), key=lambda s: s.start)
+            continue
+        end = i + 1
+        while end < sent.end and end not in taken and (doc[end].like_num or doc[end].lower_ in MULTIPLIERS):
+            end += 1
+        label = "CARDINAL"
+        percent_end = _percent_end(doc, end, sent.end)
+        if percent_end is not None:
+            label, end = "PERCENT", percent_end
+        spans.append(_widen(SpacySpan(doc, i, end, label=label)))
+        i = end
+    spans = sorted((_with_percent(s, sent.end) for s in spans), key=lambda s: s.start)
+    return _join_ranges(spans)
+
+
+def _with_percent(span: Span, limit: int) -> Span:
+    """"19 per cent" where the entity stopped at "19"."""
+    from spacy.tokens import Span as SpacySpan
+
+    if span.label_ in ("CARDINAL", "PERCENT"):
+        end = _percent_end(span.doc, span.end, limit)
+        if end is not None:
+            return SpacySpan(span.doc, span.start, end, label="PERCENT")
+    last = span[-1].lower_
+    glued = _GLUED.match(span[-1].text)
+    if span.label_ != "PERCENT" and (last in ("%", "percent", "pc") or span.text.lower().endswith("per cent")
+                                     or (glued and glued.group(2).lower() in ("pc", "%"))):
+        return SpacySpan(span.doc, span.start, span.end, label="PERCENT")
+    return span
+
+
+def _join_ranges(spans: list[Span]) -> list[Span]:
+    """"1 to 1.5 degrees", "between 5 and 10 per cent", "from 252 miles to 287 miles" -> one
+    figure; "rose by 2% to 5%" stays two (a change and a level)."""
+    from spacy.tokens import Span as SpacySpan
+
+    joined: list[Span] = []
+    for span in spans:
+        if joined:
+            prev = joined[-1]
+            doc = span.doc
+            between = doc[prev.end:span.start]
+            opener = doc[prev.start - 1].lower_ if prev.start > 0 else ""
+            words = [t.lower_ for t in between]
+            # "by $43.6bn to $419.2bn" and "rose 8% to 3.65" are a change and a level; "by 1 to
+            # 1.5 degrees" and "from 208 pounds to 193" are ranges.
+            bare = prev.label_ == "CARDINAL" and all(t.like_num or _NUMERIC.match(t.text) for t in prev)
+            changed = opener == "by" or (prev.start > 0 and doc[prev.start - 1].lemma_.lower() in CHANGE_VERBS)
+            is_range = (
+                (words in (["to"], ["-"], ["–"]) and (bare or opener == "from" or not changed))
+                or (words == ["and"] and opener == "between")
+            ) and (prev.label_ == span.label_ or prev.label_ == "CARDINAL")
+            if is_range:
+                label = span.label_ if span.label_ != "CARDINAL" else prev.label_
+                joined[-1] = SpacySpan(doc, prev.start, span.end, label=label)
+                continue
+        joined.append(span)
+    return joined
+
+
+_CONNECTORS = {"to", "-", "–", "and"}
+
+
+def _span_value(span: Span) -> tuple[float, float] | None:
+    """(low, high) of a figure; a range has its two ends, "1 to 2 million" both in millions."""
+    value = parse_value(span.text)
+    doc = span.doc
+    connector = next((t.i for t in span if t.lower_ in _CONNECTORS and span.start < t.i < span.end - 1
+                      and (doc[t.i - 1].like_num or _NUMERIC.match(doc[t.i - 1].text)
+                           or doc[t.i - 1].lower_ in MULTIPLIERS or doc[t.i - 1].lower_ in ("%", "cent", "percent"))
+                      and not (t.text in "-–" and not t.whitespace_ and doc[t.i + 1].is_alpha)), None)
+    if connector is None or (value is not None and value[0] != value[1]):
+        return value
+    low = parse_number(doc[span.start:connector].text)
+    high = parse_number(doc[connector + 1:span.end].text)
+    if low is None or high is None:
+        return value
+    left_scale = any(t.lower_ in MULTIPLIERS for t in doc[span.start:connector])
+    right_scale = next((MULTIPLIERS[t.lower_] for t in doc[connector + 1:span.end] if t.lower_ in MULTIPLIERS), None)
+    if right_scale and not left_scale and low * right_scale <= high:
+        low *= right_scale  # "1 to 2 million"; not "$200,000 to $4 million"
+    return low, high
+
+
+def _unit(span: Span, kind: str, noun: Token | None) -> str:
+    """The unit of a figure: the currency of money, "percent", the unit of a quantity or a
+    duration, else the lemma of the counted noun."""
+    if kind == "percent":
+        return "percent"
+    glued = _GLUED.match(span[-1].text)
+    if glued and glued.group(2).lower() not in MULTIPLIERS:
+        return glued.group(2).lower()  # "10kW" -> "kw"
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if kind == "count" and nxt is not None and not span[-1].whitespace_ and nxt.is_alpha \
+            and nxt.lower_ not in MULTIPLIERS:
+        return nxt.lower_  # "80km/h" split by the tokenizer into "80" and "km"
+    after = span.doc[span.end:span.end + 3]
+    if kind == "count" and len(after) >= 2 and after[0].whitespace_ == "" and after[0].text == "-" \
+            and after[1].lemma_.lower() in TIME_UNITS:
+        return f"{after[1].lemma_.lower()} old" if len(after) == 3 and after[2].lower_.strip("-") == "old" \
+            else after[1].lemma_.lower()  # "a 2,900-year-old site", "a five-year deal"
+    if kind == "money":
+        for token in span:
+            sign = CURRENCY_SIGNS.get(token.lower_)
+            if sign:
+                return sign
+        words = [t.lemma_.lower() for t in span if t.is_alpha and t.lower_ not in MULTIPLIERS
+                 and t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.like_num]
+        return " ".join(words)
+    if kind == "quantity":
+        words = [t.lemma_.lower() for t in span if not t.like_num and t.lower_ not in MULTIPLIERS
+                 and not t.is_punct and t.lower_ not in _QUALIFIER_WORDS and t.lower_ not in _CONNECTORS
+                 and not _NUMERIC.match(t.text)]
+        if words:
+            return " ".join(words)
+    return noun.lemma_.lower() if noun is not None else ""
+
+
+_QUALIFIER_WORDS = {w for q in QUALIFIERS for w in q.split()} | {"the", "a", "an", "past", "last", "next", "first"}
+
+
+def _part_of_a_name(span: Span) -> bool:
+    """A number in a product or model name ("iPhone 11", "787 Dreamliner"), not a figure."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if span.label_ not in ("CARDINAL",) or not all(t.text.isdigit() for t in span):
+        return False
+    if before is not None and before.pos_ == "PROPN" and before.ent_type_ not in ("DATE", "TIME") \
+            and before.text[:1].isalpha() and not before.is_sent_start:
+        return True
+    if before is not None and before.tag_ == "NN" and before.dep_ != "nsubj":
+        return True  # "category 4 hurricane", "level 3"
+    head = span.root.head
+    return head.i >= span.end and head.tag_ == "NNP" and span.root.dep_ in ("nummod", "compound")
 
 
 def figures_in(item: AnalysedArticle) -> list[Figure]:
+    """Every figure of an article, in text order; ``minor`` marks the ones that say little
+    alone (a bare number, "the three leaders" already introduced)."""
     doc = item.doc
     found: list[Figure] = []
     for sent in doc.sents:
         previous: Token | None = None
         for ent in _number_spans(sent):
-            kind = KINDS.get(ent.label_)
-            if kind is None or _is_year(ent):
+            kind = "quantity" if ent.label_ == "DURATION" else KINDS.get(ent.label_)
+            if kind is None or _is_year(ent) or _part_of_a_name(ent):
                 continue
             before = doc[ent.start - 1] if ent.start > 0 else None
             if before is not None and before.text in ("No", "No.", "Number", "number"):
                 continue  # "No 10" is an address, not a figure
+            value_span = _span_value(ent)
+            if value_span is None:
+                continue
             qualifier, start = _qualifier(ent)
+            if before is not None and before.lower_ in ("between", "from") and value_span[0] != value_span[1]:
+                start = ent.start - 1
             value = doc[start:ent.end].text
             counts, noun = _counted(ent, previous)
             if noun is not None:
                 previous = noun
-            number = parse_number(ent.text)
-            if kind == "count" and not counts:
-                continue  # a bare number with nothing to count says nothing in a brief
-            if kind == "count" and before is not None and before.lower_ in ("the", "these", "those") \
-                    and number is not None and number < 10:
-                continue  # "the three leaders": a group already introduced, not a figure
+            number, high = value_span
+            minor = kind == "count" and (not counts or number == 1 or (
+                before is not None and before.lower_ in ("the", "these", "those") and number < 10))
             found.append(Figure(
                 value=value, counts=counts, sentence=sent.text.strip(), kind=kind, number=number,
                 sources=[item.article.id], qualifier=qualifier.lower() if qualifier else None,
-                unit=noun.lemma_.lower() if noun is not None else "",
+                unit=_unit(ent, kind, noun), number_high=high if high != number else None, minor=minor,
             ))
     return found
 
@@ -307,6 +525,8 @@ def extract_figures(analysed: Sequence[AnalysedArticle], limit: int | None = Non
     merged: dict[tuple, Figure] = {}
     for item in analysed:
         for figure in figures_in(item):
+            if figure.minor:
+                continue  # a bare number or a group already introduced says nothing in a brief
             key = _figure_key(figure)
             if key not in merged and figure.kind != "count":
                 # "€40m" said of nothing in particular is the "ransom of €40m" of another source.

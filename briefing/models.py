@@ -85,7 +85,10 @@ class Figure:
     number: float | None  # the normalised value, when it can be computed
     sources: list[int]  # article ids
     qualifier: str | None = None  # "about", "more than", "up to", ...
-    unit: str = ""  # lemma of the counted noun ("troop"), or "" when the text gives none
+    unit: str = ""  # lemma of the counted noun ("troop"), the currency ("dollar"), "percent",
+    # or the unit of measure ("mile"); "" when the text gives none
+    number_high: float | None = None  # the upper end of a range ("5-10%", "from 252 to 287 miles")
+    minor: bool = False  # says little alone: a bare number, or "the three leaders" introduced before
 
 
 @dataclass

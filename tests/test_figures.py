@@ -41,9 +41,51 @@ def test_money_and_change_keep_their_qualifiers(analyse_texts):
     assert by_value["rose to 5.1%"].counts == "Inflation"
 
 
-def test_years_and_dates_are_not_figures(analyse_texts):
+def test_years_and_dates_are_not_figures_but_durations_are(analyse_texts):
     figures = figures_of(analyse_texts, "The 2015 agreement expired in March 2024 after nine years of talks.")
+    assert [(f.value, f.kind, f.unit, f.number) for f in figures] == [("nine years", "quantity", "year", 9)]
+    assert figures_of(analyse_texts, "The bridge reopened on 3 March 2026, two years ago.") == []
+
+
+def all_figures(analyse_texts, text):
+    from briefing.figures import figures_in
+
+    return figures_in(analyse_texts(text)[0])
+
+
+@pytest.mark.parametrize("text, low, high, unit", [
+    ("Fares will rise by between 5 and 10 per cent next year.", 5, 10, "percent"),
+    ("Temperatures fell by 1 to 1.5 degrees over the decade.", 1, 1.5, "degree"),
+    ("The repairs will cost from $200,000 to $4 million, engineers said.", 2e5, 4e6, "dollar"),
+    ("The fund will raise 1 to 2 million euros for the harbour.", 1e6, 2e6, "euro"),
+    ("Thousands of residents were evacuated on Sunday.", 1e3, 1e4, "resident"),
+    ("Nearly two-thirds of the turbines were idle.", 2 / 3, 2 / 3, None),
+    ("The ferry carries a 6kW backup motor.", 6, 6, "kw"),
+])
+def test_ranges_vague_amounts_fractions_and_units(analyse_texts, text, low, high, unit):
+    (figure,) = [f for f in all_figures(analyse_texts, text)]
+    assert figure.number == pytest.approx(low)
+    assert (figure.number_high if figure.number_high is not None else figure.number) == pytest.approx(high)
+    assert unit is None or figure.unit == unit
+
+
+def test_a_change_and_a_level_are_two_figures(analyse_texts):
+    figures = all_figures(analyse_texts, "The deficit increased by $43.6 billion to $419.2 billion last year.")
+    assert [(f.number, f.number_high) for f in figures] == [(43.6e9, None), (419.2e9, None)]
+    assert figures[0].qualifier == "increased by"
+
+
+def test_model_numbers_and_labels_are_not_figures(analyse_texts):
+    figures = all_figures(analyse_texts, "The category 4 storm hit as the new iPhone 11 went on sale.")
     assert figures == []
+
+
+def test_bare_numbers_are_extracted_but_left_out_of_the_brief(analyse_texts):
+    text = "The two sides met again on Monday. The council said 40 more would follow."
+    extracted = all_figures(analyse_texts, text)
+    assert {f.number for f in extracted} >= {2}
+    assert all(f.minor for f in extracted if f.number == 2)
+    assert not any(f.number == 2 for f in figures_of(analyse_texts, text))
 
 
 def test_same_figure_from_two_sources_is_one_row(analyse_texts):
