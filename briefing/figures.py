@@ -460,6 +460,8 @@ def _part_of_a_name(span: Span) -> bool:
     before = doc[span.start - 1] if span.start > 0 else None
     if span.label_ not in ("CARDINAL",) or not all(t.text.isdigit() for t in span):
         return False
+    if span.end < len(doc) and not span[-1].whitespace_ and doc[span.end].is_alpha:
+        return False  # a unit written on: "64GB", "500mg"
     if before is not None and before.pos_ == "PROPN" and before.ent_type_ not in ("DATE", "TIME") \
             and before.text[:1].isalpha() and not before.is_sent_start:
         return True
@@ -511,7 +513,9 @@ def _figure_key(figure: Figure) -> tuple:
 
 def _score(figure: Figure) -> float:
     score = 3.0 * (len(figure.sources) - 1)
-    if figure.kind != "count":
+    if figure.unit in TIME_UNITS:
+        score -= 1.0  # "over the last two months" is context more than a key figure
+    elif figure.kind != "count":
         score += 1.5
     if any(ch.isdigit() for ch in figure.value):
         score += 1.0
