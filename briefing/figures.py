@@ -429,19 +429,23 @@ def _unit(span: Span, kind: str, noun: Token | None) -> str:
     if kind == "count" and nxt is not None and not span[-1].whitespace_ and nxt.is_alpha \
             and nxt.lower_ not in MULTIPLIERS:
         return nxt.lower_  # "80km/h" split by the tokenizer into "80" and "km"
-    after = span.doc[span.end:span.end + 3]
-    if kind == "count" and len(after) >= 2 and after[0].whitespace_ == "" and after[0].text == "-" \
-            and after[1].lemma_.lower() in TIME_UNITS:
-        return f"{after[1].lemma_.lower()} old" if len(after) == 3 and after[2].lower_.strip("-") == "old" \
-            else after[1].lemma_.lower()  # "a 2,900-year-old site", "a five-year deal"
+    after = [t for t in span.doc[span.end:span.end + 4] if t.text != "-"]
+    if kind == "count" and after and after[0].lemma_.lower() in TIME_UNITS:
+        unit = after[0].lemma_.lower()  # "a 2,900-year-old site", "a 2,900 year-old skull"
+        return f"{unit} old" if len(after) > 1 and after[1].lower_ == "old" else unit
+    if kind == "count" and noun is None and after and after[0].is_alpha and after[0].pos_ in ("NOUN", "PROPN", "X") \
+            and after[0].lower_ not in MULTIPLIERS:
+        return after[0].lemma_.lower()  # "224 kW", "0.03 millimeter" the parser did not attach
     if kind == "money":
         for token in span:
             sign = CURRENCY_SIGNS.get(token.lower_)
             if sign:
                 return sign
         words = [t.lemma_.lower() for t in span if t.is_alpha and t.lower_ not in MULTIPLIERS
-                 and t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.like_num]
-        return " ".join(words)
+                 and t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.like_num and t.lower_ not in _QUALIFIER_WORDS]
+        if words:
+            return " ".join(words)
+        return noun.lemma_.lower() if noun is not None else ""  # "2.2 billion users" taken for money
     if kind == "quantity":
         words = [t.lemma_.lower() for t in span if not t.like_num and t.lower_ not in MULTIPLIERS
                  and not t.is_punct and t.lower_ not in _QUALIFIER_WORDS and t.lower_ not in _CONNECTORS
