@@ -317,9 +317,10 @@ def _propagate(doc: Doc, found: list[Mention], article_id: int, labels: Iterable
         n, words = match
         before = doc[i - 1] if i > 0 else None
         after = doc[i + n] if i + n < len(doc) else None
-        glued = any(t is not None and t.text[:1].isupper() and t.pos_ == "PROPN" and not t.is_sent_start
-                    for t in (before, after)) or (after is not None and after.text[:1].isupper()
-                                                    and after.pos_ == "PROPN")
+        # Next to another capitalised name word it is part of a different name ("Lebed Foundation").
+        glued = (before is not None and before.text[:1].isupper() and before.pos_ == "PROPN"
+                 and not before.is_sent_start) or (after is not None and after.text[:1].isupper()
+                                                   and after.pos_ == "PROPN")
         common = len(words) == 1 and _is_common_noun(words[0], doc.text)
         if not glued and not common:
             kind = names[words].most_common(1)[0][0]
