@@ -21,7 +21,6 @@ the CoNLL-2003 layout of ../shared/bench/README.md.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import time
@@ -34,6 +33,7 @@ from briefing.actors import actor_kind, link_mentions
 from briefing.config import Config
 from briefing.models import Article
 from briefing.nlp import analyse, load_pipeline
+from common import parser, prf, read_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "bench" / "conll2003-dev.jsonl"
@@ -68,10 +68,9 @@ def document(record: dict) -> tuple[Article, set[tuple[int, int, str]], dict[str
     return article, gold, names
 
 
-def prf(tp: int, predicted: int, gold: int) -> dict[str, float]:
-    p = tp / predicted if predicted else 0.0
-    r = tp / gold if gold else 0.0
-    return {"p": round(p, 4), "r": round(r, 4), "f1": round(2 * p * r / (p + r) if p + r else 0.0, 4)}
+def rounded(tp: int, predicted: int, gold: int) -> dict[str, float]:
+    p, r, f = prf(tp, predicted, gold)
+    return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4)}
 
 
 class Tally:
@@ -87,26 +86,21 @@ class Tally:
             self.tp[t] += 1
 
     def scores(self) -> dict[str, dict[str, float]]:
-        out = {t: prf(self.tp[t], self.pred[t], self.gold[t]) for t in TYPES}
-        out["micro"] = prf(sum(self.tp.values()), sum(self.pred.values()), sum(self.gold.values()))
+        out = {t: rounded(self.tp[t], self.pred[t], self.gold[t]) for t in TYPES}
+        out["micro"] = rounded(sum(self.tp.values()), sum(self.pred.values()), sum(self.gold.values()))
         return out
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--limit", type=int, default=None, help="score only the first N documents")
-    parser.add_argument("--model", default=None, help="spaCy model (default: the config default)")
-    parser.add_argument("--json", action="store_true", help="print one JSON object")
-    args = parser.parse_args()
-    if not args.data.is_file():
-        print(f"{args.data} not found: nothing to measure (see ../shared/bench/README.md)", file=sys.stderr)
+    options = parser(__doc__, DEFAULT_DATA, "documents")
+    options.add_argument("--model", default=None, help="spaCy model (default: the config default)")
+    args = options.parse_args()
+    records = read_rows(args.data, args.limit)
+    if records is None:
         return 2
 
     config = Config()
     model = args.model or config.nlp.model
-    records = [json.loads(line) for line in args.data.open(encoding="utf-8") if line.strip()]
-    records = records[:args.limit] if args.limit else records
     docs = [document(r) for r in records]
     nlp = load_pipeline(model)
     plain = spacy.load(model)  # the model as it comes, for the raw score

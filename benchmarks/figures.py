@@ -17,7 +17,6 @@ Published scores on the full NewsQuant set are printed beside ours for compariso
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import sys
@@ -28,6 +27,7 @@ from briefing.config import Config
 from briefing.figures import figures_in
 from briefing.models import Article
 from briefing.nlp import analyse, load_pipeline
+from common import parser, prf, read_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "bench" / "newsquant-dev.jsonl"
@@ -109,26 +109,15 @@ def pair(predicted: list, gold: list, match) -> int:
     return hits
 
 
-def f1(tp: int, predicted: int, gold: int) -> tuple[float, float, float]:
-    p = tp / predicted if predicted else 0.0
-    r = tp / gold if gold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--limit", type=int, default=None, help="score only the first N sentences")
-    parser.add_argument("--errors", action="store_true", help="print the sentences with a mistake")
-    parser.add_argument("--json", action="store_true", help="print one JSON object")
-    args = parser.parse_args()
-    if not args.data.is_file():
-        print(f"{args.data} not found: nothing to measure (see ../shared/bench/README.md)", file=sys.stderr)
+    options = parser(__doc__, DEFAULT_DATA, "sentences")
+    options.add_argument("--errors", action="store_true", help="print the sentences with a mistake")
+    args = options.parse_args()
+    rows = read_rows(args.data, args.limit)
+    if rows is None:
         return 2
 
     config = Config()
-    rows = [json.loads(line) for line in args.data.open(encoding="utf-8") if line.strip()]
-    rows = rows[:args.limit] if args.limit else rows
     nlp = load_pipeline(config.nlp.model)
     lemmas = Lemmas(nlp)
     articles = [Article(id=1, title="", source=r["id"], paragraphs=[r["text"]], path=Path(r["id"])) for r in rows]
@@ -153,8 +142,8 @@ def main() -> int:
             print(row["text"])
             print("   gold:", [(q["value"], q["unit"], q["normalized_unit"]) for _, q in gold])
             print("   ours:", [(v, f.value, f.unit, f.counts) for v, f in ours])
-    vp, vr, vf = f1(value_tp, n_pred, n_gold)
-    up, ur, uf = f1(unit_tp, n_pred, n_gold)
+    vp, vr, vf = prf(value_tp, n_pred, n_gold)
+    up, ur, uf = prf(unit_tp, n_pred, n_gold)
     if args.json:
         print(json.dumps({"sentences": len(rows), "value_f1": round(vf, 4), "value_unit_f1": round(uf, 4),
                           "value": {"p": round(vp, 4), "r": round(vr, 4)},

@@ -1,0 +1,33 @@
+"""What the accuracy benchmarks share: their command line, reading a data set, P/R/F1."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def parser(doc: str, default_data: Path, items: str) -> argparse.ArgumentParser:
+    """The options every accuracy benchmark takes: --data, --limit and --json."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=default_data)
+    parser.add_argument("--limit", type=int, default=None, help=f"score only the first N {items}")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    return parser
+
+
+def read_rows(path: Path, limit: int | None) -> list[dict] | None:
+    """The records of a JSON Lines data set; None, after saying so, when it is absent."""
+    if not path.is_file():
+        print(f"{path} not found: nothing to measure (see ../shared/bench/README.md)", file=sys.stderr)
+        return None
+    rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    return rows[:limit] if limit else rows
+
+
+def prf(tp: int, predicted: int, gold: int) -> tuple[float, float, float]:
+    """Precision, recall and F1 from counts (0 where undefined)."""
+    p = tp / predicted if predicted else 0.0
+    r = tp / gold if gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
