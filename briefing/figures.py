@@ -289,6 +289,8 @@ def _duration(ent: Span) -> bool:
 
 def _split_numbers(span: Span) -> list[Span]:
     """Cut an entity holding two figures ("640bhp 5.2 litre") before the second number."""
+    from spacy.tokens import Span as SpacySpan
+
     cuts = [span.start]
     for t in span[1:]:
         prev = t.doc[t.i - 1]
@@ -299,8 +301,7 @@ def _split_numbers(span: Span) -> list[Span]:
     if len(cuts) == 1:
         return [span]
     bounds = cuts + [span.end]
-    return [span.doc[a:b].char_span(0, len(span.doc[a:b].text), label=span.label_) or span.doc[a:b]
-            for a, b in zip(bounds, bounds[1:])]
+    return [SpacySpan(span.doc, a, b, label=span.label_) for a, b in zip(bounds, bounds[1:])]
 
 
 def _percent_end(doc, end: int, limit: int) -> int | None:
@@ -338,12 +339,9 @@ def _number_spans(sent: Span) -> list[Span]:
         end = i + 1
         while end < sent.end and end not in taken and (doc[end].like_num or doc[end].lower_ in MULTIPLIERS):
             end += 1
-        label = "CARDINAL"
-        percent_end = _percent_end(doc, end, sent.end)
-        if percent_end is not None:
-            label, end = "PERCENT", percent_end
-        spans.append(_widen(SpacySpan(doc, i, end, label=label)))
+        spans.append(_widen(SpacySpan(doc, i, end, label="CARDINAL")))
         i = end
+    # "%", "per cent" after a number, whether the model tagged it or this loop found it.
     spans = sorted((_with_percent(s, sent.end) for s in spans), key=lambda s: s.start)
     return _join_ranges(spans)
 
@@ -417,6 +415,9 @@ def _span_value(span: Span) -> tuple[float, float] | None:
     return low, high
 
 
+_QUALIFIER_WORDS = {w for q in QUALIFIERS for w in q.split()} | {"the", "a", "an", "past", "last", "next", "first"}
+
+
 def _unit(span: Span, kind: str, noun: Token | None) -> str:
     """The unit of a figure: the currency of money, "percent", the unit of a quantity or a
     duration, else the lemma of the counted noun."""
@@ -453,9 +454,6 @@ def _unit(span: Span, kind: str, noun: Token | None) -> str:
         if words:
             return " ".join(words)
     return noun.lemma_.lower() if noun is not None else ""
-
-
-_QUALIFIER_WORDS = {w for q in QUALIFIERS for w in q.split()} | {"the", "a", "an", "past", "last", "next", "first"}
 
 
 def _part_of_a_name(span: Span) -> bool:
