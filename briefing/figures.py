@@ -50,7 +50,8 @@ MULTIPLIERS = {
     "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
     "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
 }
-_NUMBER = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)\s*([a-z]+)?", re.I)
+_NUMBER = re.compile(r"(?P<minus>minus[\s-]*|(?<![\w.])[-−])?(?P<number>\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)"
+                     r"(?:[/⁄](?P<denominator>\d+)(?![\d/⁄]))?\s*(?P<scale>[a-z0-9]+)?", re.I)
 
 
 # "thousands of people", "dozens of", "tens of millions": between one and ten of the unit.
@@ -89,15 +90,21 @@ def parse_number(text: str) -> float | None:
     lowered = text.lower().replace("−", "-")
     match = _NUMBER.search(lowered)
     if match:
-        value = float(match.group(1).replace(",", ""))
-        unit = (match.group(2) or "").lower()
-        if unit in MULTIPLIERS:
-            value *= MULTIPLIERS[unit]
-        else:
-            rest = lowered[match.end():].split()
-            if rest and rest[0] in MULTIPLIERS and len(rest[0]) > 2:
-                value *= MULTIPLIERS[rest[0]]
-        return value
+        value = float(match.group("number").replace(",", ""))
+        denominator = match.group("denominator")
+        if denominator and 0 < value < int(denominator):
+            value /= int(denominator)  # "1/16 of a pint"
+        scale = (match.group("scale") or "").lower()
+        if scale in MULTIPLIERS:
+            value *= MULTIPLIERS[scale]  # "5.2bn", "4 million"
+            words = lowered[match.end():].split()
+        else:  # a scale word after a unit written on is not read: "32m2", "10kW"
+            words = [] if scale else lowered[match.end():].split()
+        for word in words:  # "4 hundred million"
+            if word not in MULTIPLIERS or len(word) < 3:
+                break
+            value *= MULTIPLIERS[word]
+        return -value if match.group("minus") else value
     words = re.findall(r"[a-z]+", lowered.replace("-", " "))
     total, current, found = 0.0, 0.0, False
     i = 0
@@ -272,8 +279,49 @@ CURRENCY_SIGNS = {"$": "dollar", "us$": "dollar", "a$": "australian dollar", "c$
                   "fr": "franc", "chf": "swiss franc", "usd": "dollar", "eur": "euro", "gbp": "pound"}
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$", re.I)
 # A number with its unit written on: "10kW", "155mph", "1.38pc", "50mL".
-_GLUED = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(?!(?:am|pm|a\.m|p\.m|st|nd|rd|th|s)$)([a-zA-Zμ%][a-zA-Zμ/]*\d?)$",
+_GLUED = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(?!(?:am|pm|a\.m|p\.m|st|nd|rd|th|s)$)([a-zA-Zμ%][a-zA-Zμ/]*[23]?)$",
                     re.I)
+# An amount with its currency written on ("RM2.70", "USD10m", "Y=5,182", "HK$5.4m") or a sign
+# or approximation before it ("minus-5", "$-50.8bn", "~45", "sub-7").
+_PREFIXED = re.compile(r"^(?P<prefix>[A-Z][A-Za-z]{0,2}\$?=?|minus-|sub-|now-|[~≈+]|[-−])"
+                       r"(?P<number>\d[\d,]*(?:\.\d+)?)(?P<scale>[a-z]{1,3})?$")
+_WORD_PREFIXES = ("minus-", "sub-", "now-")
+_MONTHS_AND_DAYS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+                    "january", "february", "march", "april", "june", "july", "august", "september", "october",
+                    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                    "sunday"}
+
+
+def _is_currency_code(code: str) -> bool:
+    import pycountry
+
+    return len(code) == 3 and code.isupper() and pycountry.currencies.get(alpha_3=code) is not None
+
+
+def _prefixed(token: Token) -> re.Match | None:
+    """A number with something written before it: a currency ("RM2.70", "PS8.1bn", "USD1700"),
+    a sign ("-50.8bn", "minus-5") or an approximation ("~45"). Letters count as a currency only
+    where the number reads as an amount, so "A4", "G20" and "M21" are not money."""
+    match = _PREFIXED.match(token.text)
+    if not match:
+        return None
+    prefix, number, scale = match.group("prefix", "number", "scale")
+    if scale and scale not in MULTIPLIERS:
+        return None
+    if prefix[0].isupper():
+        before = token.doc[token.i - 1] if token.i > 0 else None
+        if not ("," in number or "." in number or scale or prefix[-1] in "$=" or _is_currency_code(prefix)
+                or (before is not None and before.is_currency)):
+            return None
+    return match
+
+
+def _currency_prefix(token: Token) -> str | None:
+    """"RM" of "RM2.70", "US" of "US55,931,000"; None for a sign or no prefix."""
+    match = _prefixed(token)
+    if match and match.group("prefix")[0].isupper():
+        return match.group("prefix").rstrip("=")
+    return None
 _NUMERIC = re.compile(r"^[-+]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)(?:[-–]\d[\d,]*(?:\.\d+)?)?$")
 
 
@@ -313,6 +361,35 @@ def _percent_end(doc, end: int, limit: int) -> int | None:
     return None
 
 
+def _is_number(token: Token) -> bool:
+    """A token that holds a number: "5,200", "three", "10kW", "RM2.70", "minus-5"; not "3rd"."""
+    if _ORDINAL.match(token.text):
+        return False
+    return bool(_GLUED.match(token.text) or _prefixed(token)
+                or ((token.pos_ == "NUM" or _NUMERIC.match(token.text)) and token.like_num))
+
+
+def _date_part(token: Token) -> bool:
+    """A token of a date, time or ordinal ("3rd", "June 3", "2019"), which is not a figure. The
+    recogniser also files amounts under DATE ("last year's $32280", "3687 mAh"): a number after
+    a currency, with a unit written on, or too big for a day and not a year is a figure."""
+    if token.ent_type_ == "ORDINAL":
+        return bool(_ORDINAL.match(token.text) or token.is_alpha)  # "5pc" is a percentage
+    if token.ent_type_ not in ("DATE", "TIME") or not any(ch.isdigit() for ch in token.text):
+        return token.ent_type_ in NOT_FIGURES
+    doc = token.doc
+    if (token.i > 0 and doc[token.i - 1].is_currency) or _currency_prefix(token) or _GLUED.match(token.text):
+        return False
+    if not token.text.replace(",", "").isdigit():
+        return True
+    value = int(token.text.replace(",", ""))
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    unit_after = nxt is not None and nxt.is_alpha and nxt.pos_ in ("NOUN", "PROPN", "ADJ") \
+        and nxt.lemma_.lower() not in TIME_UNITS and nxt.lower_ not in _MONTHS_AND_DAYS
+    year = 1000 <= value <= 2100 and "," not in token.text
+    return not ((value > 31 and not year) or (value > 31 and unit_after))
+
+
 def _number_spans(sent: Span) -> list[Span]:
     """The figures of a sentence: number entities (durations among the dates), numbers the
     entity recogniser missed, and ranges ("5 to 10%", "between 3 and 4") joined into one."""
@@ -327,19 +404,18 @@ def _number_spans(sent: Span) -> list[Span]:
             spans.append(SpacySpan(doc, ent.start, ent.end, label="CARDINAL"))  # "2483805", not a date
         elif ent.label_ in KINDS:
             spans.extend(_widen(part) for part in _split_numbers(ent))
-    taken = {i for s in spans for i in range(s.start, s.end)} | {t.i for t in sent if t.ent_type_ in NOT_FIGURES}
+    taken = {i for s in spans for i in range(s.start, s.end)} | {t.i for t in sent if _date_part(t)}
     i = sent.start
     while i < sent.end:
         token = doc[i]
-        glued = _GLUED.match(token.text) and not _ORDINAL.match(token.text)
-        if i in taken or _ORDINAL.match(token.text) or not (
-                glued or ((token.pos_ == "NUM" or _NUMERIC.match(token.text)) and token.like_num)):
+        if i in taken or not _is_number(token):
             i += 1
             continue
         end = i + 1
         while end < sent.end and end not in taken and (doc[end].like_num or doc[end].lower_ in MULTIPLIERS):
             end += 1
-        spans.append(_widen(SpacySpan(doc, i, end, label="CARDINAL")))
+        label = "MONEY" if _currency_prefix(token) else "CARDINAL"
+        spans.append(_widen(SpacySpan(doc, i, end, label=label)))
         i = end
     # "%", "per cent" after a number, whether the model tagged it or this loop found it.
     spans = sorted((_with_percent(s, sent.end) for s in spans), key=lambda s: s.start)
@@ -442,6 +518,9 @@ def _unit(span: Span, kind: str, noun: Token | None) -> str:
             sign = CURRENCY_SIGNS.get(token.lower_)
             if sign:
                 return sign
+            prefix = _currency_prefix(token)
+            if prefix:
+                return CURRENCY_SIGNS.get(prefix.lower(), prefix.lower())  # "RM2.70" -> "rm"
         words = [t.lemma_.lower() for t in span if t.is_alpha and t.lower_ not in MULTIPLIERS
                  and t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.like_num and t.lower_ not in _QUALIFIER_WORDS]
         if words:
@@ -450,7 +529,7 @@ def _unit(span: Span, kind: str, noun: Token | None) -> str:
     if kind == "quantity":
         words = [t.lemma_.lower() for t in span if not t.like_num and t.lower_ not in MULTIPLIERS
                  and not t.is_punct and t.lower_ not in _QUALIFIER_WORDS and t.lower_ not in _CONNECTORS
-                 and not _NUMERIC.match(t.text)]
+                 and not _is_number(t) and t.lower_ != "minus"]
         if words:
             return " ".join(words)
     return noun.lemma_.lower() if noun is not None else ""

@@ -1,6 +1,6 @@
 import pytest
 
-from briefing.figures import extract_figures, parse_number
+from briefing.figures import extract_figures, figures_in, parse_number
 
 
 @pytest.mark.parametrize("text, value", [
@@ -101,3 +101,32 @@ def test_same_figure_from_two_sources_is_one_row(analyse_texts):
 def test_money_in_a_sentence_without_a_verb_terminates(analyse_texts):
     figures = figures_of(analyse_texts, "Price: €40 each.\n\nTotal: $5m for the whole season.")
     assert {f.value for f in figures} >= {"€40"}
+
+
+@pytest.mark.parametrize("text, value", [
+    ("minus-5", -5), ("minus 12", -12), ("$-50.8bn", -50.8e9), ("COVID-19", 19), ("1/16", 0.0625),
+    ("4 hundred million", 4e8), ("32m2", 32), ("RM2.70", 2.7),
+])
+def test_parse_signs_fractions_and_scales(text, value):
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("text, number, unit", [
+    ("Shares of the miner rose to RM23.50 in Kuala Lumpur.", 23.5, "rm"),
+    ("The contract is worth USD1,700 a month, the union said.", 1700, "dollar"),
+    ("The takeover was valued at PS8.1bn by the board.", 8.1e9, "ps"),
+    ("Overnight temperatures fell to minus-12 degrees in the valley.", -12, "degree"),
+])
+def test_currency_and_sign_written_on_the_number(analyse_texts, text, number, unit):
+    figures = [f for f in figures_in(analyse_texts(text)[0]) if f.number == number]
+    assert figures, figures_in(analyse_texts(text)[0])
+    assert figures[0].unit == unit
+
+
+def test_amounts_the_recogniser_files_as_dates_are_figures(analyse_texts):
+    # The model tags "last year's $32280" and "3687 mAh" as dates; the day and the year stay dates.
+    (item,) = analyse_texts(
+        "This year's model costs $33790 versus last year's $32280. "
+        "The older phone has a 3687 mAh battery. It went on sale on June 3, 2019.")
+    numbers = sorted(f.number for f in figures_in(item))
+    assert numbers == [3687, 32280, 33790]
