@@ -342,14 +342,19 @@ def _split_numbers(span: Span) -> list[Span]:
     cuts = [span.start]
     for t in span[1:]:
         prev = t.doc[t.i - 1]
-        if _NUMERIC.match(t.text) and not (prev.like_num or prev.lower_ in MULTIPLIERS or prev.is_currency
-                                           or prev.lower_ in ("to", "and", "-", "–", "or", "of")):
+        signed = t.text[:1] in "+-−" and len(t) > 1 and prev.whitespace_ != ""  # "S&P 500 +0.3%"
+        if _NUMERIC.match(t.text) and (signed or not (
+                prev.like_num or prev.lower_ in MULTIPLIERS or prev.is_currency
+                or prev.lower_ in ("to", "and", "-", "–", "or", "of"))):
             if any(_NUMERIC.match(x.text) or _GLUED.match(x.text) or x.like_num for x in t.doc[cuts[-1]:t.i]):
                 cuts.append(t.i)
     if len(cuts) == 1:
         return [span]
     bounds = cuts + [span.end]
-    return [SpacySpan(span.doc, a, b, label=span.label_) for a, b in zip(bounds, bounds[1:])]
+    parts = [SpacySpan(span.doc, a, b, label=span.label_) for a, b in zip(bounds, bounds[1:])]
+    # "FTSE 100 +0.4%": only the part with the sign is the percentage.
+    return [SpacySpan(span.doc, p.start, p.end, label="CARDINAL")
+            if p.label_ == "PERCENT" and _percent_end(p.doc, p.end - 1, p.end) is None else p for p in parts]
 
 
 def _percent_end(doc, end: int, limit: int) -> int | None:
@@ -412,7 +417,8 @@ def _number_spans(sent: Span) -> list[Span]:
             i += 1
             continue
         end = i + 1
-        while end < sent.end and end not in taken and (doc[end].like_num or doc[end].lower_ in MULTIPLIERS):
+        while end < sent.end and end not in taken and (doc[end].like_num or doc[end].lower_ in MULTIPLIERS) \
+                and doc[end].text[:1] not in "+-−":  # "S&P 500 +0.3%" is a name and a figure
             end += 1
         label = "MONEY" if _currency_prefix(token) else "CARDINAL"
         spans.append(_widen(SpacySpan(doc, i, end, label=label)))
@@ -438,6 +444,12 @@ def _with_percent(span: Span, limit: int) -> Span:
     return span
 
 
+def _opens_with_from(span: Span) -> bool:
+    """"from 208", "from up to 252": the figure is the start of a move."""
+    _, start = _qualifier(span)
+    return span[0].lower_ == "from" or (start > 0 and span.doc[start - 1].lower_ == "from")
+
+
 def _join_ranges(spans: list[Span]) -> list[Span]:
     """"1 to 1.5 degrees", "between 5 and 10 per cent", "from 252 miles to 287 miles" -> one
     figure; "rose by 2% to 5%" stays two (a change and a level)."""
@@ -454,11 +466,18 @@ def _join_ranges(spans: list[Span]) -> list[Span]:
             # "by $43.6bn to $419.2bn" and "rose 8% to 3.65" are a change and a level; "by 1 to
             # 1.5 degrees" and "from 208 pounds to 193" are ranges.
             bare = prev.label_ == "CARDINAL" and all(t.like_num or _NUMERIC.match(t.text) for t in prev)
+            # "from 208 pounds to 193", "from $36,040 at 10.45pm to $34,935": a move from one to the other
+            moved = _opens_with_from(prev) and 0 < len(words) <= 6 and words[-1] == "to" \
+                and not any(_is_number(t) and t.ent_type_ not in NOT_FIGURES for t in between)
             changed = opener == "by" or (prev.start > 0 and doc[prev.start - 1].lemma_.lower() in CHANGE_VERBS)
+            already = _span_value(prev)
             is_range = (
                 (words in (["to"], ["-"], ["–"]) and (bare or opener == "from" or not changed))
                 or (words == ["and"] and opener == "between")
-            ) and (prev.label_ == span.label_ or prev.label_ == "CARDINAL")
+                or (words == ["or"] and bare)  # "three or four"
+                or moved
+            ) and (prev.label_ == span.label_ or prev.label_ == "CARDINAL" or (moved and span.label_ == "CARDINAL")) \
+                and not (already is not None and already[0] != already[1])  # "from 5-7% to 3-5%"
             if is_range:
                 label = span.label_ if span.label_ != "CARDINAL" else prev.label_
                 joined[-1] = SpacySpan(doc, prev.start, span.end, label=label)
@@ -467,16 +486,18 @@ def _join_ranges(spans: list[Span]) -> list[Span]:
     return joined
 
 
-_CONNECTORS = {"to", "-", "–", "and"}
+_CONNECTORS = {"to", "-", "–", "and", "or"}
 
 
 def _span_value(span: Span) -> tuple[float, float] | None:
     """(low, high) of a figure; a range has its two ends, "1 to 2 million" both in millions."""
     value = parse_value(span.text)
     doc = span.doc
+    moved = _opens_with_from(span)
     connector = next((t.i for t in span if t.lower_ in _CONNECTORS and span.start < t.i < span.end - 1
                       and (doc[t.i - 1].like_num or _NUMERIC.match(doc[t.i - 1].text)
-                           or doc[t.i - 1].lower_ in MULTIPLIERS or doc[t.i - 1].lower_ in ("%", "cent", "percent"))
+                           or doc[t.i - 1].lower_ in MULTIPLIERS or doc[t.i - 1].lower_ in ("%", "cent", "percent")
+                           or (moved and (_is_number(doc[t.i + 1]) or doc[t.i + 1].is_currency)))
                       and not (t.text in "-–" and not t.whitespace_ and doc[t.i + 1].is_alpha)), None)
     if connector is None or (value is not None and value[0] != value[1]):
         return value
@@ -535,12 +556,41 @@ def _unit(span: Span, kind: str, noun: Token | None) -> str:
     return noun.lemma_.lower() if noun is not None else ""
 
 
+PRONOUN_DETERMINERS = {"same", "this", "that", "each", "every", "any", "no", "which", "another", "the", "other"}
+NAME_ENTITIES = {"PERSON", "ORG", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "NORP", "LOC"}
+# The last word of a street address ("49 Zorro Ranch Road", "16-18 Industrial Avenue").
+STREET_WORDS = {"road", "rd", "street", "st", "avenue", "ave", "lane", "ln", "way", "drive", "boulevard", "blvd",
+                "place", "square", "terrace", "crescent", "close", "court", "highway", "parade", "row", "walk"}
+
+
+def _address(span: Span) -> bool:
+    """A house number: a number followed by capitalised words that end in a street word."""
+    doc = span.doc
+    if not all(t.text.isdigit() or t.text in "-–" or _NUMERIC.match(t.text) for t in span):
+        return False
+    for token in doc[span.end:span.end + 4]:
+        if not (token.text[:1].isupper() or _ORDINAL.match(token.text)):
+            return False
+        if token.lower_.rstrip(".") in STREET_WORDS:
+            return True
+    return False
+
+
 def _part_of_a_name(span: Span) -> bool:
-    """A number in a product or model name ("iPhone 11", "787 Dreamliner"), not a figure."""
+    """A number in a product, model or channel name ("iPhone 11", "787 Dreamliner", "BBC One")
+    or an address, not a figure."""
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
+    if _address(span):
+        return True
+    plain = all(t.text.isdigit() or t.is_alpha for t in span)
+    if plain and all(t.ent_type_ in NAME_ENTITIES for t in span):
+        return True
     if span.label_ not in ("CARDINAL",) or not all(t.text.isdigit() for t in span):
         return False
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.tag_ == "NNS" and span.text != "1":
+        return False  # "a record 32 goals" counts goals
     if span.end < len(doc) and not span[-1].whitespace_ and doc[span.end].is_alpha:
         return False  # a unit written on: "64GB", "500mg"
     if before is not None and before.pos_ == "PROPN" and before.ent_type_ not in ("DATE", "TIME") \
@@ -550,6 +600,17 @@ def _part_of_a_name(span: Span) -> bool:
         return True  # "category 4 hurricane", "level 3"
     head = span.root.head
     return head.i >= span.end and head.tag_ == "NNP" and span.root.dep_ in ("nummod", "compound")
+
+
+def _pronoun_one(span: Span) -> bool:
+    """"one" standing for a thing ("the same one", "this one") or before the real number
+    ("just one 52,000-barrel refinery")."""
+    doc = span.doc
+    if span[-1].lower_ != "one" or not all(t.is_alpha for t in span):
+        return False
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return before in PRONOUN_DETERMINERS or (nxt is not None and _is_number(nxt))
 
 
 def figures_in(item: AnalysedArticle) -> list[Figure]:
@@ -566,6 +627,8 @@ def figures_in(item: AnalysedArticle) -> list[Figure]:
             before = doc[ent.start - 1] if ent.start > 0 else None
             if before is not None and before.text in ("No", "No.", "Number", "number"):
                 continue  # "No 10" is an address, not a figure
+            if _pronoun_one(ent):
+                continue
             value_span = _span_value(ent)
             if value_span is None:
                 continue

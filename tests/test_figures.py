@@ -130,3 +130,28 @@ def test_amounts_the_recogniser_files_as_dates_are_figures(analyse_texts):
         "The older phone has a 3687 mAh battery. It went on sale on June 3, 2019.")
     numbers = sorted(f.number for f in figures_in(item))
     assert numbers == [3687, 32280, 33790]
+
+
+def numbers_of(analyse_texts, text):
+    return [(f.number, f.number_high) for f in figures_in(analyse_texts(text)[0])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Over the past three or four years, the port has doubled its traffic.", [(3, 4)]),
+    ("The airline cut its growth forecast from 5 to 7 per cent to 3 to 5 per cent.", [(5, 7), (3, 5)]),
+    ("The mayor lost weight, dropping from 208 pounds to 193 in a year.", [(208, 193)]),
+    ("The index closed at 4,120.5 and the FTSE 100 +0.4% on the day.", [(4120.5, None), (0.4, None)]),
+])
+def test_alternatives_moves_and_signed_changes(analyse_texts, text, expected):
+    assert numbers_of(analyse_texts, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The clinic at 49 Mill Ranch Road treated 120 patients.", [120]),
+    ("The interview was broadcast on BBC One and watched by 4 million people.", [4e6]),
+    ("He kept the old password and used the same one for 12 accounts.", [12]),
+    ("The plant is just one 52,000-tonne furnace.", [52000]),
+    ("The striker scored a record 32 goals this season.", [32]),
+])
+def test_names_addresses_and_pronouns_are_not_figures(analyse_texts, text, expected):
+    assert [n for n, _ in numbers_of(analyse_texts, text)] == expected
