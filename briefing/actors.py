@@ -287,15 +287,16 @@ def _propagate(doc: Doc, found: list[Mention], article_id: int, labels: Iterable
     """One sense per discourse: a name the model tagged once is the same actor where the
     model missed it later in the same text ("Alexander Lebed" ... "Lebed said"), and so is an
     acronym the text declares for it ("Kurdistan Democratic Party (KDP)")."""
+    text = doc.text  # built from the tokens on every access: read it once
     names: dict[tuple[str, ...], Counter] = defaultdict(Counter)
     for m in found:
         names[m.words][m.kind] += 1
         if m.kind == "person" and len(m.words) > 1 and m.words[-1][:1].isupper():
             names[m.words[-1:]]["person"] += 1
     long_forms = {" ".join(m.words).lower(): m.kind for m in found}
-    for short, long in alias_pairs(doc.text):
+    for short, long in alias_pairs(text):
         if long in long_forms and len(short.split()) == 1:
-            original = re.search(rf"\b{re.escape(short)}\b", doc.text, re.I)
+            original = re.search(rf"\b{re.escape(short)}\b", text, re.I)
             if original:
                 names[(original.group(),)][long_forms[long]] += 1
     if not names:
@@ -321,7 +322,7 @@ def _propagate(doc: Doc, found: list[Mention], article_id: int, labels: Iterable
         glued = (before is not None and before.text[:1].isupper() and before.pos_ == "PROPN"
                  and not before.is_sent_start) or (after is not None and after.text[:1].isupper()
                                                    and after.pos_ == "PROPN")
-        common = len(words) == 1 and _is_common_noun(words[0], doc.text)
+        common = len(words) == 1 and _is_common_noun(words[0], text)
         if not glued and not common:
             kind = names[words].most_common(1)[0][0]
             added.append(Mention(article_id, kind, words, doc[i].idx, doc[i + n - 1].idx + len(doc[i + n - 1])))
@@ -378,7 +379,7 @@ def _lines(doc: Doc) -> list[list[Token]]:
     return [line for line in lines if line]
 
 
-def _scored_names(doc: Doc, line: list[Token]) -> tuple[list[Span], int, bool]:
+def _scored_names(doc: Doc, text: str, line: list[Token]) -> tuple[list[Span], int, bool]:
     """The names in a line that a score follows, how many numbers follow the first, and
     whether the line starts with such a name."""
     runs: list[Span] = []
@@ -393,7 +394,7 @@ def _scored_names(doc: Doc, line: list[Token]) -> tuple[list[Span], int, bool]:
         j = i
         while j < len(line) and line[j].text[:1].isupper() and (line[j].pos_ == "PROPN" or line[j].ent_type_):
             j += 1
-        rest = doc.text[line[j].idx:line[-1].idx + len(line[-1])] if j < len(line) else ""
+        rest = text[line[j].idx:line[-1].idx + len(line[-1])] if j < len(line) else ""
         if _SCORE.match(rest) and not _DATE_LIKE.match(rest):
             if not runs:
                 numbers_after = sum(1 for t in line[j:] if _SCORE.fullmatch(t.text))
@@ -408,7 +409,8 @@ def _results_rows(doc: Doc) -> list[Span]:
     "Chicago 71 59 .546"): names followed by scores, two such names in a line, one name and
     three or more numbers, or a table of lines that each start with a name and a score.
     Names listed with scores are competitors."""
-    rows = [_scored_names(doc, line) for line in _lines(doc)]
+    text = doc.text
+    rows = [_scored_names(doc, text, line) for line in _lines(doc)]
     spans: list[Span] = []
     for k, (runs, numbers_after, leading) in enumerate(rows):
         in_table = leading and any(0 <= n < len(rows) and rows[n][2] for n in (k - 1, k + 1))
@@ -420,6 +422,7 @@ def _results_rows(doc: Doc) -> list[Span]:
 def mentions_in(doc: Doc, article_id: int, labels: Iterable[str]) -> list[Mention]:
     """The actor mentions of one article, with titles stripped and roles read."""
     wanted = set(labels)
+    text = doc.text
     found = []
     for ent in _split_entities(doc.ents):
         if ent.label_ not in wanted:
@@ -441,7 +444,7 @@ def mentions_in(doc: Doc, article_id: int, labels: Iterable[str]) -> list[Mentio
         if not words or not any(ch.isalpha() for ch in "".join(words)):
             continue
         if len(words) == 1 and kind != "person" and (
-                _is_common_noun(words[0], doc.text) or (len(ent) == 1 and ent.root.pos_ == "NOUN")):
+                _is_common_noun(words[0], text) or (len(ent) == 1 and ent.root.pos_ == "NOUN")):
             continue
         if kind != "place" and _country_code(" ".join(words)):
             kind = "place"  # the model's "Belarus" as an organisation or "Benin" as a person

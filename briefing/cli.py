@@ -55,11 +55,13 @@ def _fail(message: str, verbose: bool) -> None:
     epilog="Examples:\n\n"
            "  briefing generate examples/ --date 2020-01-06\n\n"
            "  briefing generate feeds/ today.html --config config.yaml --format md --out briefs/\n\n"
-           "Exit status: 0 brief written; 1 brief written but some inputs were skipped; 2 nothing written.",
+           "Exit status: 0 brief written; 1 brief written but some inputs were skipped (listed, and under\n"
+           "'Not included' in the brief); 2 nothing written (bad config, no readable article, or --strict\n"
+           "and an input would be skipped).",
 )
 def generate(
     inputs: Optional[list[Path]] = typer.Argument(  # noqa: UP007
-        None, help="Article files or folders (.txt .md .html .json .jsonl). Default: 'inputs' in the config.",
+        None, help="Article files or folders (.txt .md .html .json .jsonl .rss .atom .xml). Default: 'inputs' in the config.",
         show_default=False),
     config: Optional[Path] = typer.Option(  # noqa: UP007
         None, "--config", "-c", help="YAML config file. Default: ./config.yaml if present, else built-in defaults.",
@@ -72,6 +74,7 @@ def generate(
         show_default=False),
     out: Optional[Path] = typer.Option(  # noqa: UP007
         None, "--out", "-o", help="Output folder. Default: 'output_dir' in the config.", show_default=False),
+    strict: bool = typer.Option(False, "--strict", help="Write nothing if any input would be skipped (exit 2)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the files written and errors."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log details; show tracebacks on errors."),
 ) -> None:
@@ -105,7 +108,7 @@ def generate(
             except ValueError as exc:
                 raise BriefingError(f"--format: {exc}") from None
         when = brief_date(date)
-        brief, paths = run(settings, inputs or None, when, chosen, out, progress)
+        brief, paths = run(settings, inputs or None, when, chosen, out, progress, strict)
     except BriefingError as exc:
         _fail(str(exc), verbose)
     except KeyboardInterrupt:
@@ -115,8 +118,10 @@ def generate(
         _fail(f"unexpected failure: {exc.__class__.__name__}: {exc} (rerun with --verbose for details)", verbose)
     for path in paths:
         typer.echo(f"Wrote {path}")
+    for item in brief.skipped:
+        typer.echo(f"Skipped {item.path}: {item.reason}", err=True)
+    typer.echo(f"{len(brief.sources)} article(s) used, {len(brief.skipped)} skipped", err=True)
     if brief.skipped:
-        typer.echo(f"Skipped {len(brief.skipped)} input(s); see 'Not included' in the brief.", err=True)
         raise typer.Exit(EXIT_PARTIAL)
 
 

@@ -75,6 +75,12 @@ class FiguresConfig(_Section):
     max: int = Field(12, ge=0, description="Most figures listed in the brief.")
 
 
+class LimitsConfig(_Section):
+    max_file_mb: float = Field(20, gt=0, description="Input files larger than this (MB) are skipped.")
+    max_article_chars: int = Field(300_000, ge=1000, description="Articles longer than this after cleaning are skipped.")
+    language_check: bool = Field(True, description="Skip articles not written in the spaCy model's language.")
+
+
 class Config(_Section):
     title: str = Field("Situation brief", description="Title at the top of the brief.")
     classification: str = Field("UNCLASSIFIED", description="Handling line under the title.")
@@ -87,6 +93,7 @@ class Config(_Section):
     summary: SummaryConfig = SummaryConfig()
     actors: ActorsConfig = ActorsConfig()
     figures: FiguresConfig = FiguresConfig()
+    limits: LimitsConfig = LimitsConfig()
 
     @field_validator("formats")
     @classmethod

@@ -1,4 +1,4 @@
-"""Read articles from disk: plain text, Markdown, HTML and JSON/JSON Lines records.
+"""Read articles from disk: plain text, Markdown, HTML, JSON/JSON Lines records and RSS/Atom feeds.
 
 Each reader turns one file into ``RawDocument`` records; the registry ``READERS`` maps file
 endings to readers. A file that cannot be read (binary, empty, undecodable, malformed) is
@@ -7,6 +7,7 @@ reported as a ``SkippedInput`` and the rest of the batch goes on.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import email.utils
 import json
@@ -28,18 +29,40 @@ class UnreadableInput(Exception):
     """One file (or record) cannot be used; the message says why."""
 
 
+# Byte-order marks, longest first: a UTF-32 LE mark starts with the UTF-16 LE one.
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
 def decode(data: bytes) -> str:
-    """Decode UTF-8 (with or without BOM), falling back to Windows-1252."""
+    """Decode text marked by a byte-order mark (UTF-8, UTF-16, UTF-32), else UTF-8, falling
+    back to Windows-1252. Binary data is refused."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _text_only(data.decode(encoding))
+            except UnicodeDecodeError:
+                raise UnreadableInput(f"starts with a {encoding.upper()} byte-order mark but does not decode as "
+                                      f"{encoding.upper()}") from None
     if b"\x00" in data[:8192]:
         raise UnreadableInput("binary file, not text")
     try:
-        return data.decode("utf-8-sig")
+        return _text_only(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
     try:
-        return data.decode("cp1252")
+        return _text_only(data.decode("cp1252"))
     except UnicodeDecodeError:
         raise UnreadableInput("not UTF-8 or Windows-1252 text") from None
+
+
+def _text_only(text: str) -> str:
+    """Refuse decoded binary: text has almost no control characters."""
+    sample = text[:65536]
+    if sample and len(_CONTROL.findall(sample)) > max(2, len(sample) // 100):
+        raise UnreadableInput("binary file, not text")
+    return text
 
 
 def parse_date(value: Any) -> dt.date | None:
@@ -229,6 +252,65 @@ def read_jsonl(path: Path) -> list[RawDocument | SkippedInput]:
     return documents
 
 
+# --- RSS and Atom feeds ----------------------------------------------------------------------
+
+def _entry_date(entry: Any) -> dt.date | None:
+    parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+    if parsed:
+        return dt.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
+    return parse_date(entry.get("published") or entry.get("updated"))
+
+
+_BLOCKS = ("p", "div", "li", "br", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "pre")
+
+
+def _html_text(html: str) -> str:
+    """The text of an HTML fragment (a feed item's content), a paragraph per block."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    if "<" not in html:
+        return html
+    try:
+        root = lxml_html.fragment_fromstring(html, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return ""
+    for element in root.xpath("//script|//style|//iframe|//object|//embed"):
+        element.drop_tree()
+    for element in root.iter(*_BLOCKS):
+        element.tail = "\n\n" + (element.tail or "")
+    return root.text_content()
+
+
+def read_feed(path: Path) -> list[RawDocument | SkippedInput]:
+    """Each item of an RSS or Atom file as an article: its content, else its summary."""
+    import feedparser
+
+    data = path.read_bytes()
+    decode(data)  # refuse binary and undecodable files with the same reasons as other inputs
+    feed = feedparser.parse(data)  # bytes, never a URL: parsing a file makes no network call
+    if not feed.entries:
+        if feed.bozo:
+            problem = feed.get("bozo_exception")
+            reason = problem.getMessage() if hasattr(problem, "getMessage") else str(problem)
+            raise UnreadableInput(f"not a readable RSS/Atom feed ({reason})")
+        raise UnreadableInput("feed has no items")
+    source = _optional_str(feed.feed.get("title"))
+    documents: list[RawDocument | SkippedInput] = []
+    for index, entry in enumerate(feed.entries, 1):
+        contents = entry.get("content") or []
+        html = contents[0].get("value", "") if contents else entry.get("summary", "")
+        text = _html_text(html or "")
+        if not text.strip():
+            documents.append(SkippedInput(path.with_name(f"{path.name}#{index}"), "feed item without text"))
+            continue
+        documents.append(RawDocument(
+            path=path, text=text, format="feed", title=_optional_str(entry.get("title")), source=source,
+            url=_optional_str(entry.get("link")), published=_entry_date(entry), record=index,
+        ))
+    return documents
+
+
 # A reader returns the documents of one file, and a SkippedInput for each bad record in it.
 Reader = Callable[[Path], list[RawDocument | SkippedInput]]
 READERS: dict[str, Reader] = {
@@ -240,6 +322,9 @@ READERS: dict[str, Reader] = {
     ".htm": read_html,
     ".json": read_json,
     ".jsonl": read_jsonl,
+    ".rss": read_feed,
+    ".atom": read_feed,
+    ".xml": read_feed,
 }
 
 
@@ -270,12 +355,17 @@ def find_input_files(paths: Iterable[Path]) -> tuple[list[Path], list[SkippedInp
     return list(dict.fromkeys(files)), skipped
 
 
-def read_inputs(paths: Iterable[Path]) -> tuple[list[RawDocument], list[SkippedInput]]:
-    """Read every article under ``paths``; unreadable files are returned as skipped."""
+def read_inputs(paths: Iterable[Path], max_bytes: int | None = None) -> tuple[list[RawDocument], list[SkippedInput]]:
+    """Read every article under ``paths``; unreadable or oversized files are returned as skipped."""
     files, skipped = find_input_files(paths)
     documents: list[RawDocument] = []
     for path in files:
         try:
+            size = path.stat().st_size
+            if max_bytes is not None and size > max_bytes:
+                skipped.append(SkippedInput(path, f"too large: {size / 1e6:.1f} MB, the limit is "
+                                                  f"{max_bytes / 1e6:g} MB (limits.max_file_mb in config)"))
+                continue
             found = READERS[path.suffix.lower()](path)
         except UnreadableInput as exc:
             skipped.append(SkippedInput(path, str(exc)))

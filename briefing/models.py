@@ -18,12 +18,12 @@ class RawDocument:
 
     path: Path
     text: str
-    format: str  # "text", "markdown", "html", "json"
+    format: str  # "text", "markdown", "html", "json", "feed"
     title: str | None = None
     source: str | None = None
     url: str | None = None
     published: dt.date | None = None
-    record: int | None = None  # index of the record inside a .json/.jsonl file
+    record: int | None = None  # index of the record inside a .json/.jsonl file or of a feed item
 
 
 @dataclass

@@ -53,6 +53,23 @@ def load_pipeline(name: str) -> Language:
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*")
+# Common words make up a third or more of running text in any language; a text in another
+# language shares only a few of them.
+MIN_COMMON_WORD_SHARE = 0.12
+MIN_WORDS_TO_JUDGE = 25
+
+
+def foreign_language(text: str, nlp: Language) -> str | None:
+    """Why ``text`` is not in the model's language (too few of its common words), or None."""
+    words = [w.lower() for w in _WORD.findall(text[:20000])]
+    if len(words) < MIN_WORDS_TO_JUDGE:
+        return None
+    common = nlp.Defaults.stop_words
+    share = sum(w in common for w in words) / len(words)
+    if share >= MIN_COMMON_WORD_SHARE:
+        return None
+    return (f"not in the model's language ({nlp.lang}): {share:.0%} of its words are common {nlp.lang} words "
+            f"(set nlp.model to a model of the article's language, or limits.language_check: false)")
 _SENTENCE_END = re.compile(r"[.!?:]['\"’”)]*\s+$")
 
 

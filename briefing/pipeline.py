@@ -9,11 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from briefing.clean import clean_document
-from briefing.config import Config
+from briefing.config import Config, LimitsConfig
 from briefing.errors import BriefingError, InputError
 from briefing.ingest import read_inputs
 from briefing.models import Article, ArticleSummary, Brief, SkippedInput
@@ -41,25 +42,47 @@ def brief_date(date: str | dt.date | None = None) -> dt.date:
     return dt.date.today()
 
 
+def _where(path: Path, record: int | None) -> Path:
+    """A file, or one record of it ("wire.jsonl#3")."""
+    return path if record is None else path.with_name(f"{path.name}#{record}")
+
+
 def _silent(message: str) -> None:
     log.info(message)
 
 
-def load_articles(paths: Sequence[Path], progress: Progress = _silent) -> tuple[list[Article], list[SkippedInput]]:
-    """Read and clean every article; unreadable inputs and empty articles are skipped."""
+def _unusable(article: Article, limits: LimitsConfig) -> str | None:
+    """Why a cleaned article cannot be briefed, or None."""
+    if not article.paragraphs:
+        reasons = Counter(line.reason for line in article.removed)
+        why = "; ".join(f"{n} line(s): {reason}" for reason, n in reasons.most_common(2))
+        return "no story text left after cleaning" + (f" (removed {why})" if why else "")
+    text = article.text
+    if not any(ch.isalpha() for ch in text):
+        return "no words, only numbers and symbols"
+    if len(text) > limits.max_article_chars:
+        return (f"too long for one article: {len(text):,} characters, the limit is "
+                f"{limits.max_article_chars:,} (limits.max_article_chars in config)")
+    return None
+
+
+def load_articles(paths: Sequence[Path], progress: Progress = _silent,
+                  limits: LimitsConfig | None = None) -> tuple[list[Article], list[SkippedInput]]:
+    """Read and clean every article; unreadable inputs, oversized and empty articles are skipped."""
+    limits = limits or LimitsConfig()
     if not paths:
         raise InputError("no inputs: name files or folders, or list them under 'inputs' in config.yaml")
-    documents, skipped = read_inputs(paths)
+    documents, skipped = read_inputs(paths, max_bytes=int(limits.max_file_mb * 1e6))
     articles: list[Article] = []
     for doc in documents:
         article = clean_document(doc, len(articles) + 1)
-        if article.paragraphs:
+        reason = _unusable(article, limits)
+        if reason is None:
             articles.append(article)
         else:
-            where = doc.path if doc.record is None else doc.path.with_name(f"{doc.path.name}#{doc.record}")
-            skipped.append(SkippedInput(where, "no story text left after cleaning"))
+            skipped.append(SkippedInput(_where(doc.path, doc.record), reason))
     for item in skipped:
-        log.warning("skipped %s: %s", item.path, item.reason)
+        log.info("skipped %s: %s", item.path, item.reason)
     progress(f"Read {len(articles)} article(s)" + (f", skipped {len(skipped)} input(s)" if skipped else ""))
     if not articles:
         raise InputError("no readable articles in " + ", ".join(str(p) for p in paths))
@@ -72,17 +95,46 @@ def _redundant(a_text: str, b_text: str) -> bool:
     return fuzz.token_set_ratio(a_text, b_text) >= 75
 
 
+def _in_language(articles: list[Article], skipped: list[SkippedInput], nlp) -> list[Article]:
+    """The articles in the model's language, numbered again from 1; the others are skipped."""
+    from briefing.nlp import foreign_language
+
+    kept = []
+    for article in articles:
+        reason = foreign_language(article.text, nlp)
+        if reason is None:
+            kept.append(article)
+        else:
+            skipped.append(SkippedInput(article.path, reason))
+            log.info("skipped %s: %s", article.path, reason)
+    for number, article in enumerate(kept, 1):
+        article.id = number
+    if not kept:
+        raise InputError(f"no article is in the language of the spaCy model ({nlp.lang}); set nlp.model to a "
+                         f"model of the articles' language, or limits.language_check: false")
+    return kept
+
+
 def build_brief(config: Config, inputs: Sequence[Path] | None = None, date: dt.date | None = None,
-                progress: Progress = _silent) -> Brief:
-    """Read, clean and analyse the articles and assemble the brief (nothing is written)."""
+                progress: Progress = _silent, strict: bool = False) -> Brief:
+    """Read, clean and analyse the articles and assemble the brief (nothing is written).
+
+    With ``strict``, any skipped input stops the run with an InputError before analysis.
+    """
     from briefing.actors import extract_actors
     from briefing.figures import extract_figures
     from briefing.nlp import analyse, load_pipeline
     from briefing.summarise import SpacyTokenizer, Summariser, pick_overview
 
-    articles, skipped = load_articles(list(inputs) if inputs else config.inputs, progress)
+    articles, skipped = load_articles(list(inputs) if inputs else config.inputs, progress, config.limits)
     progress(f"Loading spaCy model {config.nlp.model}")
     nlp = load_pipeline(config.nlp.model)
+    if config.limits.language_check:
+        articles = _in_language(articles, skipped, nlp)
+    if strict and skipped:
+        first = skipped[0]
+        raise InputError(f"--strict: {len(skipped)} input(s) would be skipped, so nothing was written; "
+                         f"first: {first.path}: {first.reason}")
 
     def report(done: int, total: int) -> None:
         if done == total or done % 25 == 0:
@@ -122,10 +174,10 @@ def build_brief(config: Config, inputs: Sequence[Path] | None = None, date: dt.d
 
 def generate(config: Config, inputs: Sequence[Path] | None = None, date: dt.date | None = None,
              formats: Sequence[str] | None = None, out_dir: Path | None = None,
-             progress: Progress = _silent) -> tuple[Brief, list[Path]]:
+             progress: Progress = _silent, strict: bool = False) -> tuple[Brief, list[Path]]:
     """Build the brief and write it in every format; returns the brief and the files written."""
     from briefing.render import write_brief
 
-    brief = build_brief(config, inputs, date, progress)
+    brief = build_brief(config, inputs, date, progress, strict)
     paths = write_brief(brief, formats or config.formats, out_dir or config.output_dir, config.templates_dir)
     return brief, paths

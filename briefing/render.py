@@ -3,7 +3,8 @@
 Templates are looked up in the user's ``templates_dir`` first, then in the built-in
 folder; an override can ``{% extends "builtin/brief.md.j2" %}``. Every format is rendered
 in memory before any file is written, and each file is written to a temporary name and
-moved into place, so a failed run leaves no partial brief.
+moved into place, so a failed run leaves no partial brief. Templates run in Jinja's sandbox,
+and the PDF renderer fetches nothing outside the template folders.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from importlib import resources
 from pathlib import Path
 
 import jinja2
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
 
 from briefing.errors import RenderError
 from briefing.models import Brief
@@ -62,13 +65,43 @@ def long_date(value: dt.date | None) -> str:
     return f"{value.day} {value:%B %Y}" if value else "undated"
 
 
+MAX_DATA_URL = 200_000  # characters: a small inline image, not a smuggled document
+
+
+def safe_fetcher(roots: Sequence[Path]):
+    """A WeasyPrint URL fetcher that serves only files inside ``roots`` (the template folders)
+    and small ``data:`` images. Anything else (``file://`` elsewhere, ``http(s)://``, FTP) is
+    refused before a request is made, so a template or an article cannot read local files
+    into the PDF or make a network call."""
+    from urllib.parse import unquote, urlsplit
+
+    from weasyprint.urls import URLFetcher
+
+    allowed = [root.resolve() for root in roots]
+
+    class SafeFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            scheme = urlsplit(url).scheme.lower()
+            if scheme == "data" and len(url) <= MAX_DATA_URL and url[5:].lower().startswith("image/"):
+                return super().fetch(url, headers)
+            if scheme == "file":
+                path = Path(unquote(urlsplit(url).path)).resolve()
+                if any(path.is_relative_to(root) for root in allowed):
+                    return super().fetch(url, headers)
+            raise ValueError(f"briefing does not fetch {url[:80]!r}: only the template folder's own files "
+                             f"and small data: images are used")
+
+    return SafeFetcher(allowed_protocols=("file", "data"), allow_redirects=False)
+
+
 def make_environment(templates_dir: Path | None, autoescape: bool) -> jinja2.Environment:
     builtin = jinja2.FileSystemLoader(str(builtin_templates_dir()))
     loaders: list[jinja2.BaseLoader] = []
     if templates_dir:
         loaders.append(jinja2.FileSystemLoader(str(templates_dir)))
     loaders += [builtin, jinja2.PrefixLoader({"builtin": builtin})]
-    env = jinja2.Environment(
+    # Templates may come from users: the sandbox keeps them from reaching Python internals.
+    env = SandboxedEnvironment(
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
         autoescape=autoescape,
@@ -95,6 +128,8 @@ def render_template(name: str, brief: Brief, templates_dir: Path | None, autoesc
         raise RenderError(f"{exc.filename or exc.name}:{exc.lineno}: template syntax error: {exc.message}") from None
     except jinja2.UndefinedError as exc:
         raise RenderError(f"template {name!r}: {exc.message}") from None
+    except SecurityError as exc:
+        raise RenderError(f"template {name!r} tried something templates may not do: {exc}") from None
 
 
 def render_markdown(brief: Brief, templates_dir: Path | None) -> bytes:
@@ -110,8 +145,9 @@ def render_pdf(brief: Brief, templates_dir: Path | None) -> bytes:
 
     html = render_html(brief, templates_dir)
     base = templates_dir if templates_dir else builtin_templates_dir()
+    fetcher = safe_fetcher(search_path(templates_dir))
     try:
-        return weasyprint.HTML(string=html, base_url=str(base)).write_pdf()
+        return weasyprint.HTML(string=html, base_url=str(base), url_fetcher=fetcher).write_pdf()
     except Exception as exc:  # WeasyPrint raises many kinds; a person needs the message
         raise RenderError(f"PDF rendering failed: {exc}") from exc
 
@@ -126,11 +162,20 @@ def output_name(brief: Brief, fmt: str) -> str:
     return f"brief-{brief.date.isoformat()}.{fmt}"
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def _write_atomically(path: Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes the file private; a brief is a normal file
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -46,6 +46,10 @@ STIGMA_WORDS = (
 
 LANGUAGE = "english"
 MIN_WORDS = 5  # sentences shorter than this are poor summary material (datelines, fragments)
+MIN_TO_RANK = 3  # fewer sentences than this are kept in text order
+# Graph rankers compare every pair of sentences. A news story puts its essentials first, so
+# only the opening sentences of an overlong text are ranked (a 3,000-sentence text took 40 s).
+MAX_RANKED = 300
 
 
 def words_of(span: Span | Doc) -> list[str]:
@@ -146,8 +150,10 @@ class Summariser:
                 ours[id(item)] = sentence
                 items.append(item)
             paragraphs.append(Paragraph(items))
-        if not ours:
-            return short
+        if len(ours) < MIN_TO_RANK:
+            # Too few sentences for word statistics (LexRank's idf is zero for every word of
+            # a two-sentence text): keep the text order.
+            return list(ours.values()) + short
         ranked: list[Any] = []
 
         def keep_ranking(infos: list[Any]) -> list[Any]:
@@ -155,12 +161,17 @@ class Summariser:
             ranked.extend(info.sentence for info in infos)
             return infos
 
-        self._sumy(ObjectDocumentModel(paragraphs), keep_ranking)
+        import numpy
+
+        # Degenerate texts (every sentence made of the same few words) give 0/0 in the graph
+        # rankers; the ranking is still complete, so the warning would only alarm a reader.
+        with numpy.errstate(divide="ignore", invalid="ignore"):
+            self._sumy(ObjectDocumentModel(paragraphs), keep_ranking)
         return [ours[id(item)] for item in ranked] + short
 
     def summarise(self, title: str, sentences: Sequence[Sentence], count: int) -> list[Sentence]:
-        """The ``count`` best sentences of one article, in article order."""
-        best = self.rank([(title, sentences)])[:count]
+        """The ``count`` best sentences of one article (of its first MAX_RANKED), in article order."""
+        best = self.rank([(title, sentences[:MAX_RANKED])])[:count]
         return sorted(best, key=lambda s: (s.article_id, s.index))
 
 

@@ -85,7 +85,8 @@ def test_a_bad_input_does_not_sink_the_batch(tmp_path):
     result = runner.invoke(app, ["generate", str(inputs), "--date", "2026-03-03", "--out", str(out),
                                  "--format", "md"])
     assert result.exit_code == 1
-    assert "Skipped 2 input(s)" in result.stderr
+    assert "scan.txt: binary file, not text" in result.stderr
+    assert result.stderr.strip().endswith("4 article(s) used, 2 skipped")
     text = (out / "brief-2026-03-03.md").read_text()
     assert "- scan.txt: binary file, not text" in text
     assert "- wire.jsonl#2: no 'text'" in text
