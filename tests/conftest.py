@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from briefing.config import DEFAULT_MODEL
-from briefing.models import Article
+from briefing.models import Actor, Article, ArticleSummary, Brief, Figure, Sentence
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ARTICLES = FIXTURES / "articles"
@@ -37,3 +37,18 @@ def analyse_texts(nlp):
         return analyse(articles, nlp)
 
     return run
+
+
+def small_brief(text: str = "The harbour reopened on Monday after repairs.") -> Brief:
+    article = Article(id=1, title="Harbour reopens", source="Coast News", paragraphs=[text],
+                      path=Path("harbour.txt"), url="https://coast.example/harbour",
+                      published=dt.date(2026, 3, 2))
+    sentence = Sentence(article_id=1, index=0, text=text)
+    return Brief(
+        title="Morning brief", date=dt.date(2026, 3, 3), classification="OFFICIAL", audience="Ops desk",
+        overview=[sentence], articles=[ArticleSummary(article, [sentence])],
+        actors=[Actor(name="Jo Tate", kind="person", mentions=2, aliases=["Tate"], sources=[1], role="Mayor")],
+        figures=[Figure(value="about 40", counts="boats in the harbour", sentence=text, kind="count",
+                        number=40.0, sources=[1], qualifier="about")],
+        sources=[article],
+    )

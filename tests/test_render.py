@@ -7,21 +7,7 @@ import pytest
 from briefing.errors import RenderError
 from briefing.models import Actor, Article, ArticleSummary, Brief, Figure, Sentence
 from briefing.render import md_escape, render_markdown, render_pdf, write_brief
-
-
-def small_brief(text: str = "The harbour reopened on Monday after repairs.") -> Brief:
-    article = Article(id=1, title="Harbour reopens", source="Coast News", paragraphs=[text],
-                      path=Path("harbour.txt"), url="https://coast.example/harbour",
-                      published=dt.date(2026, 3, 2))
-    sentence = Sentence(article_id=1, index=0, text=text)
-    return Brief(
-        title="Morning brief", date=dt.date(2026, 3, 3), classification="OFFICIAL", audience="Ops desk",
-        overview=[sentence], articles=[ArticleSummary(article, [sentence])],
-        actors=[Actor(name="Jo Tate", kind="person", mentions=2, aliases=["Tate"], sources=[1], role="Mayor")],
-        figures=[Figure(value="about 40", counts="boats in the harbour", sentence=text, kind="count",
-                        number=40.0, sources=[1], qualifier="about")],
-        sources=[article],
-    )
+from conftest import small_brief
 
 
 def test_markdown_has_every_section_and_source_markers():
