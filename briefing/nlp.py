@@ -133,10 +133,13 @@ class AnalysedArticle:
     sentences: list[Sentence]
 
 
-def sentences_of(article_id: int, doc: Doc) -> list[Sentence]:
+def sentences_of(article_id: int, doc: Doc, original: str | None = None) -> list[Sentence]:
+    """The sentences of ``doc``, their text taken from ``original`` when given: the model reads
+    the case-restored text, but the brief quotes the article as written (same offsets)."""
     sentences = []
+    source = original if original is not None and len(original) == len(doc.text) else doc.text
     for sent in doc.sents:
-        text = sent.text.strip()
+        text = source[sent.start_char:sent.end_char].strip()
         if text:
             sentences.append(Sentence(article_id=article_id, index=len(sentences), text=text))
     return sentences
@@ -149,7 +152,7 @@ def analyse(articles: Sequence[Article], nlp: Language, batch_size: int = 16,
     stop_words = frozenset(nlp.Defaults.stop_words)
     docs = nlp.pipe((restore_case(a.text, stop_words) for a in articles), batch_size=batch_size)
     for done, (article, doc) in enumerate(zip(articles, docs), 1):
-        analysed.append(AnalysedArticle(article, doc, sentences_of(article.id, doc)))
+        analysed.append(AnalysedArticle(article, doc, sentences_of(article.id, doc, article.text)))
         if progress:
             progress(done, len(articles))
     return analysed

@@ -71,3 +71,21 @@ def test_markdown_stripping_keeps_words_not_syntax():
     heading, text = markdown_to_text("# Big news\n\nA [link](http://x) and ![img](y.png) and _snake_case_ **bold**.\n")
     assert heading == "Big news"
     assert text.strip() == "A link and  and snake_case bold."
+
+
+def test_feed_items_are_articles_with_title_link_source_and_date(tmp_path):
+    feed = tmp_path / "wire.atom"
+    feed.write_text(
+        "<?xml version='1.0' encoding='utf-8'?><feed xmlns='http://www.w3.org/2005/Atom'><title>Coast Wire</title>"
+        "<entry><title>Lifeboat rescue off Marlow Bay</title><link href='https://coastwire.example/rescue'/>"
+        "<updated>2020-01-06T09:00:00Z</updated><content type='html'>&lt;p&gt;Crews rescued 14 people on Sunday."
+        "&lt;/p&gt;&lt;p&gt;All were brought ashore.&lt;/p&gt;&lt;script&gt;x()&lt;/script&gt;</content></entry>"
+        "<entry><title>Empty</title><summary></summary></entry></feed>")
+    documents, skipped = read_inputs([feed])
+    (doc,) = documents
+    assert (doc.title, doc.source, doc.url) == ("Lifeboat rescue off Marlow Bay", "Coast Wire",
+                                               "https://coastwire.example/rescue")
+    assert doc.published == dt.date(2020, 1, 6)
+    assert doc.text.split() == "Crews rescued 14 people on Sunday. All were brought ashore.".split()
+    assert "\n\n" in doc.text  # paragraphs stay apart
+    assert [(s.path.name, s.reason) for s in skipped] == [("wire.atom#2", "feed item without text")]
