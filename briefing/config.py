@@ -15,7 +15,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from briefing.errors import ConfigError
-from briefing.summarise import SUMMARISERS
+from briefing.summarise import SUMMARISERS, SUMY_SUMMARISERS, NewsWeights
 
 FORMATS = ("md", "pdf")
 # spaCy entity labels the actor stage understands, and what kind of actor each becomes.
@@ -40,7 +40,9 @@ class NlpConfig(_Section):
 
 
 class SummaryConfig(_Section):
-    algorithm: str = Field("lexrank", description="sumy summariser: " + ", ".join(SUMMARISERS))
+    algorithm: str = Field("news", description="Summariser: " + ", ".join(SUMMARISERS))
+    engine: str = Field("reduction", description="sumy algorithm that ranks sentences for 'news'.")
+    weights: NewsWeights = Field(NewsWeights(), description="Signals of the 'news' summariser.")
     sentences: int = Field(3, ge=1, description="Sentences in each article's summary.")
     overview_sentences: int = Field(4, ge=1, description="Sentences in the overall summary.")
     bonus_words: list[str] | None = Field(None, description="edmundson only: cue words that raise a sentence.")
@@ -52,6 +54,14 @@ class SummaryConfig(_Section):
         name = value.lower()
         if name not in SUMMARISERS:
             raise ValueError(f"expected one of {', '.join(SUMMARISERS)}, got {value!r}")
+        return name
+
+    @field_validator("engine")
+    @classmethod
+    def _known_engine(cls, value: str) -> str:
+        name = value.lower()
+        if name not in SUMY_SUMMARISERS:
+            raise ValueError(f"expected one of {', '.join(SUMY_SUMMARISERS)}, got {value!r}")
         return name
 
 

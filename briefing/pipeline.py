@@ -124,7 +124,7 @@ def build_brief(config: Config, inputs: Sequence[Path] | None = None, date: dt.d
     from briefing.actors import extract_actors
     from briefing.figures import extract_figures
     from briefing.nlp import analyse, load_pipeline
-    from briefing.summarise import SpacyTokenizer, Summariser, pick_overview
+    from briefing.summarise import SpacyTokenizer, make_text_summariser, pick_overview
 
     articles, skipped = load_articles(list(inputs) if inputs else config.inputs, progress, config.limits)
     progress(f"Loading spaCy model {config.nlp.model}")
@@ -142,8 +142,9 @@ def build_brief(config: Config, inputs: Sequence[Path] | None = None, date: dt.d
 
     analysed = analyse(articles, nlp, config.nlp.batch_size, report)
     tokenizer = SpacyTokenizer(nlp, (item.doc for item in analysed))
-    summariser = Summariser(config.summary.algorithm, tokenizer,
-                            config.summary.bonus_words, config.summary.stigma_words)
+    summariser = make_text_summariser(config.summary.algorithm, tokenizer, config.summary.engine,
+                                      config.summary.weights, config.summary.bonus_words,
+                                      config.summary.stigma_words)
     progress(f"Summarising with {config.summary.algorithm}")
     summaries = [
         ArticleSummary(item.article, summariser.summarise(item.article.title, item.sentences,

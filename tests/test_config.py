@@ -21,7 +21,8 @@ def error_of(path: Path) -> str:
 def test_defaults_without_a_file(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     config = load_config(None)
-    assert config.summary.algorithm == "lexrank"
+    assert config.summary.algorithm == "news"
+    assert config.summary.engine == "reduction"
     assert config.formats == ["md", "pdf"]
     assert config.output_dir == tmp_path / "out"
 
@@ -57,7 +58,7 @@ def test_unknown_key_suggests_the_close_one(tmp_path):
 def test_unknown_summariser_lists_the_registry(tmp_path):
     path = write(tmp_path, "summary:\n  algorithm: gpt\n")
     message = error_of(path)
-    assert message.startswith(f"{path}: summary.algorithm: expected one of lexrank, textrank, lsa")
+    assert message.startswith(f"{path}: summary.algorithm: expected one of news, lexrank, textrank, lsa")
     assert message.endswith("got 'gpt'")
 
 
@@ -89,3 +90,11 @@ def test_paths_resolve_against_the_config_folder(tmp_path):
     assert config.inputs == [folder / "news"]
     assert config.output_dir == folder / "../briefs"
     assert config.templates_dir == folder / "tpl"
+
+
+def test_summary_weights_are_checked(tmp_path):
+    path = write(tmp_path, "summary:\n  engine: news\n  weights:\n    position: -1\n    postion: 2\n")
+    message = error_of(path)
+    assert "summary.engine: expected one of lexrank" in message
+    assert "summary.weights.position" in message
+    assert "summary.weights.postion: unknown key; did you mean 'position'?" in message

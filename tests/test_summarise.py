@@ -1,6 +1,7 @@
 import pytest
 
-from briefing.summarise import SUMMARISERS, SpacyTokenizer, Summariser
+from briefing.summarise import (SUMMARISERS, NewsSummariser, NewsWeights, SpacyTokenizer, dangles, ill_formed,
+                                make_text_summariser, mostly_quoted)
 
 STORY = """The city council approved a plan on Sunday to build 4,000 new homes on former railway land.
 
@@ -18,7 +19,7 @@ Building work on the railway land is expected to start in the spring."""
 @pytest.mark.parametrize("algorithm", sorted(SUMMARISERS))
 def test_every_registered_algorithm_summarises_in_article_order(algorithm, nlp, analyse_texts):
     (item,) = analyse_texts(STORY)
-    summariser = Summariser(algorithm, SpacyTokenizer(nlp, [item.doc]))
+    summariser = make_text_summariser(algorithm, SpacyTokenizer(nlp, [item.doc]))
     picked = summariser.summarise("Council approves housing plan", item.sentences, 3)
     assert len(picked) == 3
     assert [s.index for s in picked] == sorted(s.index for s in picked)
@@ -27,7 +28,7 @@ def test_every_registered_algorithm_summarises_in_article_order(algorithm, nlp, 
 
 def test_rank_returns_every_sentence_once(nlp, analyse_texts):
     (item,) = analyse_texts(STORY)
-    ranked = Summariser("textrank", SpacyTokenizer(nlp, [item.doc])).rank([("", item.sentences)])
+    ranked = make_text_summariser("textrank", SpacyTokenizer(nlp, [item.doc])).rank([("", item.sentences)])
     assert sorted(ranked, key=lambda s: s.index) == item.sentences
 
 
@@ -42,3 +43,61 @@ def test_tokenizer_answers_from_the_parsed_doc(nlp, analyse_texts):
 def test_paragraphs_always_start_a_sentence(analyse_texts):
     (item,) = analyse_texts("Rates rise to 4%\n\nThe bank raised rates on Thursday.")
     assert [s.text for s in item.sentences] == ["Rates rise to 4%", "The bank raised rates on Thursday."]
+
+
+def news(nlp, item, **weights) -> NewsSummariser:
+    return NewsSummariser(SpacyTokenizer(nlp, [item.doc]), weights=NewsWeights(**weights))
+
+
+def test_news_summary_of_a_short_budget_keeps_the_lead(nlp, analyse_texts):
+    (item,) = analyse_texts(STORY)
+    picked = news(nlp, item).summarise("Council approves housing plan", item.sentences, 1)
+    assert [s.index for s in picked] == [0]
+    # Without the position prior, the engine's most central sentence wins instead.
+    central = make_text_summariser("reduction", SpacyTokenizer(nlp, [item.doc])).rank([("", item.sentences)])[0]
+    assert news(nlp, item, position=0.0, title=0.0).summarise("", item.sentences, 1) == [central]
+
+
+def test_news_summary_skips_a_sentence_that_repeats_one_chosen(nlp, analyse_texts):
+    repeated = STORY.replace(
+        "Council leader Priya Raman said",
+        "The city council approved a plan on Sunday to build 4,000 new homes on former railway land, it said.\n\n"
+        "Council leader Priya Raman said")
+    (item,) = analyse_texts(repeated)
+    assert item.sentences[1].text.startswith("The city council approved")
+    assert [s.index for s in news(nlp, item, redundancy=0).summarise("", item.sentences, 2)] == [0, 1]
+    assert [s.index for s in news(nlp, item).summarise("", item.sentences, 2)] == [0, 2]
+
+
+def test_news_summary_avoids_a_back_reference_without_its_antecedent(nlp, analyse_texts):
+    text = ("Flood barriers were raised along the river in Selby on Monday, the Environment Agency said.\n\n"
+            "Volunteers filled sandbags through the night in the market square.\n\n"
+            "He said the water was expected to peak on Tuesday afternoon.\n\n"
+            "Residents of the low-lying streets near the river were asked to move their cars to higher ground.")
+    (item,) = analyse_texts(text)
+    weights = dict(position=0.0, centrality=0.0, title=1.0, form=0.0, quote=0.0)
+    title = "Selby waits for the river to peak on Tuesday afternoon"
+    assert 2 in [s.index for s in news(nlp, item, dangling=0.0, **weights).summarise(title, item.sentences, 1)]
+    assert 2 not in [s.index for s in news(nlp, item, dangling=2.0, **weights).summarise(title, item.sentences, 1)]
+
+
+def test_the_headline_lifts_the_sentences_that_repeat_it(nlp, analyse_texts):
+    (item,) = analyse_texts(STORY)
+    picked = news(nlp, item, position=0.0, centrality=0.0).summarise(
+        "Opposition says housing plan has no money for schools", item.sentences, 1)
+    assert picked[0].text.startswith("Opposition councillors said")
+
+
+@pytest.mark.parametrize("text, dangling, quoted, fragment", [
+    ("He said the road would reopen.", True, False, False),
+    ("However, the council disagreed.", True, False, False),
+    ("The paper said the deal was off.", True, False, False),
+    ("Police said the road would reopen.", False, False, False),
+    ("'We are heartbroken by what has happened to our town, ' she said.", False, True, False),
+    ("then it opens it up to anybody. '", True, False, True),
+    ("Storm damage: a house in Marlow Bay with its roof torn off", False, False, True),
+])
+def test_sentence_signals(text, dangling, quoted, fragment):
+    assert dangles(text) is dangling
+    assert mostly_quoted(text) is quoted
+    assert ill_formed(text, len(text.split())) is fragment

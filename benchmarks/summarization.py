@@ -1,0 +1,126 @@
+"""How good the summaries are: ROUGE against human reference summaries, beside lead-K and
+every sumy algorithm alone.
+
+    .venv/bin/python benchmarks/summarization.py [--data ../shared/bench/cnndm-dev.jsonl]
+        [--sentences K] [--limit N] [--json]
+
+Rows need `text` (paragraphs separated by a blank line) and `reference` (one summary sentence
+a line); `title` is used when present. Every system gets the same sentences from the brief's
+spaCy pass and picks K of them (K = the reference's sentence count unless --sentences):
+
+- lead: the first K sentences;
+- each sumy algorithm alone, through briefing's spaCy tokenizer adapter;
+- default: the summariser `config.yaml` uses by default, with its default weights;
+- "default - X": the default with signal X turned off (an ablation row per signal).
+
+Scores are ROUGE-1/2/Lsum F1 x100 (Google's rouge-score, stemming on), milliseconds per
+article (the pick only; the shared spaCy pass is not counted), and the dangling-reference
+rate: the share of chosen sentences that open with a pronoun or back-reference ("He", "It",
+"However", "The paper", ...: `briefing.summarise.dangles`) whose preceding sentence was not
+chosen. The last line is `default vs lead: dR1 dR2 dRL` in points.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+from briefing.config import Config
+from briefing.models import Article
+from briefing.nlp import analyse, load_pipeline
+from briefing.summarise import SUMY_SUMMARISERS, NewsWeights, SpacyTokenizer, dangles, make_text_summariser
+from common import parser, read_rows
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = ROOT.parent / "shared" / "bench" / "cnndm-dev.jsonl"
+METRICS = ("rouge1", "rouge2", "rougeLsum")
+
+
+def dangling(chosen) -> tuple[int, int]:
+    """(dangling, chosen) counts of one summary."""
+    picked = {s.index for s in chosen}
+    return sum(1 for s in chosen if dangles(s.text) and s.index - 1 not in picked), len(chosen)
+
+
+def main() -> int:
+    options = parser(__doc__, DEFAULT_DATA, "articles")
+    options.add_argument("--sentences", type=int, default=None, help="summary length (default: the reference's)")
+    args = options.parse_args()
+    rows = read_rows(args.data, args.limit)
+    if rows is None:
+        return 2
+    bad = [i for i, r in enumerate(rows, 1) if not isinstance(r.get("text"), str)
+           or not isinstance(r.get("reference"), str)]
+    if bad:
+        print(f"{args.data}: row {bad[0]} has no 'text' and 'reference' strings; this benchmark needs both "
+              f"(see ../shared/bench/README.md)", file=sys.stderr)
+        return 2
+    from rouge_score import rouge_scorer
+
+    config = Config()
+    nlp = load_pipeline(config.nlp.model)
+    articles = [Article(id=i, title=r.get("title") or "", source=str(r.get("id", i)),
+                        paragraphs=[p.strip() for p in r["text"].split("\n\n") if p.strip()], path=Path(str(i)))
+                for i, r in enumerate(rows, 1)]
+    analysed = analyse(articles, nlp, batch_size=config.nlp.batch_size)
+    tokenizer = SpacyTokenizer(nlp, (item.doc for item in analysed))
+
+    default = config.summary
+    systems: dict[str, object] = {"lead": None}
+    for name in SUMY_SUMMARISERS:
+        systems[name] = make_text_summariser(name, tokenizer)
+    systems["default"] = make_text_summariser(default.algorithm, tokenizer, engine=default.engine,
+                                              weights=default.weights)
+    if default.algorithm == "news":
+        for signal in NewsWeights.model_fields:
+            if getattr(default.weights, signal):
+                weights = default.weights.model_copy(update={signal: 0.0})
+                systems[f"default - {signal}"] = make_text_summariser("news", tokenizer, engine=default.engine,
+                                                                      weights=weights)
+
+    scorer = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
+    results = {}
+    for name, summariser in systems.items():
+        totals = dict.fromkeys(METRICS, 0.0)
+        dangling_count = chosen_count = 0
+        seconds = 0.0
+        for row, item in zip(rows, analysed):
+            reference = [line.strip() for line in row["reference"].splitlines() if line.strip()]
+            k = args.sentences or len(reference)
+            started = time.perf_counter()
+            if summariser is None:
+                chosen = item.sentences[:k]
+            else:
+                chosen = summariser.summarise(item.article.title, item.sentences, k)
+            seconds += time.perf_counter() - started
+            d, c = dangling(chosen)
+            dangling_count += d
+            chosen_count += c
+            scores = scorer.score("\n".join(reference), "\n".join(s.text for s in chosen))
+            for metric in METRICS:
+                totals[metric] += scores[metric].fmeasure
+        results[name] = {metric: round(100 * totals[metric] / len(rows), 2) for metric in METRICS}
+        results[name]["ms_per_article"] = round(1000 * seconds / len(rows), 2)
+        results[name]["dangling_rate"] = round(dangling_count / chosen_count, 4) if chosen_count else 0.0
+
+    if args.json:
+        print(json.dumps({"articles": len(rows), "sentences": args.sentences, "systems": results}))
+        return 0
+    length = f"{args.sentences} sentences" if args.sentences else "K = reference length"
+    print(f"data: {args.data.name}; articles: {len(rows)}; {length}; default: {default.algorithm} "
+          f"(engine {default.engine})")
+    print(f"| {'system':<24} | {'R1':>6} | {'R2':>6} | {'RLsum':>6} | {'ms/art':>7} | {'dangling':>8} |")
+    print(f"|{'-' * 26}|{'-' * 8}|{'-' * 8}|{'-' * 8}|{'-' * 9}|{'-' * 10}|")
+    for name, r in results.items():
+        print(f"| {name:<24} | {r['rouge1']:6.2f} | {r['rouge2']:6.2f} | {r['rougeLsum']:6.2f} | "
+              f"{r['ms_per_article']:7.2f} | {r['dangling_rate']:8.3f} |")
+    lead, ours = results["lead"], results["default"]
+    print(f"default vs lead: dR1 {ours['rouge1'] - lead['rouge1']:+.2f} dR2 {ours['rouge2'] - lead['rouge2']:+.2f} "
+          f"dRL {ours['rougeLsum'] - lead['rougeLsum']:+.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
