@@ -18,11 +18,23 @@ def parser(doc: str, default_data: Path, items: str) -> argparse.ArgumentParser:
 
 
 def read_rows(path: Path, limit: int | None) -> list[dict] | None:
-    """The records of a JSON Lines data set; None, after saying so, when it is absent."""
+    """The records of a JSON Lines data set; None, after saying so, when it is absent or not JSON Lines."""
     if not path.is_file():
         print(f"{path} not found: nothing to measure (see ../shared/bench/README.md)", file=sys.stderr)
         return None
-    rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    rows = []
+    for number, line in enumerate(path.open(encoding="utf-8"), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            print(f"{path}:{number}: not a JSON Lines data set ({exc.msg})", file=sys.stderr)
+            return None
+        if not isinstance(row, dict):
+            print(f"{path}:{number}: expected one JSON object a line", file=sys.stderr)
+            return None
+        rows.append(row)
     return rows[:limit] if limit else rows
 
 
