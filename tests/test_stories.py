@@ -1,0 +1,38 @@
+"""Story grouping: articles on one event go together, other events stay apart."""
+
+from __future__ import annotations
+
+from briefing.stories import cluster, group_documents
+
+ROTTERDAM_1 = ("Hackers have demanded a ransom of 40 million euros from the Port of Rotterdam after a ransomware "
+               "attack shut one of its container terminals. The port authority said it would not pay the ransom. "
+               "Engineers expect to restart the terminal's crane systems by Thursday.")
+ROTTERDAM_2 = ("A ransomware attack shut a container terminal at the Port of Rotterdam, where about 1,200 containers "
+               "wait on the quay. The criminal group demanded a ransom, and the port authority refused to pay. "
+               "The national cyber security centre sent specialists to the terminal.")
+PO_FLOODS = ("Italy declared a state of emergency after the river Po burst its banks and forced 6,000 people from "
+             "their homes. Rescuers searched flooded villages near Piacenza, and the army helped evacuate families "
+             "as water levels rose.")
+RATES = ("The central bank raised its main interest rate to 4.5 percent as inflation stayed well above target. "
+         "Mortgage lenders said the average fixed mortgage rate had climbed, and the governor said inflation "
+         "would fall next year.")
+PO_FLOODS_2 = ("The death toll from flooding along the river Po rose to three as rescuers found a body near Cremona. "
+               "More than 6,000 people have been forced from their homes by the floods, and water levels near "
+               "Piacenza are still rising.")
+
+
+def test_articles_on_one_event_form_one_story(nlp):
+    docs = list(nlp.pipe([ROTTERDAM_1, PO_FLOODS, RATES, ROTTERDAM_2, PO_FLOODS_2]))
+    assert group_documents(docs) == [[0, 3], [1, 4], [2]]
+
+
+def test_a_single_article_is_its_own_story(nlp):
+    assert group_documents([nlp(RATES)]) == [[0]]
+    assert group_documents([]) == []
+
+
+def test_average_linkage_stops_at_the_threshold():
+    similarity = [[1.0, 0.9, 0.2], [0.9, 1.0, 0.3], [0.2, 0.3, 1.0]]
+    assert cluster(similarity, 0.5) == [[0, 1], [2]]
+    assert cluster(similarity, 0.2) == [[0, 1, 2]]  # the pair's average with the third is 0.25
+    assert cluster(similarity, 0.95) == [[0], [1], [2]]
