@@ -70,7 +70,7 @@ def generate(
         None, "--date", "-d", help="Date of the brief, YYYY-MM-DD. Default: $SOURCE_DATE_EPOCH, else today.",
         show_default=False),
     formats: Optional[str] = typer.Option(  # noqa: UP007
-        None, "--format", "-f", help="Comma-separated output formats: md, pdf. Default: 'formats' in the config.",
+        None, "--format", "-f", help="Comma-separated output formats: md, pdf, email. Default: 'formats' in the config.",
         show_default=False),
     out: Optional[Path] = typer.Option(  # noqa: UP007
         None, "--out", "-o", help="Output folder. Default: 'output_dir' in the config.", show_default=False),
@@ -123,6 +123,38 @@ def generate(
     typer.echo(f"{len(brief.sources)} article(s) used, {len(brief.skipped)} skipped", err=True)
     if brief.skipped:
         raise typer.Exit(EXIT_PARTIAL)
+
+
+@app.command(
+    epilog="Examples:\n\n"
+           "  briefing generate --format email && briefing send out/brief-2026-01-15.eml\n\n"
+           "  BRIEFING_SMTP_PASSWORD=... briefing send brief.eml --config desk.yaml\n\n"
+           "Server, port, security and login come from email.smtp in the config; the password from\n"
+           "the environment variable named by email.smtp.password_env. Exit status: 0 sent; 2 not sent.",
+)
+def send(
+    message: Path = typer.Argument(..., help="A .eml file, as written by 'generate --format email'."),
+    config: Optional[Path] = typer.Option(  # noqa: UP007
+        None, "--config", "-c", help="YAML config file. Default: ./config.yaml if present, else built-in defaults.",
+        show_default=False),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Show tracebacks on errors."),
+) -> None:
+    """Send a brief written with --format email through the SMTP server in the config."""
+    from briefing.config import load_config
+    from briefing.errors import BriefingError
+    from briefing.mail import send_message
+
+    try:
+        if config is None and Path("config.yaml").is_file():
+            config = Path("config.yaml")
+        settings = load_config(config)
+        recipients = send_message(message, settings.email)
+    except BriefingError as exc:
+        _fail(str(exc), verbose)
+    except Exception as exc:  # a bug: say so plainly, with the traceback on request
+        _fail(f"unexpected failure: {exc.__class__.__name__}: {exc} (rerun with --verbose for details)", verbose)
+    smtp = settings.email.smtp
+    typer.echo(f"Sent {message} to {len(recipients)} recipient(s) via {smtp.host}:{smtp.port}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from briefing.errors import ConfigError
 from briefing.summarise import SUMMARISERS, SUMY_SUMMARISERS, NewsWeights
 
-FORMATS = ("md", "pdf")
+FORMATS = ("md", "pdf", "email")
 # spaCy entity labels the actor stage understands, and what kind of actor each becomes.
 ENTITY_KINDS = {
     "PERSON": "person",
@@ -85,6 +85,31 @@ class FiguresConfig(_Section):
     max: int = Field(12, ge=0, description="Most figures listed in the brief.")
 
 
+class SmtpConfig(_Section):
+    host: str = Field("localhost", description="SMTP server.")
+    port: int = Field(587, ge=1, le=65535, description="SMTP port: 587 for STARTTLS, 465 for SSL, 25 plain.")
+    security: str = Field("starttls", description="starttls, ssl or none.")
+    user: str | None = Field(None, description="Login name; none to send without logging in.")
+    password_env: str = Field("BRIEFING_SMTP_PASSWORD", description="Environment variable holding the password "
+                              "(never written in this file).")
+    timeout: float = Field(30, gt=0, description="Seconds to wait for the server.")
+
+    @field_validator("security")
+    @classmethod
+    def _known_security(cls, value: str) -> str:
+        if value.lower() not in ("starttls", "ssl", "none"):
+            raise ValueError(f"expected starttls, ssl or none, got {value!r}")
+        return value.lower()
+
+
+class EmailConfig(_Section):
+    subject: str = Field("{title} - {date}", description="Subject; {title} and {date} are filled in.")
+    sender: str = Field("briefing@localhost", description="From address.")
+    to: list[str] = Field([], description="Recipients.")
+    attach_pdf: bool = Field(False, description="Attach the PDF brief to the email.")
+    smtp: SmtpConfig = SmtpConfig()
+
+
 class LimitsConfig(_Section):
     max_file_mb: float = Field(20, gt=0, description="Input files larger than this (MB) are skipped.")
     max_article_chars: int = Field(300_000, ge=1000, description="Articles longer than this after cleaning are skipped.")
@@ -97,12 +122,13 @@ class Config(_Section):
     audience: str = Field("", description="Who the brief is for, shown under the title.")
     inputs: list[Path] = Field([], description="Files or folders read when the command names none.")
     output_dir: Path = Field(Path("out"), description="Folder the brief is written to.")
-    formats: list[str] = Field(["md", "pdf"], description="Output formats: md, pdf.")
+    formats: list[str] = Field(["md", "pdf"], description="Output formats: md, pdf, email (.eml).")
     templates_dir: Path | None = Field(None, description="Folder searched for templates before the built-in ones.")
     nlp: NlpConfig = NlpConfig()
     summary: SummaryConfig = SummaryConfig()
     actors: ActorsConfig = ActorsConfig()
     figures: FiguresConfig = FiguresConfig()
+    email: EmailConfig = EmailConfig()
     limits: LimitsConfig = LimitsConfig()
 
     @field_validator("formats")

@@ -180,5 +180,6 @@ def generate(config: Config, inputs: Sequence[Path] | None = None, date: dt.date
     from briefing.render import write_brief
 
     brief = build_brief(config, inputs, date, progress, strict)
-    paths = write_brief(brief, formats or config.formats, out_dir or config.output_dir, config.templates_dir)
+    paths = write_brief(brief, formats or config.formats, out_dir or config.output_dir, config.templates_dir,
+                        config.email)
     return brief, paths

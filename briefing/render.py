@@ -16,6 +16,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
 from jinja2.exceptions import SecurityError
@@ -23,6 +24,9 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from briefing.errors import RenderError
 from briefing.models import Brief
+
+if TYPE_CHECKING:  # pragma: no cover
+    from briefing.config import EmailConfig
 
 KIND_LABELS = {"person": "Person", "organisation": "Organisation", "place": "Place", "group": "Group"}
 
@@ -116,11 +120,14 @@ def make_environment(templates_dir: Path | None, autoescape: bool) -> jinja2.Env
     return env
 
 
-def render_template(name: str, brief: Brief, templates_dir: Path | None, autoescape: bool = False) -> str:
+def render_template(name: str, brief: Brief, templates_dir: Path | None, autoescape: bool = False,
+                    medium: str = "pdf") -> str:
+    """Render one template; ``medium`` ("pdf" or "email") lets the HTML template leave out
+    what only paper has (the running header)."""
     env = make_environment(templates_dir, autoescape)
     try:
         template = env.get_template(name)
-        return template.render(brief=brief)
+        return template.render(brief=brief, medium=medium)
     except jinja2.TemplateNotFound as exc:
         searched = ", ".join(str(p) for p in search_path(templates_dir))
         raise RenderError(f"template {exc.name!r} not found; searched: {searched}") from None
@@ -152,14 +159,23 @@ def render_pdf(brief: Brief, templates_dir: Path | None) -> bytes:
         raise RenderError(f"PDF rendering failed: {exc}") from exc
 
 
-RENDERERS: dict[str, Callable[[Brief, Path | None], bytes]] = {
+def render_email(brief: Brief, templates_dir: Path | None, email: EmailConfig | None = None) -> bytes:
+    from briefing.config import EmailConfig
+    from briefing.mail import build_message
+
+    return build_message(brief, templates_dir, email or EmailConfig())
+
+
+RENDERERS: dict[str, Callable[..., bytes]] = {
     "md": render_markdown,
     "pdf": render_pdf,
+    "email": render_email,
 }
+EXTENSIONS = {"email": "eml"}  # a format's file ending, where it differs from its name
 
 
 def output_name(brief: Brief, fmt: str) -> str:
-    return f"brief-{brief.date.isoformat()}.{fmt}"
+    return f"brief-{brief.date.isoformat()}.{EXTENSIONS.get(fmt, fmt)}"
 
 
 def _umask() -> int:
@@ -183,9 +199,10 @@ def _write_atomically(path: Path, data: bytes) -> None:
 
 
 def write_brief(brief: Brief, formats: Sequence[str], out_dir: Path,
-                templates_dir: Path | None = None) -> list[Path]:
+                templates_dir: Path | None = None, email: EmailConfig | None = None) -> list[Path]:
     """Render every format, then write them all into ``out_dir``; returns the paths."""
-    rendered = {fmt: RENDERERS[fmt](brief, templates_dir) for fmt in formats}
+    rendered = {fmt: RENDERERS[fmt](brief, templates_dir, email) if fmt == "email"
+                else RENDERERS[fmt](brief, templates_dir) for fmt in formats}
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         paths = []

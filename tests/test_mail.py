@@ -1,0 +1,117 @@
+"""The brief as an email: the .eml parsed back, and sent to a real SMTP server on loopback."""
+
+from __future__ import annotations
+
+from email import policy
+from email.parser import BytesParser
+
+import pytest
+from typer.testing import CliRunner
+
+from briefing.cli import app
+from briefing.config import EmailConfig, SmtpConfig
+from briefing.errors import BriefingError
+from briefing.mail import build_message, send_message
+from conftest import small_brief
+
+runner = CliRunner()
+
+
+def parse(data: bytes):
+    return BytesParser(policy=policy.default).parsebytes(data)
+
+
+def test_eml_has_text_and_inlined_html_and_a_dated_subject():
+    config = EmailConfig(subject="{title} for {date}", sender="desk@example.org", to=["a@example.org", "b@example.org"])
+    message = parse(build_message(small_brief(), None, config))
+    assert message["Subject"] == "Morning brief for 3 March 2026"
+    assert message["To"] == "a@example.org, b@example.org"
+    assert message.get_content_type() == "multipart/alternative"
+    text = message.get_body(("plain",)).get_content()
+    html = message.get_body(("html",)).get_content()
+    assert text.startswith("# Morning brief")
+    assert "<style" not in html and 'style="' in html  # CSS inlined for mail clients
+    assert "running" not in html  # the PDF's running header is left out
+    assert "The harbour reopened on Monday after repairs." in html
+    assert build_message(small_brief(), None, config) == build_message(small_brief(), None, config)
+
+
+def test_pdf_is_attached_when_asked():
+    message = parse(build_message(small_brief(), None, EmailConfig(attach_pdf=True)))
+    (attachment,) = list(message.iter_attachments())
+    assert attachment.get_filename() == "brief-2026-03-03.pdf"
+    assert attachment.get_content().startswith(b"%PDF")
+
+
+def test_article_text_cannot_inject_html_into_the_email():
+    message = parse(build_message(small_brief("Port <script>alert(1)</script> <img src=x> reopened."), None,
+                                  EmailConfig()))
+    html = message.get_body(("html",)).get_content()
+    assert "<script>alert" not in html and "<img src=x" not in html
+
+
+def test_a_bad_subject_template_is_a_clear_error():
+    with pytest.raises(BriefingError, match="only {title} and {date}"):
+        build_message(small_brief(), None, EmailConfig(subject="{weather}"))
+
+
+@pytest.fixture
+def smtp_server():
+    """A real SMTP server on 127.0.0.1 that keeps what it receives."""
+    from aiosmtpd.controller import Controller
+
+    received = []
+
+    class Keep:
+        async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's API
+            received.append(envelope)
+            return "250 Message accepted for delivery"
+
+    import socket
+
+    with socket.socket() as probe:  # a free port on loopback
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(Keep(), hostname="127.0.0.1", port=port)
+    controller.start()
+    yield port, received
+    controller.stop()
+
+
+def test_send_delivers_the_eml_through_smtp(tmp_path, smtp_server, monkeypatch):
+    port, received = smtp_server
+    monkeypatch.chdir(tmp_path)
+    eml = tmp_path / "brief.eml"
+    eml.write_bytes(build_message(small_brief(), None, EmailConfig(sender="desk@example.org", to=["ops@example.org"])))
+    config = tmp_path / "config.yaml"
+    config.write_text(f"email:\n  sender: desk@example.org\n  smtp:\n    host: 127.0.0.1\n"
+                      f"    port: {port}\n    security: none\n")
+    result = runner.invoke(app, ["send", str(eml), "--config", str(config)])
+    assert result.exit_code == 0, result.output
+    assert "to 1 recipient(s) via 127.0.0.1" in result.stdout
+    (envelope,) = received
+    assert envelope.rcpt_tos == ["ops@example.org"]
+    assert envelope.mail_from == "desk@example.org"
+    delivered = parse(envelope.content)
+    assert delivered["Subject"] == "Morning brief - 3 March 2026"
+    assert delivered.get_body(("plain",)).get_content().startswith("# Morning brief")
+
+
+def test_send_without_the_password_variable_says_which_to_set(tmp_path, monkeypatch):
+    monkeypatch.delenv("BRIEFING_SMTP_PASSWORD", raising=False)
+    eml = tmp_path / "brief.eml"
+    eml.write_bytes(build_message(small_brief(), None, EmailConfig(to=["ops@example.org"])))
+    with pytest.raises(BriefingError, match="BRIEFING_SMTP_PASSWORD"):
+        send_message(eml, EmailConfig(smtp=SmtpConfig(user="desk", host="127.0.0.1", port=9)))
+
+
+def test_send_to_a_closed_port_is_one_line_and_exit_2(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    eml = tmp_path / "brief.eml"
+    eml.write_bytes(build_message(small_brief(), None, EmailConfig(to=["ops@example.org"])))
+    config = tmp_path / "config.yaml"
+    config.write_text("email:\n  smtp:\n    host: 127.0.0.1\n    port: 9\n    security: none\n    timeout: 5\n")
+    result = runner.invoke(app, ["send", str(eml), "--config", str(config)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: sending through 127.0.0.1:9 failed")
+    assert "Traceback" not in result.output
