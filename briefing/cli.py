@@ -157,5 +157,63 @@ def send(
     typer.echo(f"Sent {message} to {len(recipients)} recipient(s) via {smtp.host}:{smtp.port}")
 
 
+@app.command(
+    epilog="Examples:\n\n"
+           "  briefing init desk/          # desk/config.yaml and desk/templates/\n\n"
+           "  briefing init . --force      # overwrite an earlier init\n\n"
+           "Edit the copied templates, or replace them with one that starts with\n"
+           "{% extends \"builtin/brief.md.j2\" %} and overrides a single block.",
+)
+def init(
+    folder: Path = typer.Argument(Path("."), help="Where to write config.yaml and templates/."),
+    force: bool = typer.Option(False, "--force", help="Overwrite files that are already there."),
+) -> None:
+    """Write a commented config.yaml and copies of the built-in templates to edit."""
+    import shutil
+
+    from briefing.config import commented_config
+    from briefing.render import TEMPLATE_NAMES, builtin_templates_dir
+
+    targets = [folder / "config.yaml"] + [folder / "templates" / name for name in TEMPLATE_NAMES]
+    existing = [str(path) for path in targets if path.exists()]
+    if existing and not force:
+        typer.echo(f"Error: {', '.join(existing)} already exist(s); pass --force to overwrite", err=True)
+        raise typer.Exit(EXIT_ERROR)
+    try:
+        (folder / "templates").mkdir(parents=True, exist_ok=True)
+        header = ("# briefing configuration: every key with its default. Delete what you do not change.\n"
+                  "# Relative paths are relative to this file's folder.\n\n")
+        (folder / "config.yaml").write_text(header + commented_config(overrides={"templates_dir": "templates"}),
+                                            encoding="utf-8")
+        for name in TEMPLATE_NAMES:
+            shutil.copyfile(builtin_templates_dir() / name, folder / "templates" / name)
+    except OSError as exc:
+        typer.echo(f"Error: cannot write to {folder}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(EXIT_ERROR) from None
+    for path in targets:
+        typer.echo(f"Wrote {path}")
+
+
+@app.command(epilog="Example:\n\n  briefing templates --config desk/config.yaml")
+def templates(
+    config: Optional[Path] = typer.Option(  # noqa: UP007
+        None, "--config", "-c", help="YAML config file. Default: ./config.yaml if present, else built-in defaults.",
+        show_default=False),
+) -> None:
+    """List the templates a brief is rendered with, and where each comes from."""
+    from briefing.config import load_config
+    from briefing.errors import BriefingError
+    from briefing.render import templates_in_use
+
+    try:
+        if config is None and Path("config.yaml").is_file():
+            config = Path("config.yaml")
+        settings = load_config(config)
+    except BriefingError as exc:
+        _fail(str(exc), False)
+    for name, origin, path in templates_in_use(settings.templates_dir):
+        typer.echo(f"{name:<14} {origin:<9} {path}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()

@@ -250,3 +250,31 @@ def _keys_at(loc: list[str]) -> list[str]:
     return list(model.model_fields)
 
 
+
+
+def commented_config(model: type[BaseModel] | None = None, overrides: dict[str, Any] | None = None,
+                     indent: int = 0) -> str:
+    """A config.yaml with every key at its default and its description as a comment, made from
+    the schema itself, so it cannot drift from what briefing accepts. ``overrides`` sets
+    top-level values (``briefing init`` points ``templates_dir`` at the copied templates)."""
+    model = model or Config
+    overrides = overrides or {}
+    lines: list[str] = []
+    pad = "  " * indent
+    for name, field in model.model_fields.items():
+        annotation = field.annotation
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            if field.description:
+                lines.append(f"{pad}# {field.description}")
+            lines.append(f"{pad}{name}:")
+            lines.append(commented_config(annotation, None, indent + 1).rstrip("\n"))
+            lines.append("")
+            continue
+        value = overrides.get(name, field.default)
+        if isinstance(value, Path):
+            value = str(value)
+        if field.description:
+            lines.append(f"{pad}# {field.description}")
+        dumped = yaml.safe_dump({name: value}, default_flow_style=True, allow_unicode=True, width=1000).strip()
+        lines.append(pad + dumped.removeprefix("{").removesuffix("}"))
+    return "\n".join(lines) + "\n"

@@ -40,8 +40,23 @@ def builtin_templates_dir() -> Path:
     return Path(str(resources.files("briefing") / "templates"))
 
 
+TEMPLATE_NAMES = ("brief.md.j2", "brief.html.j2", "brief.css")
+
+
 def search_path(templates_dir: Path | None) -> list[Path]:
     return ([templates_dir] if templates_dir else []) + [builtin_templates_dir()]
+
+
+def templates_in_use(templates_dir: Path | None) -> list[tuple[str, str, Path]]:
+    """Each template briefing renders with: (name, "user" or "built-in", the file used)."""
+    used = []
+    for name in TEMPLATE_NAMES:
+        user = templates_dir / name if templates_dir else None
+        if user is not None and user.is_file():
+            used.append((name, "user", user))
+        else:
+            used.append((name, "built-in", builtin_templates_dir() / name))
+    return used
 
 
 # Characters that would make article text into Markdown syntax. An underscore inside a
