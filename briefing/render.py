@@ -70,6 +70,24 @@ def md_escape(text: object) -> str:
     return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
 
 
+WRAP_WIDTH = 78  # characters: a mail client shows the plain-text part without reflowing it
+_LINE_START = re.compile(r"^(\d+)([.)])(?=\s|$)|^([-+=#])")
+
+
+def md_wrap(text: object, indent: str = "", width: int = WRAP_WIDTH) -> str:
+    """Wrap one Markdown line (already escaped) to ``width``; continuation lines get ``indent``
+    and are escaped where they would start a list, heading or quote of their own."""
+    import textwrap
+
+    lines = textwrap.wrap(str(text), width=width, subsequent_indent=indent, break_long_words=False,
+                          break_on_hyphens=False)
+    for i in range(1, len(lines)):
+        body = lines[i][len(indent):]
+        lines[i] = indent + _LINE_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}" if m.group(1)
+                                            else f"\\{m.group(3)}", body, count=1)
+    return "\n".join(lines)
+
+
 _SAFE_URL = re.compile(r"https?://[^\s<>()\[\]]+")
 
 
@@ -130,6 +148,7 @@ def make_environment(templates_dir: Path | None, autoescape: bool) -> jinja2.Env
     )
     env.filters["md"] = md_escape
     env.filters["md_url"] = md_url
+    env.filters["wrap"] = md_wrap
     env.filters["long_date"] = long_date
     env.filters["kind_label"] = lambda kind: KIND_LABELS.get(kind, kind.title())
     return env

@@ -1,5 +1,6 @@
 import datetime as dt
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -74,3 +75,18 @@ def test_nothing_is_written_when_a_format_fails(tmp_path):
     with pytest.raises(RenderError):
         write_brief(small_brief(), ["md", "pdf"], out, templates)
     assert not out.exists() or list(out.iterdir()) == []
+
+
+def test_markdown_lines_fit_a_mail_client_and_wrapping_starts_no_list():
+    from briefing.render import md_wrap
+
+    wrapped = md_wrap("- The count rose to " + "x " * 30 + "2. - + # = in the text", "  ", width=30)
+    lines = wrapped.splitlines()
+    assert all(len(line) <= 30 for line in lines)
+    assert lines[0].startswith("- ")
+    for line in lines[1:]:
+        assert line.startswith("  ") and not re.match(r"\s*(\d+[.)]\s|[-+=#]\s)", line), line
+    assert " ".join(line.strip() for line in lines).replace("\\", "") == (
+        "- The count rose to " + "x " * 30 + "2. - + # = in the text").strip()
+    md = render_markdown(small_brief("The harbour reopened on Monday after repairs. " * 8), None).decode()
+    assert all(len(line) <= 78 for line in md.splitlines() if not line.startswith("|"))
