@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from briefing.errors import ConfigError
+from briefing.models import SECTION_TITLES
 from briefing.summarise import SUMMARISERS, SUMY_SUMMARISERS, NewsWeights
 
 FORMATS = ("md", "pdf", "email")
@@ -85,6 +86,30 @@ class FiguresConfig(_Section):
     max: int = Field(12, ge=0, description="Most figures listed in the brief.")
 
 
+class SectionConfig(_Section):
+    kind: str = Field(..., description="summary, articles, actors, figures, sources, or keyword (your own).")
+    title: str | None = Field(None, description="Heading; default: the kind's usual title.")
+    max: int | None = Field(None, ge=0, description="Most items: summary sentences, articles, actors or figures "
+                            "(sources are always all listed).")
+    keywords: list[str] = Field([], description="keyword sections: articles mentioning any of these words.")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> SectionConfig:
+        kinds = (*SECTION_TITLES, "keyword")
+        if self.kind not in kinds:
+            raise ValueError(f"kind: expected one of {', '.join(kinds)}, got {self.kind!r}")
+        if self.kind == "keyword" and not (self.keywords and self.title):
+            raise ValueError("a keyword section needs a title and at least one keyword")
+        if self.kind != "keyword" and self.keywords:
+            raise ValueError(f"keywords: only keyword sections select by keyword, not {self.kind!r}")
+        if self.kind == "sources" and self.max is not None:
+            raise ValueError("max: the sources section lists every source, so that every marker resolves")
+        return self
+
+
+DEFAULT_SECTIONS = [SectionConfig(kind=kind) for kind in SECTION_TITLES]
+
+
 class SmtpConfig(_Section):
     host: str = Field("localhost", description="SMTP server.")
     port: int = Field(587, ge=1, le=65535, description="SMTP port: 587 for STARTTLS, 465 for SSL, 25 plain.")
@@ -128,6 +153,8 @@ class Config(_Section):
     summary: SummaryConfig = SummaryConfig()
     actors: ActorsConfig = ActorsConfig()
     figures: FiguresConfig = FiguresConfig()
+    sections: list[SectionConfig] = Field(DEFAULT_SECTIONS, description="The brief's sections in order; leave "
+                                          "one out to hide it.")
     email: EmailConfig = EmailConfig()
     limits: LimitsConfig = LimitsConfig()
 
@@ -273,6 +300,8 @@ def commented_config(model: type[BaseModel] | None = None, overrides: dict[str, 
         value = overrides.get(name, field.default)
         if isinstance(value, Path):
             value = str(value)
+        if isinstance(value, list) and value and isinstance(value[0], BaseModel):
+            value = [item.model_dump(exclude_defaults=True) for item in value]
         if field.description:
             lines.append(f"{pad}# {field.description}")
         dumped = yaml.safe_dump({name: value}, default_flow_style=True, allow_unicode=True, width=1000).strip()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 
 @dataclass
@@ -107,9 +108,27 @@ class SkippedInput:
     reason: str
 
 
+# The sections a brief can have, with their default titles ("keyword" sections are defined
+# by the user, with their own title).
+SECTION_TITLES = {"summary": "Summary", "articles": "Articles", "actors": "Key actors", "figures": "Key figures",
+                  "sources": "Sources"}
+
+
+@dataclass
+class Section:
+    """One section of the brief as configured: its kind, title and the items it shows (the
+    summary's sentences, article summaries, actors, figures or sources, already limited)."""
+
+    kind: str
+    title: str
+    items: list[Any] = field(default_factory=list)
+
+
 @dataclass
 class Brief:
-    """Everything a template needs to render one dated brief."""
+    """Everything a template needs to render one dated brief. ``sections`` says which parts
+    are shown, in which order, under which titles; without it, every part is shown in the
+    default order."""
 
     title: str
     date: dt.date
@@ -121,3 +140,10 @@ class Brief:
     figures: list[Figure]
     sources: list[Article]
     skipped: list[SkippedInput] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.sections:
+            content = {"summary": self.overview, "articles": self.articles, "actors": self.actors,
+                       "figures": self.figures, "sources": self.sources}
+            self.sections = [Section(kind, title, list(content[kind])) for kind, title in SECTION_TITLES.items()]

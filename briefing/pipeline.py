@@ -9,15 +9,16 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from briefing.clean import clean_document
-from briefing.config import Config, LimitsConfig
+from briefing.config import Config, LimitsConfig, SectionConfig
 from briefing.errors import BriefingError, InputError
 from briefing.ingest import read_inputs
-from briefing.models import Article, ArticleSummary, Brief, SkippedInput
+from briefing.models import SECTION_TITLES, Article, ArticleSummary, Brief, Section, SkippedInput
 
 log = logging.getLogger(__name__)
 
@@ -115,6 +116,26 @@ def _in_language(articles: list[Article], skipped: list[SkippedInput], nlp) -> l
     return kept
 
 
+def _mentions(article: Article, keywords: Sequence[str]) -> bool:
+    text = f"{article.title}\n{article.text}"
+    return any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.I) for word in keywords)
+
+
+def _sections(configured: Sequence[SectionConfig], content: dict[str, list]) -> list[Section]:
+    """The brief's sections as configured: in order, titled, limited; a keyword section holds
+    the article summaries that mention one of its words."""
+    sections = []
+    for sc in configured:
+        if sc.kind == "keyword":
+            items = [s for s in content["articles"] if _mentions(s.article, sc.keywords)]
+        else:
+            items = list(content[sc.kind])
+        if sc.max is not None:
+            items = items[:sc.max]
+        sections.append(Section(sc.kind, sc.title or SECTION_TITLES[sc.kind], items))
+    return sections
+
+
 def build_brief(config: Config, inputs: Sequence[Path] | None = None, date: dt.date | None = None,
                 progress: Progress = _silent, strict: bool = False) -> Brief:
     """Read, clean and analyse the articles and assemble the brief (nothing is written).
@@ -154,12 +175,17 @@ def build_brief(config: Config, inputs: Sequence[Path] | None = None, date: dt.d
     # The overall summary is ranked among the article summaries, not every sentence:
     # sumy's graph rankers are quadratic in the number of sentences.
     ranked = summariser.rank([(s.article.title, s.sentences) for s in summaries])
-    overview = pick_overview(ranked, config.summary.overview_sentences,
-                             lambda a, b: _redundant(a.text, b.text))
+    summary_section = next((sc for sc in config.sections if sc.kind == "summary"), None)
+    count = summary_section.max if summary_section and summary_section.max is not None \
+        else config.summary.overview_sentences
+    overview = pick_overview(ranked, count, lambda a, b: _redundant(a.text, b.text))
     progress("Extracting key actors and figures")
     actors = extract_actors(analysed, config.actors.entity_types, per_kind=config.actors.max)
     figures = extract_figures(analysed, config.figures.max)
+    content = {"summary": overview, "articles": summaries, "actors": actors, "figures": figures,
+               "sources": articles}
     return Brief(
+        sections=_sections(config.sections, content),
         title=config.title,
         date=date or brief_date(),
         classification=config.classification,
