@@ -9,10 +9,15 @@ and the PDF renderer fetches nothing outside the template folders.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
+import logging
 import os
 import re
+import subprocess
 import tempfile
+import unicodedata
 from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
@@ -27,6 +32,8 @@ from briefing.models import Brief
 
 if TYPE_CHECKING:  # pragma: no cover
     from briefing.config import EmailConfig
+
+log = logging.getLogger(__name__)
 
 KIND_LABELS = {"person": "Person", "organisation": "Organisation", "place": "Place", "group": "Group"}
 
@@ -181,10 +188,56 @@ def render_html(brief: Brief, templates_dir: Path | None) -> str:
     return render_template("brief.html.j2", brief, templates_dir, autoescape=True)
 
 
+@functools.lru_cache(maxsize=1)
+def _installed_coverage() -> tuple[tuple[int, int], ...] | None:
+    """The code point ranges some installed font covers (fontconfig's fc-list), merged; None
+    when fc-list is not there to ask."""
+    try:
+        listing = subprocess.run(["fc-list", "--format", "%{charset}\n"], capture_output=True, text=True,
+                                 timeout=20, check=True).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    ranges = []
+    for part in listing.split():
+        low, _, high = part.partition("-")
+        try:
+            ranges.append((int(low, 16), int(high or low, 16)))
+        except ValueError:
+            continue
+    merged: list[tuple[int, int]] = []
+    for low, high in sorted(ranges):
+        if merged and low <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], high))
+        else:
+            merged.append((low, high))
+    return tuple(merged)
+
+
+def uncovered_characters(text: str) -> list[str]:
+    """Characters of ``text`` that no installed font can draw (they would print as boxes)."""
+    coverage = _installed_coverage()
+    if not coverage:
+        return []
+    starts = [low for low, _ in coverage]
+    missing = set()
+    for ch in set(text):
+        code = ord(ch)
+        if code < 0x80 or ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf", "Mn"):
+            continue
+        i = bisect.bisect_right(starts, code) - 1
+        if i < 0 or code > coverage[i][1]:
+            missing.add(ch)
+    return sorted(missing)
+
+
 def render_pdf(brief: Brief, templates_dir: Path | None) -> bytes:
     import weasyprint
 
     html = render_html(brief, templates_dir)
+    missing = uncovered_characters(html)
+    if missing:
+        log.warning("PDF: no installed font has %s (%d character(s)); they print as boxes. Install fonts that "
+                    "cover them, e.g. fonts-noto-core and fonts-noto-cjk", " ".join(missing[:12]), len(missing))
     base = templates_dir if templates_dir else builtin_templates_dir()
     fetcher = safe_fetcher(search_path(templates_dir))
     try:

@@ -90,3 +90,26 @@ def test_markdown_lines_fit_a_mail_client_and_wrapping_starts_no_list():
         "- The count rose to " + "x " * 30 + "2. - + # = in the text").strip()
     md = render_markdown(small_brief("The harbour reopened on Monday after repairs. " * 8), None).decode()
     assert all(len(line) <= 78 for line in md.splitlines() if not line.startswith("|"))
+
+
+def test_pdf_draws_non_latin_names_with_an_installed_font():
+    names = "Иван Петров, Νίκος Παππάς, محمد علي and דוד לוי met in Geneva."
+    from briefing.render import uncovered_characters
+
+    assert uncovered_characters(names) == []  # DejaVu (a documented requirement) covers these scripts
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(render_pdf(small_brief(names), None)))
+    text = "".join(page.extract_text() for page in reader.pages)
+    for name in ("Иван", "Петров", "Νίκος", "Παππάς"):
+        assert name in text
+
+
+def test_characters_no_font_can_draw_are_reported(monkeypatch, caplog):
+    import briefing.render as render
+
+    monkeypatch.setattr(render, "_installed_coverage", lambda: ((0x20, 0x24F),))
+    assert render.uncovered_characters("Café 東京 Ωmega") == ["Ω", "京", "東"]
+    with caplog.at_level("WARNING", logger="briefing.render"):
+        render_pdf(small_brief("Talks in 東京 ended."), None)
+    assert "no installed font has" in caplog.text and "東" in caplog.text and "fonts-noto-cjk" in caplog.text
