@@ -108,10 +108,21 @@ class SkippedInput:
     reason: str
 
 
+@dataclass
+class Event:
+    """A dated sentence for the timeline: the day, what happened, where it was read."""
+
+    date: dt.date
+    text: str  # the sentence, as written
+    expression: str  # the words that dated it ("on Friday")
+    sources: list[int]
+    undated_source: bool = False  # dated from the brief's date: the article gave none
+
+
 # The sections a brief can have, with their default titles ("keyword" sections are defined
 # by the user, with their own title).
-SECTION_TITLES = {"summary": "Summary", "articles": "Articles", "actors": "Key actors", "figures": "Key figures",
-                  "sources": "Sources"}
+SECTION_TITLES = {"summary": "Summary", "timeline": "Timeline", "articles": "Articles", "actors": "Key actors",
+                  "figures": "Key figures", "sources": "Sources"}
 
 
 @dataclass
@@ -141,9 +152,10 @@ class Brief:
     sources: list[Article]
     skipped: list[SkippedInput] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
+    timeline: list[Event] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.sections:
-            content = {"summary": self.overview, "articles": self.articles, "actors": self.actors,
-                       "figures": self.figures, "sources": self.sources}
+            content = {"summary": self.overview, "timeline": self.timeline, "articles": self.articles,
+                       "actors": self.actors, "figures": self.figures, "sources": self.sources}
             self.sections = [Section(kind, title, list(content[kind])) for kind, title in SECTION_TITLES.items()]

@@ -146,6 +146,7 @@ def build_brief(config: Config, inputs: Sequence[Path] | None = None, date: dt.d
     from briefing.figures import extract_figures
     from briefing.nlp import analyse, load_pipeline
     from briefing.summarise import SpacyTokenizer, make_text_summariser, pick_overview
+    from briefing.timeline import extract_timeline
 
     articles, skipped = load_articles(list(inputs) if inputs else config.inputs, progress, config.limits)
     progress(f"Loading spaCy model {config.nlp.model}")
@@ -182,12 +183,16 @@ def build_brief(config: Config, inputs: Sequence[Path] | None = None, date: dt.d
     progress("Extracting key actors and figures")
     actors = extract_actors(analysed, config.actors.entity_types, per_kind=config.actors.max)
     figures = extract_figures(analysed, config.figures.max)
-    content = {"summary": overview, "articles": summaries, "actors": actors, "figures": figures,
-               "sources": articles}
+    progress("Dating events for the timeline")
+    when = date or brief_date()
+    timeline = extract_timeline(analysed, when)
+    content = {"summary": overview, "timeline": timeline, "articles": summaries, "actors": actors,
+               "figures": figures, "sources": articles}
     return Brief(
+        timeline=timeline,
         sections=_sections(config.sections, content),
         title=config.title,
-        date=date or brief_date(),
+        date=when,
         classification=config.classification,
         audience=config.audience,
         overview=overview,

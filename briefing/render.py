@@ -109,6 +109,11 @@ def long_date(value: dt.date | None) -> str:
     return f"{value.day} {value:%B %Y}" if value else "undated"
 
 
+def day_date(value: dt.date) -> str:
+    """"Friday 3 January 2020"."""
+    return f"{value:%A} {value.day} {value:%B %Y}"
+
+
 MAX_DATA_URL = 200_000  # characters: a small inline image, not a smuggled document
 
 
@@ -157,6 +162,8 @@ def make_environment(templates_dir: Path | None, autoescape: bool) -> jinja2.Env
     env.filters["md_url"] = md_url
     env.filters["wrap"] = md_wrap
     env.filters["long_date"] = long_date
+    env.filters["day_date"] = day_date
+    env.filters["source_marker"] = lambda number: f"[{number}]"
     env.filters["kind_label"] = lambda kind: KIND_LABELS.get(kind, kind.title())
     return env
 

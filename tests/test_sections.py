@@ -61,6 +61,6 @@ def test_a_bad_section_is_a_config_error(tmp_path):
     config.write_text("sections:\n  - {kind: weather}\n  - {kind: keyword, keywords: [port]}\n  - {kind: sources, max: 2}\n")
     result = runner.invoke(app, ["generate", str(EXAMPLES), "--config", str(config)])
     assert result.exit_code == 2
-    assert "sections.0: kind: expected one of summary, articles, actors, figures, sources, keyword" in result.stderr
+    assert "sections.0: kind: expected one of summary, timeline, articles, actors, figures, sources, keyword" in result.stderr
     assert "sections.1: a keyword section needs a title and at least one keyword" in result.stderr
     assert "sections.2: max: the sources section lists every source" in result.stderr

@@ -1,0 +1,105 @@
+"""Timeline: the dated events of the articles, with relative dates resolved.
+
+Each date the model finds in a sentence ("on Friday", "Monday morning", "January 3") is
+resolved by dateparser against the article's publication date, or the brief's date when the
+article has none (and the event says so). Only dates that name a day make an event; "last
+year" or "the 1970s" are context, not a timeline. A sentence about what is to come looks
+forward ("talks will resume on Friday", "expected to restart by Thursday"); every other looks
+back, and a weekday that is the day of publication is that day ("said on Monday" in Monday's
+paper).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from briefing.models import Event
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Span
+
+    from briefing.nlp import AnalysedArticle
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_LEADING = re.compile(r"^(?:on|by|from|until|till|since|early|late|earlier|later)\s+(?:on\s+)?", re.I)
+FUTURE_WORDS = {"will", "'ll", "shall", "next", "tomorrow", "upcoming"}
+FUTURE_VERBS = {"expect", "plan", "due", "intend", "aim", "schedule", "set"}  # followed by "to"
+DEADLINE_WORDS = {"by", "until", "till", "before"}
+DAY_PERIODS = {"day", "part_of_day"}
+
+
+def _parser(base: dt.date, future: bool):
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=["en"], settings={
+        "RELATIVE_BASE": dt.datetime.combine(base, dt.time(12, 0)),
+        "PREFER_DATES_FROM": "future" if future else "past",
+        "RETURN_TIME_AS_PERIOD": True,
+    })
+
+
+def resolve(expression: str, base: dt.date, future: bool = False) -> dt.date | None:
+    """The day ``expression`` names, read from ``base``; None unless it names a day."""
+    text = _LEADING.sub("", expression.strip())
+    if not text or text.lower() in ("today", "now"):
+        return base if text else None
+    data = _parser(base, future).get_date_data(text)
+    if data.date_obj is None or data.period not in DAY_PERIODS:
+        return None
+    day = data.date_obj.date()
+    named = next((w for w in WEEKDAYS if w in text.lower()), None)
+    if named and WEEKDAYS.index(named) == base.weekday() and abs((day - base).days) == 7:
+        return base  # "on Monday" in Monday's paper
+    return day
+
+
+def _looks_forward(sent: Span, ent: Span) -> bool:
+    """Does the sentence speak of what is to come ("will", "expected to", "by Thursday")?"""
+    doc = ent.doc
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    if before in DEADLINE_WORDS:
+        return True
+    return any(t.lower_ in FUTURE_WORDS or (t.lemma_.lower() in FUTURE_VERBS and t.i + 1 < len(doc)
+                                            and doc[t.i + 1].lower_ == "to") for t in sent)
+
+
+def events_in(item: AnalysedArticle, brief_date: dt.date) -> list[Event]:
+    """The day-dated events of one article."""
+    base = item.article.published or brief_date
+    undated = item.article.published is None
+    events: list[Event] = []
+    for sent in item.doc.sents:
+        text = item.article.text[sent.start_char:sent.end_char].strip()
+        for ent in sent.ents:
+            if ent.label_ not in ("DATE", "TIME") or (ent.text == "Today" and ent.start != sent.start):
+                continue  # "Radio 4's Today programme" is a name
+            day = resolve(ent.text, base, _looks_forward(sent, ent))
+            if day is not None and abs((day - base).days) <= 366:
+                events.append(Event(date=day, text=text, expression=ent.text, sources=[item.article.id],
+                                    undated_source=undated))
+                break  # one event a sentence, at its first day
+    return events
+
+
+def _same(a: str, b: str) -> bool:
+    from rapidfuzz import fuzz
+
+    return fuzz.token_set_ratio(a, b) >= 75
+
+
+def extract_timeline(analysed: Sequence[AnalysedArticle], brief_date: dt.date) -> list[Event]:
+    """Every article's events by date; the same event told by several sources is one, with
+    all of them."""
+    merged: list[Event] = []
+    for item in analysed:
+        for event in events_in(item, brief_date):
+            known = next((e for e in merged if e.date == event.date and _same(e.text, event.text)), None)
+            if known is None:
+                merged.append(event)
+            else:
+                known.sources = sorted(set(known.sources) | set(event.sources))
+                known.undated_source = known.undated_source and event.undated_source
+    return sorted(merged, key=lambda e: (e.date, e.sources[0]))

@@ -1,0 +1,81 @@
+"""The timeline: relative dates resolved against each article's date, one event per happening."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from briefing.models import Article
+from briefing.nlp import analyse
+from briefing.timeline import extract_timeline, resolve
+
+MONDAY = dt.date(2020, 1, 6)
+
+
+@pytest.mark.parametrize("expression, forward, expected", [
+    ("on Friday", False, dt.date(2020, 1, 3)),
+    ("Saturday night", False, dt.date(2020, 1, 4)),
+    ("on Monday", False, MONDAY),  # Monday's paper: today
+    ("Monday morning", False, MONDAY),
+    ("on Friday", True, dt.date(2020, 1, 10)),  # "talks will resume on Friday"
+    ("yesterday", False, dt.date(2020, 1, 5)),
+    ("January 2", False, dt.date(2020, 1, 2)),
+    ("last year", False, None),  # no day: context, not an event
+    ("three years", False, None),
+])
+def test_resolve_against_the_publication_date(expression, forward, expected):
+    assert resolve(expression, MONDAY, forward) == expected
+
+
+def articles(nlp, *items):
+    built = [Article(id=i, title=f"Article {i}", source=f"source {i}", paragraphs=[text], path=Path(f"{i}.txt"),
+                     published=published) for i, (text, published) in enumerate(items, 1)]
+    return analyse(built, nlp)
+
+
+def test_two_sources_on_one_event_make_one_entry_dated_from_each_article(nlp):
+    timeline = extract_timeline(articles(
+        nlp,
+        ("The dam at Kelso failed on Friday, flooding the valley. Engineers will inspect it on Wednesday.", MONDAY),
+        ("The dam at Kelso failed on Thursday, flooding the valley, officials said.", dt.date(2020, 1, 4)),
+    ), dt.date(2020, 1, 7))
+    # Each article's "failed on ..." is read from its own date; the inspection looks forward.
+    assert [(e.date, e.sources) for e in timeline] == [
+        (dt.date(2020, 1, 2), [2]), (dt.date(2020, 1, 3), [1]), (dt.date(2020, 1, 8), [1])]
+    same = extract_timeline(articles(
+        nlp,
+        ("The dam at Kelso failed on Friday, flooding the valley.", MONDAY),
+        ("The dam at Kelso failed on Friday, flooding the whole valley.", MONDAY),
+    ), MONDAY)
+    assert [(e.date, e.sources) for e in same] == [(dt.date(2020, 1, 3), [1, 2])]
+
+
+def test_an_undated_article_is_read_from_the_brief_date_and_says_so(nlp):
+    (event,) = extract_timeline(articles(nlp, ("The strike killed the general on Friday, officials said.", None)),
+                                MONDAY)
+    assert event.date == dt.date(2020, 1, 3)
+    assert event.undated_source
+    assert event.text == "The strike killed the general on Friday, officials said."
+
+
+def test_a_programme_called_today_is_not_a_date(nlp):
+    timeline = extract_timeline(articles(
+        nlp, ("A retired general warned on Radio 4's Today programme that troops could be attacked.", MONDAY)),
+        MONDAY)
+    assert timeline == []
+
+
+def test_timeline_section_in_markdown(nlp):
+    from briefing.models import Event
+    from briefing.render import render_markdown
+    from conftest import small_brief
+
+    brief = small_brief()
+    brief.timeline = [Event(dt.date(2020, 1, 3), "The strike killed the general on Friday.", "on Friday", [1], True)]
+    brief.sections = []
+    brief.__post_init__()
+    md = render_markdown(brief, None).decode()
+    assert "## Timeline\n\n- **Friday 3 January 2020**\\*: The strike killed the general on Friday. [1]\n" in md
+    assert "\\* Dated from the brief's date: the article gives no date of its own." in md
