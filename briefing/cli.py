@@ -55,14 +55,15 @@ def _fail(message: str, verbose: bool) -> None:
     epilog="Examples:\n\n"
            "  briefing generate examples/ --date 2020-01-06\n\n"
            "  briefing generate feeds/ today.html --config config.yaml --format md --out briefs/\n\n"
+           "  briefing generate https://feeds.example/world.rss --format md\n\n"
            "Exit status: 0 brief written; 1 brief written but some inputs were skipped (listed, and under\n"
            "'Not included' in the brief); 2 nothing written (bad config, no readable article, or --strict\n"
            "and an input would be skipped).",
 )
 def generate(
-    inputs: Optional[list[Path]] = typer.Argument(  # noqa: UP007
-        None, help="Article files or folders (.txt .md .html .json .jsonl .rss .atom .xml). Default: 'inputs' in the config.",
-        show_default=False),
+    inputs: Optional[list[str]] = typer.Argument(  # noqa: UP007
+        None, help="Article files or folders (.txt .md .html .json .jsonl .rss .atom .xml), or feed and page "
+                   "URLs. Default: 'inputs' in the config.", show_default=False),
     config: Optional[Path] = typer.Option(  # noqa: UP007
         None, "--config", "-c", help="YAML config file. Default: ./config.yaml if present, else built-in defaults.",
         show_default=False),
@@ -108,7 +109,10 @@ def generate(
             except ValueError as exc:
                 raise BriefingError(f"--format: {exc}") from None
         when = brief_date(date)
-        brief, paths = run(settings, inputs or None, when, chosen, out, progress, strict)
+        from briefing.ingest import is_url
+
+        named = [item if is_url(item) else Path(item) for item in inputs or []]
+        brief, paths = run(settings, named or None, when, chosen, out, progress, strict)
     except BriefingError as exc:
         _fail(str(exc), verbose)
     except KeyboardInterrupt:

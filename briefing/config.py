@@ -15,6 +15,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from briefing.errors import ConfigError
+from briefing.ingest import is_url
 from briefing.models import SECTION_TITLES
 from briefing.summarise import SUMMARISERS, SUMY_SUMMARISERS, NewsWeights
 
@@ -145,7 +146,8 @@ class Config(_Section):
     title: str = Field("Situation brief", description="Title at the top of the brief.")
     classification: str = Field("UNCLASSIFIED", description="Handling line under the title.")
     audience: str = Field("", description="Who the brief is for, shown under the title.")
-    inputs: list[Path] = Field([], description="Files or folders read when the command names none.")
+    inputs: list[Path | str] = Field([], description="Files, folders or feed/page URLs read when the command "
+                                     "names none.")
     output_dir: Path = Field(Path("out"), description="Folder the brief is written to.")
     formats: list[str] = Field(["md", "pdf"], description="Output formats: md, pdf, email (.eml).")
     templates_dir: Path | None = Field(None, description="Folder searched for templates before the built-in ones.")
@@ -167,7 +169,7 @@ class Config(_Section):
         """Return a copy whose relative paths are taken relative to ``base``."""
         return self.model_copy(
             update={
-                "inputs": [_resolve(base, p) for p in self.inputs],
+                "inputs": [p if is_url(p) else _resolve(base, Path(p)) for p in self.inputs],
                 "output_dir": _resolve(base, self.output_dir),
                 "templates_dir": _resolve(base, self.templates_dir) if self.templates_dir else None,
             }

@@ -180,9 +180,13 @@ def read_markdown(path: Path) -> list[RawDocument | SkippedInput]:
 # --- HTML ----------------------------------------------------------------------------------
 
 def read_html(path: Path) -> list[RawDocument | SkippedInput]:
+    return [_html_document(decode(path.read_bytes()), path)]
+
+
+def _html_document(html: str, path: Path, url: str | None = None) -> RawDocument:
+    """The story of one HTML page (trafilatura), with its metadata."""
     import trafilatura
 
-    html = decode(path.read_bytes())
     extracted = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=False, include_images=False
     )
@@ -194,17 +198,15 @@ def read_html(path: Path) -> list[RawDocument | SkippedInput]:
     else:
         text, meta = extracted.text, extracted
     source = getattr(meta, "sitename", None) or getattr(meta, "hostname", None)
-    return [
-        RawDocument(
-            path=path,
-            text=text,
-            format="html",
-            title=_optional_str(getattr(meta, "title", None)),
-            source=_optional_str(source),
-            url=_optional_str(getattr(meta, "url", None)),
-            published=parse_date(getattr(meta, "date", None)),
-        )
-    ]
+    return RawDocument(
+        path=path,
+        text=text,
+        format="html",
+        title=_optional_str(getattr(meta, "title", None)),
+        source=_optional_str(source),
+        url=_optional_str(getattr(meta, "url", None)) or url,
+        published=parse_date(getattr(meta, "date", None)),
+    )
 
 
 # --- JSON records --------------------------------------------------------------------------
@@ -284,11 +286,14 @@ def _html_text(html: str) -> str:
 
 def read_feed(path: Path) -> list[RawDocument | SkippedInput]:
     """Each item of an RSS or Atom file as an article: its content, else its summary."""
+    return _feed_documents(path.read_bytes(), path)
+
+
+def _feed_documents(data: bytes, path: Path) -> list[RawDocument | SkippedInput]:
     import feedparser
 
-    data = path.read_bytes()
-    decode(data)  # refuse binary and undecodable files with the same reasons as other inputs
-    feed = feedparser.parse(data)  # bytes, never a URL: parsing a file makes no network call
+    decode(data)  # refuse binary and undecodable data with the same reasons as other inputs
+    feed = feedparser.parse(data)  # bytes, never a URL: briefing fetches, feedparser only parses
     if not feed.entries:
         if feed.bozo:
             problem = feed.get("bozo_exception")
@@ -355,10 +360,65 @@ def find_input_files(paths: Iterable[Path]) -> tuple[list[Path], list[SkippedInp
     return list(dict.fromkeys(files)), skipped
 
 
-def read_inputs(paths: Iterable[Path], max_bytes: int | None = None) -> tuple[list[RawDocument], list[SkippedInput]]:
-    """Read every article under ``paths``; unreadable or oversized files are returned as skipped."""
-    files, skipped = find_input_files(paths)
+# --- URLs -----------------------------------------------------------------------------------
+
+USER_AGENT = "briefing (+https://github.com/briefing)"
+FETCH_TIMEOUT = 20  # seconds
+
+
+def is_url(value: object) -> bool:
+    return isinstance(value, str) and value.lower().startswith(("http://", "https://"))
+
+
+def url_label(url: str) -> Path:
+    """A URL as the name briefing shows for it ("feeds.example/world.rss")."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    return Path(parts.netloc + (parts.path or "/"))
+
+
+def read_url(url: str, max_bytes: int | None = None) -> list[RawDocument | SkippedInput]:
+    """A feed's items, or the story of a web page, fetched over HTTP(S)."""
+    import urllib.error
+    import urllib.request
+
+    label = url_label(url)
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    try:
+        with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:  # noqa: S310 - http(s) only
+            data = response.read(max_bytes + 1 if max_bytes is not None else -1)
+            kind = response.headers.get_content_type()
+    except urllib.error.HTTPError as exc:
+        return [SkippedInput(label, f"cannot fetch: HTTP {exc.code} {exc.reason}")]
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        return [SkippedInput(label, f"cannot fetch: {getattr(exc, 'reason', exc)}")]
+    if max_bytes is not None and len(data) > max_bytes:
+        return [SkippedInput(label, f"too large: over {max_bytes / 1e6:g} MB (limits.max_file_mb in config)")]
+    try:
+        if "html" in kind:
+            return [_html_document(decode(data), label, url)]
+        return _feed_documents(data, label)
+    except UnreadableInput as exc:
+        return [SkippedInput(label, str(exc))]
+
+
+def read_inputs(paths: Iterable[Path | str], max_bytes: int | None = None) -> tuple[list[RawDocument],
+                                                                                     list[SkippedInput]]:
+    """Read every article under ``paths`` (files, folders, feed or page URLs); unreadable or
+    oversized inputs are returned as skipped."""
+    paths = list(paths)
+    urls = [p for p in paths if is_url(p)]
+    files, skipped = find_input_files([Path(p) for p in paths if not is_url(p)])
     documents: list[RawDocument] = []
+    for url in urls:
+        for item in read_url(url, max_bytes):
+            if isinstance(item, SkippedInput):
+                skipped.append(item)
+            elif item.text.strip():
+                documents.append(item)
+            else:
+                skipped.append(SkippedInput(item.path, "empty: no article text"))
     for path in files:
         try:
             size = path.stat().st_size

@@ -67,7 +67,7 @@ def _unusable(article: Article, limits: LimitsConfig) -> str | None:
     return None
 
 
-def load_articles(paths: Sequence[Path], progress: Progress = _silent,
+def load_articles(paths: Sequence[Path | str], progress: Progress = _silent,
                   limits: LimitsConfig | None = None) -> tuple[list[Article], list[SkippedInput]]:
     """Read and clean every article; unreadable inputs, oversized and empty articles are skipped."""
     limits = limits or LimitsConfig()
@@ -136,7 +136,7 @@ def _sections(configured: Sequence[SectionConfig], content: dict[str, list]) -> 
     return sections
 
 
-def build_brief(config: Config, inputs: Sequence[Path] | None = None, date: dt.date | None = None,
+def build_brief(config: Config, inputs: Sequence[Path | str] | None = None, date: dt.date | None = None,
                 progress: Progress = _silent, strict: bool = False) -> Brief:
     """Read, clean and analyse the articles and assemble the brief (nothing is written).
 
@@ -204,7 +204,7 @@ def build_brief(config: Config, inputs: Sequence[Path] | None = None, date: dt.d
     )
 
 
-def generate(config: Config, inputs: Sequence[Path] | None = None, date: dt.date | None = None,
+def generate(config: Config, inputs: Sequence[Path | str] | None = None, date: dt.date | None = None,
              formats: Sequence[str] | None = None, out_dir: Path | None = None,
              progress: Progress = _silent, strict: bool = False) -> tuple[Brief, list[Path]]:
     """Build the brief and write it in every format; returns the brief and the files written."""
