@@ -16,7 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from briefing.errors import ConfigError
 from briefing.ingest import is_url
-from briefing.models import SECTION_TITLES
+from briefing.stories import DEFAULT_THRESHOLD
+from briefing.models import DEFAULT_SECTIONS, SECTION_TITLES
 from briefing.summarise import SUMMARISERS, SUMY_SUMMARISERS, NewsWeights
 
 FORMATS = ("md", "pdf", "email")
@@ -90,9 +91,10 @@ class FiguresConfig(_Section):
 class SectionConfig(_Section):
     kind: str = Field(..., description="summary, articles, actors, figures, sources, or keyword (your own).")
     title: str | None = Field(None, description="Heading; default: the kind's usual title.")
-    max: int | None = Field(None, ge=0, description="Most items: summary sentences, articles, actors or figures "
+    max: int | None = Field(None, ge=0, description="Most items: summary sentences, events, stories, articles, "
+                            "actors or figures "
                             "(sources are always all listed).")
-    keywords: list[str] = Field([], description="keyword sections: articles mentioning any of these words.")
+    keywords: list[str] = Field([], description="keyword sections: stories mentioning any of these words.")
 
     @model_validator(mode="after")
     def _consistent(self) -> SectionConfig:
@@ -108,7 +110,12 @@ class SectionConfig(_Section):
         return self
 
 
-DEFAULT_SECTIONS = [SectionConfig(kind=kind) for kind in SECTION_TITLES]
+DEFAULT_SECTION_CONFIG = [SectionConfig(kind=kind) for kind in DEFAULT_SECTIONS]
+
+
+class StoriesConfig(_Section):
+    threshold: float = Field(DEFAULT_THRESHOLD, gt=0, le=1, description="How alike two groups of articles must "
+                             "be (cosine of TF-IDF, average linkage) to be one story.")
 
 
 class SmtpConfig(_Section):
@@ -155,7 +162,8 @@ class Config(_Section):
     summary: SummaryConfig = SummaryConfig()
     actors: ActorsConfig = ActorsConfig()
     figures: FiguresConfig = FiguresConfig()
-    sections: list[SectionConfig] = Field(DEFAULT_SECTIONS, description="The brief's sections in order; leave "
+    stories: StoriesConfig = StoriesConfig()
+    sections: list[SectionConfig] = Field(DEFAULT_SECTION_CONFIG, description="The brief's sections in order; leave "
                                           "one out to hide it.")
     email: EmailConfig = EmailConfig()
     limits: LimitsConfig = LimitsConfig()

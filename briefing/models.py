@@ -101,6 +101,25 @@ class ArticleSummary:
 
 
 @dataclass
+class Story:
+    """Articles that report the same event, with one summary drawn from all of them: every
+    sentence keeps its ``article_id``, the source marker it is shown with."""
+
+    title: str
+    articles: list[ArticleSummary]
+    sentences: list[Sentence]
+
+    @property
+    def sources(self) -> list[int]:
+        return sorted(item.article.id for item in self.articles)
+
+    @property
+    def latest(self) -> dt.date | None:
+        dates = [item.article.published for item in self.articles if item.article.published]
+        return max(dates) if dates else None
+
+
+@dataclass
 class SkippedInput:
     """An input that could not be read, and why."""
 
@@ -121,8 +140,10 @@ class Event:
 
 # The sections a brief can have, with their default titles ("keyword" sections are defined
 # by the user, with their own title).
-SECTION_TITLES = {"summary": "Summary", "timeline": "Timeline", "articles": "Articles", "actors": "Key actors",
-                  "figures": "Key figures", "sources": "Sources"}
+SECTION_TITLES = {"summary": "Summary", "timeline": "Timeline", "stories": "Stories", "articles": "Articles",
+                  "actors": "Key actors", "figures": "Key figures", "sources": "Sources"}
+# Shown when the config does not list sections: stories stand in for the articles they group.
+DEFAULT_SECTIONS = ("summary", "timeline", "stories", "actors", "figures", "sources")
 
 
 @dataclass
@@ -153,9 +174,12 @@ class Brief:
     skipped: list[SkippedInput] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     timeline: list[Event] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.sections:
-            content = {"summary": self.overview, "timeline": self.timeline, "articles": self.articles,
-                       "actors": self.actors, "figures": self.figures, "sources": self.sources}
-            self.sections = [Section(kind, title, list(content[kind])) for kind, title in SECTION_TITLES.items()]
+            content = {"summary": self.overview, "timeline": self.timeline, "stories": self.stories,
+                       "articles": self.articles, "actors": self.actors, "figures": self.figures,
+                       "sources": self.sources}
+            kinds = [k if k != "stories" or self.stories else "articles" for k in DEFAULT_SECTIONS]
+            self.sections = [Section(kind, SECTION_TITLES[kind], list(content[kind])) for kind in kinds]

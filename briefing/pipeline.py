@@ -18,7 +18,7 @@ from briefing.clean import clean_document
 from briefing.config import Config, LimitsConfig, SectionConfig
 from briefing.errors import BriefingError, InputError
 from briefing.ingest import read_inputs
-from briefing.models import SECTION_TITLES, Article, ArticleSummary, Brief, Section, SkippedInput
+from briefing.models import SECTION_TITLES, Article, ArticleSummary, Brief, Section, Sentence, SkippedInput, Story
 
 log = logging.getLogger(__name__)
 
@@ -121,13 +121,26 @@ def _mentions(article: Article, keywords: Sequence[str]) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.I) for word in keywords)
 
 
+def _overview(stories: Sequence[Story], count: int) -> list[Sentence]:
+    """The overall summary: the first sentence of each story, best story first; with fewer
+    stories than sentences, the next sentences of the best stories."""
+    chosen: list[Sentence] = []
+    depth = max((len(story.sentences) for story in stories), default=0)
+    for position in range(depth):
+        for story in stories:
+            if position < len(story.sentences) and len(chosen) < count:
+                chosen.append(story.sentences[position])
+    return chosen
+
+
 def _sections(configured: Sequence[SectionConfig], content: dict[str, list]) -> list[Section]:
     """The brief's sections as configured: in order, titled, limited; a keyword section holds
-    the article summaries that mention one of its words."""
+    the stories that mention one of its words."""
     sections = []
     for sc in configured:
         if sc.kind == "keyword":
-            items = [s for s in content["articles"] if _mentions(s.article, sc.keywords)]
+            items = [story for story in content["stories"]
+                     if any(_mentions(s.article, sc.keywords) for s in story.articles)]
         else:
             items = list(content[sc.kind])
         if sc.max is not None:
@@ -145,7 +158,8 @@ def build_brief(config: Config, inputs: Sequence[Path | str] | None = None, date
     from briefing.actors import extract_actors
     from briefing.figures import extract_figures
     from briefing.nlp import analyse, load_pipeline
-    from briefing.summarise import SpacyTokenizer, make_text_summariser, pick_overview
+    from briefing.stories import build_stories, group_documents
+    from briefing.summarise import SpacyTokenizer, make_text_summariser
     from briefing.timeline import extract_timeline
 
     articles, skipped = load_articles(list(inputs) if inputs else config.inputs, progress, config.limits)
@@ -173,23 +187,24 @@ def build_brief(config: Config, inputs: Sequence[Path | str] | None = None, date
                                                           config.summary.sentences))
         for item in analysed
     ]
-    # The overall summary is ranked among the article summaries, not every sentence:
-    # sumy's graph rankers are quadratic in the number of sentences.
-    ranked = summariser.rank([(s.article.title, s.sentences) for s in summaries])
+    progress("Grouping articles into stories")
+    groups = group_documents([item.doc for item in analysed], config.stories.threshold)
+    stories = build_stories(summaries, groups, config.summary.sentences, lambda a, b: _redundant(a.text, b.text))
     summary_section = next((sc for sc in config.sections if sc.kind == "summary"), None)
     count = summary_section.max if summary_section and summary_section.max is not None \
         else config.summary.overview_sentences
-    overview = pick_overview(ranked, count, lambda a, b: _redundant(a.text, b.text))
+    overview = _overview(stories, count)
     progress("Extracting key actors and figures")
     actors = extract_actors(analysed, config.actors.entity_types, per_kind=config.actors.max)
     figures = extract_figures(analysed, config.figures.max)
     progress("Dating events for the timeline")
     when = date or brief_date()
     timeline = extract_timeline(analysed, when)
-    content = {"summary": overview, "timeline": timeline, "articles": summaries, "actors": actors,
-               "figures": figures, "sources": articles}
+    content = {"summary": overview, "timeline": timeline, "stories": stories, "articles": summaries,
+               "actors": actors, "figures": figures, "sources": articles}
     return Brief(
         timeline=timeline,
+        stories=stories,
         sections=_sections(config.sections, content),
         title=config.title,
         date=when,

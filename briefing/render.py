@@ -164,6 +164,7 @@ def make_environment(templates_dir: Path | None, autoescape: bool) -> jinja2.Env
     env.filters["long_date"] = long_date
     env.filters["day_date"] = day_date
     env.filters["source_marker"] = lambda number: f"[{number}]"
+    env.filters["cited"] = lambda sentence: f"{md_escape(sentence.text)} [{sentence.article_id}]"
     env.filters["kind_label"] = lambda kind: KIND_LABELS.get(kind, kind.title())
     return env
 

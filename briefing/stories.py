@@ -1,25 +1,37 @@
 """Stories: articles that report the same event, grouped.
 
 Each article becomes a TF-IDF vector over the lemmas of its content words and their bigrams
-(from the spaCy pass it already had); terms found in one article only are left out, since
-they cannot make two articles alike but dilute every similarity. Articles are merged by
+(from the spaCy pass it already had), weighted also by how rare each word is in English;
+terms found in one article only are left out, since they cannot make two articles alike but
+dilute every similarity. Articles are merged by
 average-linkage clustering of their cosine similarities until no two groups are more alike
 than ``threshold``.
 
-Not yet part of the brief: ``benchmarks/clustering.py`` measures it on Multi-News.
+Each story gets one summary drawn from all its sources: the leads of every source first, then
+their next sentences, leaving out any that repeat one already taken. Stories are ranked by how
+many sources report them, then by how recent they are. ``benchmarks/clustering.py`` measures
+the grouping on Multi-News.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import math
 from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from briefing.models import ArticleSummary, Sentence, Story
+
 if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Callable
+
     from spacy.tokens import Doc
 
-DEFAULT_THRESHOLD = 0.15  # chosen on the Multi-News dev clusters (benchmarks/clustering.py)
+# Chosen on the Multi-News dev clusters (benchmarks/clustering.py) and checked on a morning's
+# handful of articles, where unrelated stories must stay apart.
+DEFAULT_THRESHOLD = 0.2
 
 
 def terms(doc: Doc) -> Counter:
@@ -30,20 +42,34 @@ def terms(doc: Doc) -> Counter:
     return counts
 
 
+@functools.lru_cache(maxsize=200_000)
+def rarity(term: str) -> float:
+    """How rare a term is in English: 8 less its Zipf frequency ("the" 7.7, "port" 4.7,
+    "ransomware" 2.7), at least 0.5; a word pair, the mean of its words."""
+    from wordfreq import zipf_frequency
+
+    words = term.split()
+    return sum(max(0.5, 8.0 - zipf_frequency(word, "en")) for word in words) / len(words)
+
+
 def similarities(documents: Sequence[Counter]):
     """The cosine similarity of every pair of documents' sublinear TF-IDF vectors."""
     import numpy
 
     n = len(documents)
     df = Counter(term for doc in documents for term in doc)
-    # Terms of one article only, and terms of every article, tell no two apart.
-    vocabulary = {term: i for i, term in enumerate(sorted(t for t, f in df.items() if 1 < f < n))}
+    # Terms of one article only cannot make two articles alike, but would dilute every similarity.
+    vocabulary = {term: i for i, term in enumerate(sorted(t for t, f in df.items() if f > 1))}
     matrix = numpy.zeros((n, len(vocabulary)))
     for row, doc in enumerate(documents):
         for term, count in doc.items():
             column = vocabulary.get(term)
             if column is not None:
-                matrix[row, column] = (1 + math.log(count)) * math.log((1 + n) / (1 + df[term]))
+                # Smoothed idf plus one: a term of every article still counts (two articles, both
+                # on one story, share all their useful terms). A morning's few articles make a poor
+                # idf, so how rare the word is in English at large (wordfreq) weighs in too.
+                local = math.log((1 + n) / (1 + df[term])) + 1
+                matrix[row, column] = (1 + math.log(count)) * local * rarity(term)
     norms = numpy.linalg.norm(matrix, axis=1, keepdims=True)
     matrix = numpy.divide(matrix, norms, out=numpy.zeros_like(matrix), where=norms > 0)
     return matrix @ matrix.T
@@ -83,3 +109,32 @@ def group_documents(docs: Sequence[Doc], threshold: float = DEFAULT_THRESHOLD) -
     if not docs:
         return []
     return cluster(similarities([terms(doc) for doc in docs]), threshold)
+
+
+def story_summary(summaries: Sequence[ArticleSummary], count: int,
+                  is_redundant: Callable[[Sentence, Sentence], bool]) -> list[Sentence]:
+    """Up to ``count`` sentences from the sources' own summaries, leads first, none repeating
+    another."""
+    chosen: list[Sentence] = []
+    depth = max((len(s.sentences) for s in summaries), default=0)
+    for position in range(depth):
+        for summary in summaries:
+            if position < len(summary.sentences) and len(chosen) < count:
+                sentence = summary.sentences[position]
+                if not any(is_redundant(sentence, other) for other in chosen):
+                    chosen.append(sentence)
+    return chosen
+
+
+def build_stories(summaries: Sequence[ArticleSummary], groups: Sequence[Sequence[int]], sentences: int,
+                  is_redundant: Callable[[Sentence, Sentence], bool]) -> list[Story]:
+    """One story per group of article summaries, ranked: most sources, then most recent."""
+    stories = []
+    for group in groups:
+        members = [summaries[i] for i in group]
+        newest = max(members, key=lambda s: (s.article.published or dt.date.min, -s.article.id))
+        # One sentence more for each further source, at most twice the summary length.
+        count = min(sentences + len(members) - 1, 2 * sentences)
+        stories.append(Story(newest.article.title, members, story_summary(members, count, is_redundant)))
+    return sorted(stories, key=lambda s: (-len(s.articles), -(s.latest or dt.date.min).toordinal(),
+                                          s.sources[0]))

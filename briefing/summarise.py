@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import logging
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -333,15 +333,3 @@ def make_text_summariser(name: str, tokenizer: SpacyTokenizer, engine: str = "re
     if name == "news":
         return NewsSummariser(tokenizer, engine, weights)
     return Summariser(name, tokenizer, bonus_words, stigma_words)
-
-
-def pick_overview(ranked: Sequence[Sentence], count: int,
-                  is_redundant: Callable[[Sentence, Sentence], bool]) -> list[Sentence]:
-    """Take ranked sentences best first, skipping any that repeat one already taken."""
-    chosen: list[Sentence] = []
-    for sentence in ranked:
-        if len(chosen) == count:
-            break
-        if not any(is_redundant(sentence, other) for other in chosen):
-            chosen.append(sentence)
-    return sorted(chosen, key=lambda s: (s.article_id, s.index))
