@@ -2,7 +2,8 @@
 
 sumy's own tokenizer needs NLTK's punkt data, which cannot be downloaded everywhere, so
 ``SpacyTokenizer`` hands sumy spaCy's sentences and tokens instead. The summariser is
-picked by name from ``SUMMARISERS``; sumy is imported only when a summary is made.
+picked by name from ``SUMMARISERS``: ``news`` (the default, ``NewsSummariser``: sumy ranks,
+news signals decide) or one sumy algorithm alone; sumy is imported only when a summary is made.
 """
 
 from __future__ import annotations
