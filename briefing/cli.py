@@ -76,6 +76,7 @@ def generate(
     out: Optional[Path] = typer.Option(  # noqa: UP007
         None, "--out", "-o", help="Output folder. Default: 'output_dir' in the config.", show_default=False),
     strict: bool = typer.Option(False, "--strict", help="Write nothing if any input would be skipped (exit 2)."),
+    since_last: bool = typer.Option(False, "--since-last", help="Leave out stories already in an earlier brief."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the files written and errors."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log details; show tracebacks on errors."),
 ) -> None:
@@ -112,7 +113,7 @@ def generate(
         from briefing.ingest import is_url
 
         named = [item if is_url(item) else Path(item) for item in inputs or []]
-        brief, paths = run(settings, named or None, when, chosen, out, progress, strict)
+        brief, paths = run(settings, named or None, when, chosen, out, progress, strict, since_last)
     except BriefingError as exc:
         _fail(str(exc), verbose)
     except KeyboardInterrupt:

@@ -118,6 +118,20 @@ class StoriesConfig(_Section):
                              "be (cosine of TF-IDF, average linkage) to be one story.")
 
 
+class WatchlistConfig(_Section):
+    actors: list[str] = Field([], description="People and organisations that matter to you.")
+    places: list[str] = Field([], description="Places that matter to you.")
+    keywords: list[str] = Field([], description="Words that matter to you.")
+
+    def entries(self) -> list[str]:
+        return list(dict.fromkeys([*self.actors, *self.places, *self.keywords]))
+
+
+class HistoryConfig(_Section):
+    enabled: bool = Field(True, description="Remember what was briefed, to mark stories new or updated.")
+    path: Path | None = Field(None, description="SQLite file; default: history.sqlite in the output folder.")
+
+
 class SmtpConfig(_Section):
     host: str = Field("localhost", description="SMTP server.")
     port: int = Field(587, ge=1, le=65535, description="SMTP port: 587 for STARTTLS, 465 for SSL, 25 plain.")
@@ -163,6 +177,8 @@ class Config(_Section):
     actors: ActorsConfig = ActorsConfig()
     figures: FiguresConfig = FiguresConfig()
     stories: StoriesConfig = StoriesConfig()
+    watchlist: WatchlistConfig = WatchlistConfig()
+    history: HistoryConfig = HistoryConfig()
     sections: list[SectionConfig] = Field(DEFAULT_SECTION_CONFIG, description="The brief's sections in order; leave "
                                           "one out to hide it.")
     email: EmailConfig = EmailConfig()
@@ -180,6 +196,8 @@ class Config(_Section):
                 "inputs": [p if is_url(p) else _resolve(base, Path(p)) for p in self.inputs],
                 "output_dir": _resolve(base, self.output_dir),
                 "templates_dir": _resolve(base, self.templates_dir) if self.templates_dir else None,
+                "history": self.history.model_copy(update={
+                    "path": _resolve(base, self.history.path) if self.history.path else None}),
             }
         )
 

@@ -108,6 +108,8 @@ class Story:
     title: str
     articles: list[ArticleSummary]
     sentences: list[Sentence]
+    watch: list[str] = field(default_factory=list)  # watchlist entries the story mentions
+    status: str = ""  # "new", "updated" or "seen" against earlier briefs; "" without history
 
     @property
     def sources(self) -> list[int]:

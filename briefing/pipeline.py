@@ -149,11 +149,21 @@ def _sections(configured: Sequence[SectionConfig], content: dict[str, list]) -> 
     return sections
 
 
+def _watch(stories: list[Story], entries: Sequence[str]) -> list[Story]:
+    """Flag each story with the watchlist entries it mentions; flagged stories come first."""
+    for story in stories:
+        story.watch = [entry for entry in entries if any(_mentions(s.article, [entry]) for s in story.articles)]
+    return sorted(stories, key=lambda story: not story.watch)  # stable: the ranking stays within each
+
+
 def build_brief(config: Config, inputs: Sequence[Path | str] | None = None, date: dt.date | None = None,
-                progress: Progress = _silent, strict: bool = False) -> Brief:
+                progress: Progress = _silent, strict: bool = False, history: Path | None = None,
+                since_last: bool = False) -> Brief:
     """Read, clean and analyse the articles and assemble the brief (nothing is written).
 
-    With ``strict``, any skipped input stops the run with an InputError before analysis.
+    With ``strict``, any skipped input stops the run with an InputError before analysis. With a
+    ``history`` file, stories are marked new, updated or seen; ``since_last`` leaves out the
+    stories already briefed on an earlier date.
     """
     from briefing.actors import extract_actors
     from briefing.figures import extract_figures
@@ -190,6 +200,14 @@ def build_brief(config: Config, inputs: Sequence[Path | str] | None = None, date
     progress("Grouping articles into stories")
     groups = group_documents([item.doc for item in analysed], config.stories.threshold)
     stories = build_stories(summaries, groups, config.summary.sentences, lambda a, b: _redundant(a.text, b.text))
+    stories = _watch(stories, config.watchlist.entries())
+    when = date or brief_date()
+    if history is not None:
+        from briefing.history import mark_stories
+
+        mark_stories(history, stories, when)
+        if since_last:
+            stories = [story for story in stories if story.status != "seen"]
     summary_section = next((sc for sc in config.sections if sc.kind == "summary"), None)
     count = summary_section.max if summary_section and summary_section.max is not None \
         else config.summary.overview_sentences
@@ -198,7 +216,6 @@ def build_brief(config: Config, inputs: Sequence[Path | str] | None = None, date
     actors = extract_actors(analysed, config.actors.entity_types, per_kind=config.actors.max)
     figures = extract_figures(analysed, config.figures.max)
     progress("Dating events for the timeline")
-    when = date or brief_date()
     timeline = extract_timeline(analysed, when)
     content = {"summary": overview, "timeline": timeline, "stories": stories, "articles": summaries,
                "actors": actors, "figures": figures, "sources": articles}
@@ -221,11 +238,19 @@ def build_brief(config: Config, inputs: Sequence[Path | str] | None = None, date
 
 def generate(config: Config, inputs: Sequence[Path | str] | None = None, date: dt.date | None = None,
              formats: Sequence[str] | None = None, out_dir: Path | None = None,
-             progress: Progress = _silent, strict: bool = False) -> tuple[Brief, list[Path]]:
-    """Build the brief and write it in every format; returns the brief and the files written."""
+             progress: Progress = _silent, strict: bool = False,
+             since_last: bool = False) -> tuple[Brief, list[Path]]:
+    """Build the brief and write it in every format, then record it in the history; returns
+    the brief and the files written."""
+    from briefing.history import record
     from briefing.render import write_brief
 
-    brief = build_brief(config, inputs, date, progress, strict)
-    paths = write_brief(brief, formats or config.formats, out_dir or config.output_dir, config.templates_dir,
-                        config.email)
+    folder = out_dir or config.output_dir
+    history = (config.history.path or folder / "history.sqlite") if config.history.enabled else None
+    if since_last and history is None:
+        raise BriefingError("--since-last needs the history: set history.enabled: true in the config")
+    brief = build_brief(config, inputs, date, progress, strict, history, since_last)
+    paths = write_brief(brief, formats or config.formats, folder, config.templates_dir, config.email)
+    if history is not None:
+        record(history, brief.sources, brief.date)
     return brief, paths

@@ -1,9 +1,7 @@
 """Stories: articles that report the same event, grouped.
 
 Each article becomes a TF-IDF vector over the lemmas of its content words and their bigrams
-(from the spaCy pass it already had), weighted also by how rare each word is in English;
-terms found in one article only are left out, since they cannot make two articles alike but
-dilute every similarity. Articles are merged by
+(from the spaCy pass it already had), weighted also by how rare each word is in English. Articles are merged by
 average-linkage clustering of their cosine similarities until no two groups are more alike
 than ``threshold``.
 
@@ -31,7 +29,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # Chosen on the Multi-News dev clusters (benchmarks/clustering.py) and checked on a morning's
 # handful of articles, where unrelated stories must stay apart.
-DEFAULT_THRESHOLD = 0.2
+DEFAULT_THRESHOLD = 0.06
 
 
 def terms(doc: Doc) -> Counter:
@@ -58,8 +56,9 @@ def similarities(documents: Sequence[Counter]):
 
     n = len(documents)
     df = Counter(term for doc in documents for term in doc)
-    # Terms of one article only cannot make two articles alike, but would dilute every similarity.
-    vocabulary = {term: i for i, term in enumerate(sorted(t for t, f in df.items() if f > 1))}
+    # Every term counts, also those of one article only: in a morning's handful of articles,
+    # leaving them out would let two or three common words make unrelated stories alike.
+    vocabulary = {term: i for i, term in enumerate(sorted(df))}
     matrix = numpy.zeros((n, len(vocabulary)))
     for row, doc in enumerate(documents):
         for term, count in doc.items():

@@ -1,0 +1,81 @@
+"""What has been briefed before: an SQLite file of the articles each brief used.
+
+A story is *new* when none of its articles was in an earlier brief, *updated* when some were
+and some were not, and *seen* when all were (``--since-last`` leaves those out). Articles are
+known by their URL, else by source, title and opening words. A brief's date is what counts:
+re-running the same date reads only earlier dates and records nothing twice. The file is
+updated in one transaction, after the brief's files are written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import sqlite3
+from collections.abc import Sequence
+from contextlib import closing
+from pathlib import Path
+
+from briefing.errors import BriefingError
+from briefing.models import Article, Story
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    key TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    source TEXT NOT NULL,
+    first_brief TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS briefs (
+    date TEXT NOT NULL,
+    article TEXT NOT NULL REFERENCES articles(key),
+    PRIMARY KEY (date, article)
+);
+"""
+
+
+def article_key(article: Article) -> str:
+    if article.url:
+        return "url:" + article.url
+    text = "|".join([article.source, article.title, article.text[:200]])
+    return "sha1:" + hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        connection = sqlite3.connect(path)
+        connection.executescript(SCHEMA)
+        return connection
+    except (OSError, sqlite3.Error) as exc:
+        raise BriefingError(f"history {path}: {exc} (set history.path in the config, or history.enabled: false)") \
+            from None
+
+
+def mark_stories(path: Path, stories: Sequence[Story], date: dt.date) -> None:
+    """Set each story's ``status`` from the briefs before ``date``; with no history yet (the
+    first brief), there is nothing to compare with and no story is marked."""
+    if not path.exists():
+        return
+    with closing(_connect(path)) as connection:
+        known = {key for (key,) in connection.execute(
+            "SELECT key FROM articles WHERE first_brief < ?", (date.isoformat(),))}
+    for story in stories:
+        seen = [article_key(item.article) in known for item in story.articles]
+        story.status = "seen" if all(seen) else "updated" if any(seen) else "new"
+
+
+def record(path: Path, articles: Sequence[Article], date: dt.date) -> None:
+    """Record the articles of the brief of ``date``, in one transaction."""
+    with closing(_connect(path)) as connection:
+        try:
+            with connection:  # one transaction: all or nothing
+                for article in articles:
+                    key = article_key(article)
+                    connection.execute("INSERT OR IGNORE INTO articles VALUES (?, ?, ?, ?)",
+                                       (key, article.title, article.source, date.isoformat()))
+                    connection.execute("UPDATE articles SET first_brief = ? WHERE key = ? AND first_brief > ?",
+                                       (date.isoformat(), key, date.isoformat()))
+                    connection.execute("INSERT OR IGNORE INTO briefs VALUES (?, ?)", (date.isoformat(), key))
+        except sqlite3.Error as exc:
+            raise BriefingError(f"history {path}: {exc}") from None
