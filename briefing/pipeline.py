@@ -124,13 +124,9 @@ def _mentions(article: Article, keywords: Sequence[str]) -> bool:
 def _overview(stories: Sequence[Story], count: int) -> list[Sentence]:
     """The overall summary: the first sentence of each story, best story first; with fewer
     stories than sentences, the next sentences of the best stories."""
-    chosen: list[Sentence] = []
-    depth = max((len(story.sentences) for story in stories), default=0)
-    for position in range(depth):
-        for story in stories:
-            if position < len(story.sentences) and len(chosen) < count:
-                chosen.append(story.sentences[position])
-    return chosen
+    from briefing.stories import interleave
+
+    return interleave([story.sentences for story in stories], count)
 
 
 def _sections(configured: Sequence[SectionConfig], content: dict[str, list]) -> list[Section]:

@@ -110,19 +110,25 @@ def group_documents(docs: Sequence[Doc], threshold: float = DEFAULT_THRESHOLD) -
     return cluster(similarities([terms(doc) for doc in docs]), threshold)
 
 
+def interleave(runs: Sequence[Sequence[Sentence]], count: int,
+               is_redundant: Callable[[Sentence, Sentence], bool] | None = None) -> list[Sentence]:
+    """Up to ``count`` sentences taken across ``runs`` a rank at a time (every first sentence,
+    then every second, ...), leaving out any that repeats one already taken."""
+    chosen: list[Sentence] = []
+    for position in range(max((len(run) for run in runs), default=0)):
+        for run in runs:
+            if position < len(run) and len(chosen) < count:
+                sentence = run[position]
+                if is_redundant is None or not any(is_redundant(sentence, other) for other in chosen):
+                    chosen.append(sentence)
+    return chosen
+
+
 def story_summary(summaries: Sequence[ArticleSummary], count: int,
                   is_redundant: Callable[[Sentence, Sentence], bool]) -> list[Sentence]:
     """Up to ``count`` sentences from the sources' own summaries, leads first, none repeating
     another."""
-    chosen: list[Sentence] = []
-    depth = max((len(s.sentences) for s in summaries), default=0)
-    for position in range(depth):
-        for summary in summaries:
-            if position < len(summary.sentences) and len(chosen) < count:
-                sentence = summary.sentences[position]
-                if not any(is_redundant(sentence, other) for other in chosen):
-                    chosen.append(sentence)
-    return chosen
+    return interleave([s.sentences for s in summaries], count, is_redundant)
 
 
 def build_stories(summaries: Sequence[ArticleSummary], groups: Sequence[Sequence[int]], sentences: int,
