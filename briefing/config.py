@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 from briefing.errors import ConfigError
 from briefing.ingest import is_url
@@ -51,20 +51,14 @@ class SummaryConfig(_Section):
     bonus_words: list[str] | None = Field(None, description="edmundson only: cue words that raise a sentence.")
     stigma_words: list[str] | None = Field(None, description="edmundson only: cue words that lower a sentence.")
 
-    @field_validator("algorithm")
+    @field_validator("algorithm", "engine")
     @classmethod
-    def _known_algorithm(cls, value: str) -> str:
+    def _known_summariser(cls, value: str, info: ValidationInfo) -> str:
+        # The engine ranks for the news summariser, so it must be a sumy algorithm.
+        known = SUMMARISERS if info.field_name == "algorithm" else tuple(SUMY_SUMMARISERS)
         name = value.lower()
-        if name not in SUMMARISERS:
-            raise ValueError(f"expected one of {', '.join(SUMMARISERS)}, got {value!r}")
-        return name
-
-    @field_validator("engine")
-    @classmethod
-    def _known_engine(cls, value: str) -> str:
-        name = value.lower()
-        if name not in SUMY_SUMMARISERS:
-            raise ValueError(f"expected one of {', '.join(SUMY_SUMMARISERS)}, got {value!r}")
+        if name not in known:
+            raise ValueError(f"expected one of {', '.join(known)}, got {value!r}")
         return name
 
 
