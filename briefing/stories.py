@@ -56,22 +56,29 @@ def similarities(documents: Sequence[Counter]):
 
     n = len(documents)
     df = Counter(term for doc in documents for term in doc)
-    # Every term counts, also those of one article only: in a morning's handful of articles,
-    # leaving them out would let two or three common words make unrelated stories alike.
-    vocabulary = {term: i for i, term in enumerate(sorted(df))}
+    # Every term counts toward an article's length, also those of one article only: in a
+    # morning's handful of articles, leaving them out would let two or three common words make
+    # unrelated stories alike. Only shared terms can add to a dot product, so only they get a
+    # column: the same cosines, without a matrix as wide as every word of every article.
+    vocabulary = {term: i for i, term in enumerate(sorted(t for t, f in df.items() if f > 1))}
     matrix = numpy.zeros((n, len(vocabulary)))
+    norms = numpy.zeros(n)
     for row, doc in enumerate(documents):
         for term, count in doc.items():
+            # Smoothed idf plus one: a term of every article still counts (two articles, both
+            # on one story, share all their useful terms). A morning's few articles make a poor
+            # idf, so how rare the word is in English at large (wordfreq) weighs in too.
+            local = math.log((1 + n) / (1 + df[term])) + 1
+            weight = (1 + math.log(count)) * local * rarity(term)
+            norms[row] += weight * weight
             column = vocabulary.get(term)
             if column is not None:
-                # Smoothed idf plus one: a term of every article still counts (two articles, both
-                # on one story, share all their useful terms). A morning's few articles make a poor
-                # idf, so how rare the word is in English at large (wordfreq) weighs in too.
-                local = math.log((1 + n) / (1 + df[term])) + 1
-                matrix[row, column] = (1 + math.log(count)) * local * rarity(term)
-    norms = numpy.linalg.norm(matrix, axis=1, keepdims=True)
+                matrix[row, column] = weight
+    norms = numpy.sqrt(norms)[:, None]
     matrix = numpy.divide(matrix, norms, out=numpy.zeros_like(matrix), where=norms > 0)
-    return matrix @ matrix.T
+    similarity = matrix @ matrix.T
+    numpy.fill_diagonal(similarity, [1.0 if norm > 0 else 0.0 for norm in norms[:, 0]])
+    return similarity
 
 
 def cluster(similarity, threshold: float) -> list[list[int]]:
