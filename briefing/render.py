@@ -17,6 +17,7 @@ import os
 import re
 import subprocess
 import tempfile
+import textwrap
 import unicodedata
 from collections.abc import Callable, Sequence
 from importlib import resources
@@ -84,8 +85,6 @@ _LINE_START = re.compile(r"^(\d+)([.)])(?=\s|$)|^([-+=#])")
 def md_wrap(text: object, indent: str = "", width: int = WRAP_WIDTH) -> str:
     """Wrap one Markdown line (already escaped) to ``width``; continuation lines get ``indent``
     and are escaped where they would start a list, heading or quote of their own."""
-    import textwrap
-
     lines = textwrap.wrap(str(text), width=width, subsequent_indent=indent, break_long_words=False,
                           break_on_hyphens=False)
     for i in range(1, len(lines)):
@@ -261,9 +260,11 @@ def render_email(brief: Brief, templates_dir: Path | None, email: EmailConfig | 
     return build_message(brief, templates_dir, email or EmailConfig())
 
 
-RENDERERS: dict[str, Callable[..., bytes]] = {
-    "md": render_markdown,
-    "pdf": render_pdf,
+# Every renderer is called with the brief, the user's templates folder and the email settings
+# (which only the email format reads).
+RENDERERS: dict[str, Callable[[Brief, Path | None, EmailConfig | None], bytes]] = {
+    "md": lambda brief, templates_dir, email: render_markdown(brief, templates_dir),
+    "pdf": lambda brief, templates_dir, email: render_pdf(brief, templates_dir),
     "email": render_email,
 }
 EXTENSIONS = {"email": "eml"}  # a format's file ending, where it differs from its name
@@ -296,8 +297,7 @@ def _write_atomically(path: Path, data: bytes) -> None:
 def write_brief(brief: Brief, formats: Sequence[str], out_dir: Path,
                 templates_dir: Path | None = None, email: EmailConfig | None = None) -> list[Path]:
     """Render every format, then write them all into ``out_dir``; returns the paths."""
-    rendered = {fmt: RENDERERS[fmt](brief, templates_dir, email) if fmt == "email"
-                else RENDERERS[fmt](brief, templates_dir) for fmt in formats}
+    rendered = {fmt: RENDERERS[fmt](brief, templates_dir, email) for fmt in formats}
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         paths = []
