@@ -116,9 +116,10 @@ def _in_language(articles: list[Article], skipped: list[SkippedInput], nlp) -> l
     return kept
 
 
-def _mentions(article: Article, keywords: Sequence[str]) -> bool:
+def _mentioned(article: Article, words: Sequence[str]) -> set[str]:
+    """The ``words`` an article's title or text mentions, as whole words in any case."""
     text = f"{article.title}\n{article.text}"
-    return any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.I) for word in keywords)
+    return {word for word in words if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.I)}
 
 
 def _overview(stories: Sequence[Story], count: int) -> list[Sentence]:
@@ -136,7 +137,7 @@ def _sections(configured: Sequence[SectionConfig], content: dict[str, list]) -> 
     for sc in configured:
         if sc.kind == "keyword":
             items = [story for story in content["stories"]
-                     if any(_mentions(s.article, sc.keywords) for s in story.articles)]
+                     if any(_mentioned(s.article, sc.keywords) for s in story.articles)]
         else:
             items = list(content[sc.kind])
         if sc.max is not None:
@@ -148,7 +149,8 @@ def _sections(configured: Sequence[SectionConfig], content: dict[str, list]) -> 
 def _watch(stories: list[Story], entries: Sequence[str]) -> list[Story]:
     """Flag each story with the watchlist entries it mentions; flagged stories come first."""
     for story in stories:
-        story.watch = [entry for entry in entries if any(_mentions(s.article, [entry]) for s in story.articles)]
+        found = set().union(*(_mentioned(s.article, entries) for s in story.articles))
+        story.watch = [entry for entry in entries if entry in found]
     return sorted(stories, key=lambda story: not story.watch)  # stable: the ranking stays within each
 
 
