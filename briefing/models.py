@@ -180,8 +180,11 @@ class Brief:
 
     def __post_init__(self) -> None:
         if not self.sections:
-            content = {"summary": self.overview, "timeline": self.timeline, "stories": self.stories,
-                       "articles": self.articles, "actors": self.actors, "figures": self.figures,
-                       "sources": self.sources}
+            content = self.content()
             kinds = [k if k != "stories" or self.stories else "articles" for k in DEFAULT_SECTIONS]
             self.sections = [Section(kind, SECTION_TITLES[kind], list(content[kind])) for kind in kinds]
+
+    def content(self) -> dict[str, list[Any]]:
+        """What each kind of section shows, in full."""
+        return {"summary": self.overview, "timeline": self.timeline, "stories": self.stories,
+                "articles": self.articles, "actors": self.actors, "figures": self.figures, "sources": self.sources}

@@ -215,12 +215,9 @@ def build_brief(config: Config, inputs: Sequence[Path | str] | None = None, date
     figures = extract_figures(analysed, config.figures.max)
     progress("Dating events for the timeline")
     timeline = extract_timeline(analysed, when)
-    content = {"summary": overview, "timeline": timeline, "stories": stories, "articles": summaries,
-               "actors": actors, "figures": figures, "sources": articles}
-    return Brief(
+    brief = Brief(
         timeline=timeline,
         stories=stories,
-        sections=_sections(config.sections, content),
         title=config.title,
         date=when,
         classification=config.classification,
@@ -232,6 +229,8 @@ def build_brief(config: Config, inputs: Sequence[Path | str] | None = None, date
         sources=articles,
         skipped=skipped,
     )
+    brief.sections = _sections(config.sections, brief.content())
+    return brief
 
 
 def generate(config: Config, inputs: Sequence[Path | str] | None = None, date: dt.date | None = None,
