@@ -211,6 +211,9 @@ def _measured(root: Token) -> str:
     head = root.head
     if head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN"):
         return head.head.text
+    named = _named_after(root)
+    if named:
+        return named
     verb = head
     # Compare positions: spaCy makes a new Token object on every access, so `is` never matches.
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
@@ -225,7 +228,24 @@ def _measured(root: Token) -> str:
         subject = _phrase(list(subjects[0].subtree), limit=8)
         return subject if root.dep_ != "dobj" else f"{subject} {verb.text}"
     preps = [c for c in verb.rights if c.dep_ == "prep" and c.i > root.i]
-    return _phrase([verb] + (list(preps[0].subtree) if preps else []), limit=8)
+    # "adding about £90 a month to a typical repayment" -> "adding to a typical repayment"
+    return f"{verb.text} {_phrase(list(preps[0].subtree), limit=7)}" if preps else verb.text
+
+
+def _named_after(root: Token) -> str:
+    """What an amount is, said right after it with "in": "€250m in emergency funding" ->
+    "emergency funding", "$2bn in aid" -> "aid" (whether the parser hangs "in" on the amount or
+    on the verb). Not a time or a place: "£5m in 2024", "$1bn in March", "£2m in London"."""
+    doc = root.doc
+    after = root.i + 1
+    if after >= len(doc) or doc[after].lower_ != "in" or doc[after].dep_ != "prep":
+        return ""
+    objects = [c for c in doc[after].children if c.dep_ == "pobj"]
+    if not objects or objects[0].pos_ != "NOUN" or objects[0].ent_type_:
+        return ""
+    noun = objects[0]
+    return _phrase([t for t in noun.subtree if t.i > after and t.dep_ not in ("det", "poss", "case")
+                    or t.i == noun.i], limit=6)
 
 
 def _counted(ent: Span, previous: Token | None) -> tuple[str, Token | None]:

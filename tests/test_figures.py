@@ -155,3 +155,15 @@ def test_alternatives_moves_and_signed_changes(analyse_texts, text, expected):
 ])
 def test_names_addresses_and_pronouns_are_not_figures(analyse_texts, text, expected):
     assert [n for n, _ in numbers_of(analyse_texts, text)] == expected
+
+
+@pytest.mark.parametrize("text, value, counts", [
+    ("The cabinet approved €250m in emergency funding on Wednesday night.", "€250m", "emergency funding"),
+    ("The government pledged $2 billion in aid to the region.", "$2 billion", "aid"),
+    ("The firm earned £5m in 2024.", "£5m", "The firm earned"),
+    ("Lenders said rates had climbed, adding about £90 a month to a typical repayment.", "about £90",
+     "adding to a typical repayment"),
+])
+def test_what_an_amount_is_named_after_it_or_by_its_verb(analyse_texts, text, value, counts):
+    (figure, *_) = figures_of(analyse_texts, text)
+    assert (figure.value, figure.counts) == (value, counts)
