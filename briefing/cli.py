@@ -19,6 +19,7 @@ from briefing import __version__
 EXIT_OK = 0
 EXIT_PARTIAL = 1  # the brief was written, but some inputs could not be read
 EXIT_ERROR = 2  # nothing was written
+EXIT_NOT_SENT = 3  # generate --send: the brief was written but could not be sent
 
 app = typer.Typer(
     help="Turn a pile of news articles into a dated situation brief (Markdown and PDF).\n\n"
@@ -56,9 +57,10 @@ def _fail(message: str, verbose: bool) -> None:
            "  briefing generate examples/ --date 2020-01-06\n\n"
            "  briefing generate feeds/ today.html --config config.yaml --format md --out briefs/\n\n"
            "  briefing generate https://feeds.example/world.rss --format md\n\n"
+           "  briefing generate --send            # also write brief-DATE.eml and mail it\n\n"
            "Exit status: 0 brief written; 1 brief written but some inputs were skipped (listed, and under\n"
            "'Not included' in the brief); 2 nothing written (bad config, no readable article, or --strict\n"
-           "and an input would be skipped).",
+           "and an input would be skipped); 3 brief written but --send could not send it.",
 )
 def generate(
     inputs: Optional[list[str]] = typer.Argument(  # noqa: UP007
@@ -77,6 +79,8 @@ def generate(
         None, "--out", "-o", help="Output folder. Default: 'output_dir' in the config.", show_default=False),
     strict: bool = typer.Option(False, "--strict", help="Write nothing if any input would be skipped (exit 2)."),
     since_last: bool = typer.Option(False, "--since-last", help="Leave out stories already in an earlier brief."),
+    send: bool = typer.Option(False, "--send", help="Also write the email (.eml) and send it through the SMTP "
+                                                    "server in the config."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the files written and errors."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log details; show tracebacks on errors."),
 ) -> None:
@@ -110,6 +114,11 @@ def generate(
             except ValueError as exc:
                 raise BriefingError(f"--format: {exc}") from None
         when = brief_date(date)
+        if send:
+            from briefing.mail import check_sendable
+
+            check_sendable(settings.email)
+            chosen = list(dict.fromkeys([*(chosen or settings.formats), "email"]))
         from briefing.ingest import is_url
 
         named = [item if is_url(item) else Path(item) for item in inputs or []]
@@ -126,8 +135,27 @@ def generate(
     for item in brief.skipped:
         typer.echo(f"Skipped {item.path}: {item.reason}", err=True)
     typer.echo(f"{len(brief.sources)} article(s) used, {len(brief.skipped)} skipped", err=True)
+    if send:
+        _send_written(next(p for p in paths if p.suffix == ".eml"), settings, verbose)
     if brief.skipped:
         raise typer.Exit(EXIT_PARTIAL)
+
+
+def _send_written(message: Path, settings, verbose: bool) -> None:
+    """Send the brief just written; if that fails the brief stays written (exit 3)."""
+    from briefing.errors import BriefingError
+    from briefing.mail import send_message
+
+    try:
+        recipients = send_message(message, settings.email)
+    except BriefingError as exc:
+        if verbose:
+            traceback.print_exc()
+        typer.echo(f"Error: not sent: {exc}. The brief is written; send it later with: briefing send {message}",
+                   err=True)
+        raise typer.Exit(EXIT_NOT_SENT) from None
+    smtp = settings.email.smtp
+    typer.echo(f"Sent {message} to {len(recipients)} recipient(s) via {smtp.host}:{smtp.port}", err=True)
 
 
 @app.command(

@@ -65,6 +65,26 @@ def build_message(brief: Brief, templates_dir: Path | None, config: EmailConfig)
     return message.as_bytes()
 
 
+def smtp_password(config: EmailConfig) -> str | None:
+    """The SMTP password from the environment variable the config names, if a login is set;
+    an error that says which variable to set if it is missing."""
+    smtp = config.smtp
+    if not smtp.user:
+        return None
+    password = os.environ.get(smtp.password_env)
+    if password is None:
+        raise BriefingError(f"email.smtp.user is {smtp.user!r} but the environment variable {smtp.password_env} "
+                            f"holding the password is not set")
+    return password
+
+
+def check_sendable(config: EmailConfig) -> None:
+    """Fail before a brief is built if it could not be sent: no recipients or no password."""
+    if not config.to:
+        raise BriefingError("--send needs recipients: set email.to in the config")
+    smtp_password(config)
+
+
 def send_message(path: Path, config: EmailConfig) -> list[str]:
     """Send the .eml at ``path`` through the configured SMTP server; returns the recipients."""
     try:
@@ -75,10 +95,7 @@ def send_message(path: Path, config: EmailConfig) -> list[str]:
     if not recipients:
         raise BriefingError(f"{path}: no recipients: set email.to in the config or a To header in the message")
     smtp = config.smtp
-    password = os.environ.get(smtp.password_env) if smtp.user else None
-    if smtp.user and password is None:
-        raise BriefingError(f"email.smtp.user is {smtp.user!r} but the environment variable {smtp.password_env} "
-                            f"holding the password is not set")
+    password = smtp_password(config)
     try:
         if smtp.security == "ssl":
             client = smtplib.SMTP_SSL(smtp.host, smtp.port, timeout=smtp.timeout,

@@ -115,3 +115,47 @@ def test_send_to_a_closed_port_is_one_line_and_exit_2(tmp_path, monkeypatch):
     assert result.exit_code == 2
     assert result.stderr.startswith("Error: sending through 127.0.0.1:9 failed")
     assert "Traceback" not in result.output
+
+
+ARTICLE = ("Harbour reopens after storm\n\nThe harbour at Kessel reopened on Monday after three days of repairs "
+           "to its storm-damaged sea wall, the port authority said. About 40 fishing boats returned to their "
+           "moorings by the evening.\n")
+
+
+def send_config(tmp_path, port: int, to: str = "[ops@example.org]") -> str:
+    config = tmp_path / "config.yaml"
+    config.write_text(f"email:\n  sender: desk@example.org\n  to: {to}\n  smtp:\n    host: 127.0.0.1\n"
+                      f"    port: {port}\n    security: none\n    timeout: 5\n")
+    (tmp_path / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    return str(config)
+
+
+def generate_and_send(tmp_path, config: str):
+    return runner.invoke(app, ["generate", str(tmp_path / "article.txt"), "--config", config, "--format", "md",
+                               "--date", "2026-03-03", "--out", str(tmp_path / "out"), "--send", "-q"])
+
+
+def test_generate_send_writes_the_eml_and_mails_it(tmp_path, smtp_server):
+    port, received = smtp_server
+    result = generate_and_send(tmp_path, send_config(tmp_path, port))
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "out").glob("brief-*")) == ["brief-2026-03-03.eml",
+                                                                         "brief-2026-03-03.md"]
+    (envelope,) = received
+    assert envelope.rcpt_tos == ["ops@example.org"]
+    assert "Kessel" in parse(envelope.content).get_body(("plain",)).get_content()
+
+
+def test_generate_send_without_recipients_fails_before_writing(tmp_path):
+    result = generate_and_send(tmp_path, send_config(tmp_path, 9, to="[]"))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: --send needs recipients: set email.to")
+    assert not (tmp_path / "out").exists()
+
+
+def test_generate_send_that_cannot_send_keeps_the_brief_and_exits_3(tmp_path):
+    result = generate_and_send(tmp_path, send_config(tmp_path, 9))  # nothing listens on port 9
+    assert result.exit_code == 3
+    assert "Error: not sent: sending through 127.0.0.1:9 failed" in result.stderr
+    assert (tmp_path / "out" / "brief-2026-03-03.eml").is_file()
+    assert (tmp_path / "out" / "brief-2026-03-03.md").is_file()
