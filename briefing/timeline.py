@@ -6,7 +6,7 @@ article has none (and the event says so). Only dates that name a day make an eve
 year" or "the 1970s" are context, not a timeline. A sentence about what is to come looks
 forward ("talks will resume on Friday", "expected to restart by Thursday"); every other looks
 back, and a weekday that is the day of publication is that day ("said on Monday" in Monday's
-paper).
+paper). A sentence that leans on the one before ("He said ...") brings that one along.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from briefing.models import Event
+from briefing.summarise import dangles
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span
@@ -71,14 +72,18 @@ def events_in(item: AnalysedArticle, brief_date: dt.date) -> list[Event]:
     base = item.article.published or brief_date
     undated = item.article.published is None
     events: list[Event] = []
+    previous = ""
     for sent in item.doc.sents:
         text = item.article.text[sent.start_char:sent.end_char].strip()
+        # "He said ..." alone in a timeline leaves the reader asking who: the sentence before
+        # comes along, as in the summaries.
+        told, previous = (f"{previous} {text}" if previous and dangles(text) else text), text
         for ent in sent.ents:
             if ent.label_ not in ("DATE", "TIME") or (ent.text == "Today" and ent.start != sent.start):
                 continue  # "Radio 4's Today programme" is a name
             day = resolve(ent.text, base, _looks_forward(sent, ent))
             if day is not None and abs((day - base).days) <= 366:
-                events.append(Event(date=day, text=text, expression=ent.text, sources=[item.article.id],
+                events.append(Event(date=day, text=told, expression=ent.text, sources=[item.article.id],
                                     undated_source=undated))
                 break  # one event a sentence, at its first day
     return events

@@ -60,6 +60,15 @@ def test_an_undated_article_is_read_from_the_brief_date_and_says_so(nlp):
     assert event.text == "The strike killed the general on Friday, officials said."
 
 
+def test_a_sentence_that_leans_on_the_one_before_brings_it_along(nlp):
+    (event,) = extract_timeline(articles(nlp, (
+        "Port chief Anna Berg repeated that the authority would not pay. "
+        "She said the cranes would run again by Thursday.", MONDAY)), MONDAY)
+    assert event.date == dt.date(2020, 1, 9)
+    assert event.text == ("Port chief Anna Berg repeated that the authority would not pay. "
+                          "She said the cranes would run again by Thursday.")
+
+
 def test_a_programme_called_today_is_not_a_date(nlp):
     timeline = extract_timeline(articles(
         nlp, ("A retired general warned on Radio 4's Today programme that troops could be attacked.", MONDAY)),
