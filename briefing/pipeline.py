@@ -124,10 +124,13 @@ def _mentioned(article: Article, words: Sequence[str]) -> set[str]:
 
 def _overview(stories: Sequence[Story], count: int) -> list[Sentence]:
     """The overall summary: the first sentence of each story, best story first; with fewer
-    stories than sentences, the next sentences of the best stories."""
+    stories than sentences, the next sentences of the best stories from the same source as their
+    first (another source's lead would tell the same event again)."""
     from briefing.stories import interleave
 
-    return interleave([story.sentences for story in stories], count)
+    runs = [[s for s in story.sentences if s.article_id == story.sentences[0].article_id]
+            for story in stories if story.sentences]
+    return interleave(runs, count)
 
 
 def _sections(configured: Sequence[SectionConfig], content: dict[str, list]) -> list[Section]:

@@ -51,3 +51,15 @@ def test_a_story_summary_draws_on_every_source_without_repeating(nlp, analyse_te
     assert [s.article_id for s in top.sentences] == [1, 2, 1]  # both leads, then the next sentence
     assert len({s.text for s in top.sentences}) == len(top.sentences)
     assert stories[1].sources == [3]
+
+
+def test_the_overall_summary_continues_a_story_from_its_lead_source_not_another_lead():
+    from briefing.models import Sentence, Story
+    from briefing.pipeline import _overview
+
+    port = Story("Port attack", [], [Sentence(2, 0, "Hackers shut a terminal."), Sentence(3, 0, "A terminal was shut."),
+                                     Sentence(2, 1, "The port will not pay.")])
+    rates = Story("Rates", [], [Sentence(4, 0, "The bank raised rates.")])
+    assert [s.text for s in _overview([port, rates], 3)] == [
+        "Hackers shut a terminal.", "The bank raised rates.", "The port will not pay."]
+    assert len(_overview([port, rates], 5)) == 3  # nothing else to add: no second telling of the lead
