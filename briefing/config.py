@@ -47,6 +47,8 @@ class SummaryConfig(_Section):
     engine: str = Field("reduction", description="sumy algorithm that ranks sentences for 'news'.")
     weights: NewsWeights = Field(NewsWeights(), description="Signals of the 'news' summariser.")
     sentences: int = Field(3, ge=1, description="Sentences in each article's summary.")
+    words: int | None = Field(None, ge=1, description="At most this many words in each article's summary "
+                                                      "(its first sentence is always kept); none: no limit.")
     overview_sentences: int = Field(4, ge=1, description="Sentences in the overall summary.")
     bonus_words: list[str] | None = Field(None, description="edmundson only: cue words that raise a sentence.")
     stigma_words: list[str] | None = Field(None, description="edmundson only: cue words that lower a sentence.")

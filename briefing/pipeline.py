@@ -195,7 +195,7 @@ def build_brief(config: Config, inputs: Sequence[Path | str] | None = None, date
     progress(f"Summarising with {config.summary.algorithm}")
     summaries = [
         ArticleSummary(item.article, summariser.summarise(item.article.title, item.sentences,
-                                                          config.summary.sentences))
+                                                          config.summary.sentences, config.summary.words))
         for item in analysed
     ]
     progress("Grouping articles into stories")

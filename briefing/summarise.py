@@ -177,10 +177,35 @@ class Summariser:
             self._sumy(ObjectDocumentModel(paragraphs), keep_ranking)
         return [ours[id(item)] for item in ranked] + short
 
-    def summarise(self, title: str, sentences: Sequence[Sentence], count: int) -> list[Sentence]:
-        """The ``count`` best sentences of one article (of its first MAX_RANKED), in article order."""
-        best = self.rank([(title, sentences[:MAX_RANKED])])[:count]
+    def summarise(self, title: str, sentences: Sequence[Sentence], count: int,
+                  words: int | None = None) -> list[Sentence]:
+        """The ``count`` best sentences of one article (of its first MAX_RANKED) that fit in
+        ``words`` words, in article order."""
+        budget = WordBudget(self._tokenizer, words)
+        best = [s for s in self.rank([(title, sentences[:MAX_RANKED])]) if budget.take(s)][:count]
         return sorted(best, key=lambda s: (s.article_id, s.index))
+
+
+class WordBudget:
+    """A summary's length in words: a sentence is taken while it fits, and the first always is
+    (a summary of nothing helps no one). No limit when ``words`` is None."""
+
+    def __init__(self, tokenizer: SpacyTokenizer, words: int | None) -> None:
+        self._tokenizer = tokenizer
+        self.left = words
+        self._first = True
+
+    def fits(self, sentence: Sentence) -> bool:
+        return self.left is None or self._first or len(self._tokenizer.to_words(sentence.text)) <= self.left
+
+    def take(self, sentence: Sentence) -> bool:
+        """Spend the sentence's words if it fits; whether it did."""
+        if not self.fits(sentence):
+            return False
+        if self.left is not None:
+            self.left -= len(self._tokenizer.to_words(sentence.text))
+        self._first = False
+        return True
 
 
 # Words that open a sentence leaning on the one before ("He said...", "However, ..."): alone
@@ -296,13 +321,16 @@ class NewsSummariser:
             scores[sentence.index] = score
         return scores
 
-    def summarise(self, title: str, sentences: Sequence[Sentence], count: int) -> list[Sentence]:
-        """``count`` sentences, greedily: best score less redundancy with those already chosen
-        and a penalty for a back-reference without its antecedent; in article order."""
+    def summarise(self, title: str, sentences: Sequence[Sentence], count: int,
+                  words: int | None = None) -> list[Sentence]:
+        """``count`` sentences that fit in ``words`` words, greedily: best score less redundancy
+        with those already chosen and a penalty for a back-reference without its antecedent;
+        in article order."""
         sentences = list(sentences[:MAX_RANKED])
-        if len(sentences) <= count:
+        if len(sentences) <= count and words is None:
             return sorted(sentences, key=lambda s: (s.article_id, s.index))
         w = self.weights
+        budget = WordBudget(self._tokenizer, words)
         base = self.scores(title, sentences, count)
         content = {s.index: self._content(s.text) for s in sentences}
         opens_badly = {s.index: dangles(s.text) for s in sentences}
@@ -321,7 +349,11 @@ class NewsSummariser:
                     v -= w.dangling
                 return v
 
+            left = [s for s in left if budget.fits(s)]
+            if not left:
+                break
             best = max(left, key=lambda s: (value(s), -s.index))
+            budget.take(best)
             chosen.append(best)
             left.remove(best)
         return sorted(chosen, key=lambda s: (s.article_id, s.index))

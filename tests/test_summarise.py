@@ -101,3 +101,25 @@ def test_sentence_signals(text, dangling, quoted, fragment):
     assert dangles(text) is dangling
     assert mostly_quoted(text) is quoted
     assert ill_formed(text, len(text.split())) is fragment
+
+
+@pytest.mark.parametrize("algorithm", ["news", "lexrank"])
+def test_a_word_budget_limits_the_summary_but_keeps_its_first_sentence(nlp, algorithm):
+    from briefing.models import Sentence
+
+    text = ("The harbour at Kessel reopened on Monday after three days of repairs to its sea wall. "
+            "About 40 fishing boats returned to their moorings by the evening, the harbour master said. "
+            "Repairs to the outer breakwater, damaged in the same storm, will take until the spring. "
+            "The council has asked the government for emergency funds to cover the cost of the work. "
+            "Fishermen said the closure had cost each crew several days of catch at the height of the season.")
+    doc = nlp(text)
+    sentences = [Sentence(1, i, s.text.strip()) for i, s in enumerate(doc.sents)]
+    tokenizer = SpacyTokenizer(nlp, [doc])
+    summariser = make_text_summariser(algorithm, tokenizer)
+    unlimited = summariser.summarise("Kessel harbour reopens", sentences, 3)
+    assert len(unlimited) == 3
+    budgeted = summariser.summarise("Kessel harbour reopens", sentences, 3, words=35)
+    lengths = [len(tokenizer.to_words(s.text)) for s in budgeted]
+    assert 1 <= len(budgeted) < 3 and sum(lengths) <= 35
+    (only,) = summariser.summarise("Kessel harbour reopens", sentences, 3, words=5)  # shorter than any sentence
+    assert len(tokenizer.to_words(only.text)) > 5
