@@ -3,6 +3,7 @@ nothing but a reasoned skip, and every summary sentence is a sentence of the inp
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -17,7 +18,8 @@ from briefing.models import RawDocument
 from briefing.nlp import analyse
 from briefing.pipeline import _unusable
 from briefing.config import LimitsConfig
-from briefing.summarise import SpacyTokenizer, Summariser
+from briefing.summarise import SpacyTokenizer, make_text_summariser
+from briefing.timeline import extract_timeline
 from corpus import STORY
 
 # Characters that break naive text handling: controls, bidi marks, zero-width and combining
@@ -57,8 +59,9 @@ inputs = st.one_of(
 
 @settings(max_examples=int(os.environ.get("BRIEFING_PROPERTY_EXAMPLES", "60")), deadline=None,
           derandomize="BRIEFING_PROPERTY_EXAMPLES" not in os.environ, suppress_health_check=[HealthCheck.too_slow])
-@given(data=inputs, markdown=st.booleans())
-def test_any_input_is_briefed_or_skipped_with_a_reason(nlp, data, markdown):
+@given(data=inputs, markdown=st.booleans(), algorithm=st.sampled_from(["news", "lexrank"]),
+       words=st.one_of(st.none(), st.integers(1, 60)))
+def test_any_input_is_briefed_or_skipped_with_a_reason(nlp, data, markdown, algorithm, words):
     try:
         text = decode(data)
     except UnreadableInput as skipped:
@@ -71,12 +74,19 @@ def test_any_input_is_briefed_or_skipped_with_a_reason(nlp, data, markdown):
     if _unusable(article, LimitsConfig()) is not None:
         return
     (item,) = analyse([article], nlp)
-    summariser = Summariser("lexrank", SpacyTokenizer(nlp, [item.doc]))
-    summary = summariser.summarise(article.title, item.sentences, 3)
+    tokenizer = SpacyTokenizer(nlp, [item.doc])
+    summary = make_text_summariser(algorithm, tokenizer).summarise(article.title, item.sentences, 3, words)
     sentences = {s.text for s in item.sentences}
     assert len(summary) <= 3
+    assert len(summary) == len({s.index for s in summary})
+    if words is not None and len(summary) > 1:
+        assert sum(len(tokenizer.to_words(s.text)) for s in summary) <= words
     for sentence in summary:
         assert sentence.text in sentences
         assert sentence.text in article.text
     extract_actors([item], ["PERSON", "ORG", "GPE", "LOC"])
     extract_figures([item])
+    for event in extract_timeline([item], dt.date(2026, 1, 15)):
+        # A sentence of the article, or one with the sentence before it.
+        assert event.text in sentences or any(
+            event.text.startswith(f"{s} ") and event.text[len(s) + 1:] in sentences for s in sentences)
