@@ -202,7 +202,7 @@ def _predicate(noun: Token) -> list[Token]:
     return tokens
 
 
-def _measured(root: Token) -> str:
+def _measured(root: Token, kind: str | None = None) -> str:
     """What an amount of money, a percentage or a quantity is of.
 
     "a ransom of €40m" -> "ransom"; "raised its rate ... to 4.5%" -> "its main interest rate";
@@ -211,7 +211,7 @@ def _measured(root: Token) -> str:
     head = root.head
     if head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN"):
         return head.head.text
-    named = _named_after(root)
+    named = _named_after(root) if kind == "money" else ""
     if named:
         return named
     verb = head
@@ -233,7 +233,7 @@ def _measured(root: Token) -> str:
 
 
 def _named_after(root: Token) -> str:
-    """What an amount is, said right after it with "in": "€250m in emergency funding" ->
+    """What an amount of money is, said right after it with "in": "€250m in emergency funding" ->
     "emergency funding", "$2bn in aid" -> "aid" (whether the parser hangs "in" on the amount or
     on the verb). Not a time or a place: "£5m in 2024", "$1bn in March", "£2m in London"."""
     doc = root.doc
@@ -268,7 +268,7 @@ def _counted(ent: Span, previous: Token | None) -> tuple[str, Token | None]:
         predicate = _phrase(_predicate(noun), limit=8)
         return (f"{words} {predicate}".strip() if predicate else words), noun
     if KINDS.get(ent.label_) != "count":
-        return _measured(root), None
+        return _measured(root, KINDS.get(ent.label_)), None
     if previous is not None and root.dep_ in ("dobj", "attr", "conj", "nsubj", "pobj"):
         # Ellipsis: "About 400 British troops are stationed in Iraq, while the US has 5,200."
         subjects = [c for c in head.lefts if c.dep_ == "nsubj" and c.pos_ == "PROPN"]

@@ -182,7 +182,12 @@ class Summariser:
         """The ``count`` best sentences of one article (of its first MAX_RANKED) that fit in
         ``words`` words, in article order."""
         budget = WordBudget(self._tokenizer, words)
-        best = [s for s in self.rank([(title, sentences[:MAX_RANKED])]) if budget.take(s)][:count]
+        best: list[Sentence] = []
+        for sentence in self.rank([(title, sentences[:MAX_RANKED])]):
+            if len(best) == count:
+                break
+            if budget.take(sentence):
+                best.append(sentence)
         return sorted(best, key=lambda s: (s.article_id, s.index))
 
 

@@ -161,6 +161,7 @@ def test_names_addresses_and_pronouns_are_not_figures(analyse_texts, text, expec
     ("The cabinet approved €250m in emergency funding on Wednesday night.", "€250m", "emergency funding"),
     ("The government pledged $2 billion in aid to the region.", "$2 billion", "aid"),
     ("The firm earned £5m in 2024.", "£5m", "The firm earned"),
+    ("Shares in the bank fell 5% in early trading.", "fell 5%", "Shares in the bank"),  # "in" of time
     ("Lenders said rates had climbed, adding about £90 a month to a typical repayment.", "about £90",
      "adding to a typical repayment"),
 ])
