@@ -85,8 +85,21 @@ def parse_date(value: Any) -> dt.date | None:
     try:  # RFC 2822, as in e-mail and RSS: "Mon, 06 Jan 2020 09:00:00 GMT"
         return email.utils.parsedate_to_datetime(text).date()
     except (TypeError, ValueError, IndexError):
+        pass
+    written = _written_date(text)
+    if written is None:
         log.warning("ignoring publication date %r: not a date briefing can read", text)
-        return None
+    return written
+
+
+def _written_date(text: str) -> dt.date | None:
+    """A date as people write it, "3 March 2026" or "March 3, 2026" (dateparser). Only a full
+    date: a relative one ("yesterday") would depend on the day the brief is made."""
+    import dateparser
+
+    parsed = dateparser.parse(text, languages=["en"], settings={
+        "PARSERS": ["absolute-time"], "REQUIRE_PARTS": ["day", "month", "year"]})
+    return parsed.date() if parsed else None
 
 
 def _optional_str(value: Any) -> str | None:
@@ -226,7 +239,7 @@ def _from_record(path: Path, index: int, record: Any) -> RawDocument | SkippedIn
         title=_optional_str(record.get("title")),
         source=_optional_str(record.get("source")),
         url=_optional_str(record.get("url")),
-        published=parse_date(record.get("published")),
+        published=parse_date(record.get("published") or record.get("date")),
         record=index,
     )
 

@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 
 from briefing.errors import InputError
-from briefing.ingest import markdown_to_text, read_inputs
+from briefing.ingest import markdown_to_text, parse_date, read_inputs
 from conftest import ARTICLES
 
 
@@ -39,6 +39,23 @@ def test_jsonl_records():
     assert docs[0].title == "Wheat prices climb after poor harvest"
     assert docs[0].published == dt.date(2026, 3, 2)
     assert docs[0].record == 1
+
+
+def test_a_json_record_may_give_its_date_as_published_or_date(tmp_path):
+    path = tmp_path / "wire.jsonl"
+    path.write_text('{"title": "A", "text": "One story.", "published": "2026-03-02"}\n'
+                    '{"title": "B", "text": "Another story.", "date": "3 March 2026"}\n', encoding="utf-8")
+    docs, _ = read_inputs([path])
+    assert [d.published for d in docs] == [dt.date(2026, 3, 2), dt.date(2026, 3, 3)]
+
+
+@pytest.mark.parametrize("written, date", [
+    ("2026-03-02T09:30:00Z", dt.date(2026, 3, 2)), ("Mon, 02 Mar 2026 09:00:00 GMT", dt.date(2026, 3, 2)),
+    ("3 March 2026", dt.date(2026, 3, 3)), ("March 3, 2026", dt.date(2026, 3, 3)),
+    ("yesterday", None), ("March 2026", None), ("soon", None),  # relative or not a day: no date
+])
+def test_publication_dates_as_machines_and_people_write_them(written, date):
+    assert parse_date(written) == date
 
 
 def test_cp1252_fallback(tmp_path):
