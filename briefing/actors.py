@@ -83,6 +83,7 @@ class Mention:
     start: int  # character offsets of the name (without titles) in the article text
     end: int
     role: str | None = None
+    titled: bool = False  # a person named with an honorific ("Mr", "Dr") or a role
 
     @property
     def name(self) -> str:
@@ -429,12 +430,15 @@ def mentions_in(doc: Doc, article_id: int, labels: Iterable[str]) -> list[Mentio
             continue
         kind = ENTITY_KINDS[ent.label_]
         role = None
+        titled = False
         if kind == "person":
             titles, tokens = _name_tokens(ent)
             if not _looks_like_name(tokens):
                 continue
             words = tuple(w for w in (_POSSESSIVE.sub("", t.text) for t in tokens) if w)
             role = _role_before(doc, ent.start, titles)
+            before = doc[ent.start - 1].lower_.rstrip(".") if ent.start else ""
+            titled = bool(role or titles or before in HONORIFICS)
         else:
             tokens = _clean_tokens(ent)
             words = [t.text for t in tokens if not t.is_punct]
@@ -449,7 +453,7 @@ def mentions_in(doc: Doc, article_id: int, labels: Iterable[str]) -> list[Mentio
         if kind != "place" and _country_code(" ".join(words)):
             kind = "place"  # the model's "Belarus" as an organisation or "Benin" as a person
         start, end = _name_span(tokens)
-        found.append(Mention(article_id, kind, words, start, end, role))
+        found.append(Mention(article_id, kind, words, start, end, role, titled))
     teams = {m.words for m in found if m.kind == "place" and not _country_code(m.name)
              and _plays_as_team(doc, m)}
     people = {m.words for m in found if m.kind == "person"}
@@ -509,9 +513,18 @@ KIND_ORDER = ("person", "organisation", "place", "group")
 
 
 def actor_kind(members: Iterable[Mention]) -> str:
-    """The kind most mentions were tagged with; ties go to the more specific kind."""
+    """The kind most mentions were tagged with; ties go to the more specific kind.
+
+    News names a person in full at least once ("Boris Johnson", then "Johnson") or with a title
+    ("Mr Johnson", "the president, Johnson"). A "person" only ever named in one word, with no
+    title, is more often a firm, a club or a brand the model mistook ("Yukos", "Pernod"): an
+    organisation."""
+    members = list(members)
     votes = Counter(m.kind for m in members)
-    return min(votes, key=lambda k: (-votes[k], KIND_ORDER.index(k)))
+    kind = min(votes, key=lambda k: (-votes[k], KIND_ORDER.index(k)))
+    if kind == "person" and all(len(m.words) == 1 and not m.titled for m in members if m.kind == "person"):
+        return "organisation"
+    return kind
 
 
 def _key(m: Mention) -> str:
@@ -596,7 +609,8 @@ def _display_name(members: Sequence[Mention], kind: str) -> str:
     form used most; ties go to the most frequent, then the first seen."""
     counts = Counter(m.name for m in members)
     order = {name: i for i, name in reversed(list(enumerate(m.name for m in members)))}
-    candidates = [m.name for m in members if m.kind == kind]
+    # A "person" taken for an organisation (see actor_kind) has no mention of that kind.
+    candidates = [m.name for m in members if m.kind == kind] or [m.name for m in members]
     if kind == "person":
         most_words = max(len(n.split()) for n in candidates)
         candidates = [n for n in candidates if len(n.split()) == most_words]

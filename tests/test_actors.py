@@ -189,3 +189,20 @@ def test_names_lose_trailing_descriptors_and_scores(analyse_texts):
     names = {m.name for m in mentions_in(items[0].doc, 1, LABELS)}
     assert "news" not in " ".join(names)
     assert not any(any(ch.isdigit() for ch in n) for n in names)
+
+
+def test_a_person_only_ever_named_in_one_word_without_a_title_is_taken_for_an_organisation():
+    from briefing.actors import Mention, actor_kind
+
+    def person(*words, titled=False):
+        return Mention(1, "person", words, 0, 1, titled=titled)
+
+    assert actor_kind([person("Yukos"), person("Yukos")]) == "organisation"
+    assert actor_kind([person("Priya", "Raman"), person("Raman")]) == "person"  # named in full once
+    assert actor_kind([person("Raman", titled=True), person("Raman")]) == "person"  # "Ms Raman"
+
+
+def test_an_honorific_outside_the_entity_keeps_a_one_word_name_a_person(analyse_texts):
+    items = analyse_texts("Mr Okafor said the bill would pass. Okafor has led the campaign since 2019.")
+    (okafor,) = [a for a in extract_actors(items, ["PERSON", "ORG"]) if a.name == "Okafor"]
+    assert okafor.kind == "person"
