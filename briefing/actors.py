@@ -242,6 +242,18 @@ def alias_pairs(text: str) -> list[tuple[str, str]]:
 
 # --- mentions ------------------------------------------------------------------------------
 
+# Days, months and clock zones: the model sometimes takes "July" or "GMT" for an organisation.
+CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+    "july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec "
+    "gmt utc bst cet est pst".split())
+
+
+def _is_calendar(words: Sequence[str]) -> bool:
+    """A date or time of day, not a name: "July", "Oct.", "September 1996", "GMT"."""
+    return all(w.lower().rstrip(".") in CALENDAR_WORDS or w.isdigit() for w in words)
+
+
 def _is_common_noun(word: str, text: str) -> bool:
     """A capitalised word that is an everyday noun here: a known generic name, or one the
     same text also writes in lower case ("Agency head ..." beside "the agency")."""
@@ -445,7 +457,7 @@ def mentions_in(doc: Doc, article_id: int, labels: Iterable[str]) -> list[Mentio
             if words:
                 words[-1] = _POSSESSIVE.sub("", words[-1])
             words = tuple(w for w in words if w)
-        if not words or not any(ch.isalpha() for ch in "".join(words)):
+        if not words or not any(ch.isalpha() for ch in "".join(words)) or _is_calendar(words):
             continue
         if len(words) == 1 and kind != "person" and (
                 _is_common_noun(words[0], text) or (len(ent) == 1 and ent.root.pos_ == "NOUN")):
@@ -457,7 +469,8 @@ def mentions_in(doc: Doc, article_id: int, labels: Iterable[str]) -> list[Mentio
     teams = {m.words for m in found if m.kind == "place" and not _country_code(m.name)
              and _plays_as_team(doc, m)}
     people = {m.words for m in found if m.kind == "person"}
-    listed = [span for span in _results_rows(doc) if not _country_code(span.text)]
+    listed = [span for span in _results_rows(doc)
+              if not _country_code(span.text) and not _is_calendar([t.text for t in span])]
     for span in listed:
         words = tuple(t.text for t in span)
         if words not in people and not any(w[-1:] == words[-1:] for w in people):

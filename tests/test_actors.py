@@ -206,3 +206,11 @@ def test_an_honorific_outside_the_entity_keeps_a_one_word_name_a_person(analyse_
     items = analyse_texts("Mr Okafor said the bill would pass. Okafor has led the campaign since 2019.")
     (okafor,) = [a for a in extract_actors(items, ["PERSON", "ORG"]) if a.name == "Okafor"]
     assert okafor.kind == "person"
+
+
+def test_months_in_a_fixtures_list_are_dates_not_teams(analyse_texts):
+    items = analyse_texts("The touring side play these county matches:\n\nJune 2 v Kentshire ( three days )\n\n"
+                          "June 14-16 v Wessex Rovers ( three days )\n\nJuly 3-7 v Lowland County XI ( three days )\n\n"
+                          "July 12 v Highland Select")
+    names = {a.name for a in extract_actors(items, ["PERSON", "ORG", "GPE", "LOC"])}
+    assert not names & {"June", "July"}
