@@ -97,14 +97,35 @@ def _is_hard_wrapped(block: list[str]) -> bool:
     return open_ended >= (len(block) - 1) / 2 and not all(is_title_case(line) for line in block)
 
 
+# Where one sentence ends and the next begins inside a line: . ! ? (and closing quotes), a
+# space, then a capital, a digit or an opening quote.
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+(?=[\"'“‘«(\[]?[A-Z0-9])")
+MIN_HEAD_WORDS = 8
+
+
+def _split_tail(line: str) -> list[str]:
+    """A line of prose with a tail that is not a sentence, as two lines: an article given as
+    one line often ends in a photo caption or credit ("... the Changing of the Guard"), and
+    judged whole by its last word the story would go with it. Headlines ("Mr. Smith goes to
+    Washington") have no sentence of MIN_HEAD_WORDS words before the tail and stay whole."""
+    if is_prose(line):
+        return [line]
+    ends = list(_SENTENCE_END.finditer(line))
+    if not ends:
+        return [line]
+    head, tail = line[:ends[-1].end()].rstrip(), line[ends[-1].end():]
+    if len(words(head)) < MIN_HEAD_WORDS:
+        return [line]
+    return [head, tail]
+
+
 def _lines(text: str) -> list[str]:
-    """The text as logical lines: hard-wrapped paragraphs are joined back together."""
+    """The text as logical lines: hard-wrapped paragraphs are joined back together, and a
+    caption run on after the last sentence of a line is a line of its own."""
     lines: list[str] = []
     for block in _blocks(text):
-        if _is_hard_wrapped(block):
-            lines.append(" ".join(block))
-        else:
-            lines.extend(block)
+        for line in [" ".join(block)] if _is_hard_wrapped(block) else block:
+            lines.extend(_split_tail(line))
     return lines
 
 

@@ -50,3 +50,18 @@ def test_a_given_title_is_kept_and_not_repeated_in_the_body():
 def test_untitled_prose_gets_its_first_words_as_title():
     cleaned = clean_text("Police in Leeds arrested three men on Tuesday after a series of burglaries in the city centre.")
     assert cleaned.title == "Police in Leeds arrested three men on Tuesday after a series of …"
+
+
+def test_an_article_on_one_line_keeps_its_story_when_a_caption_runs_on_at_the_end():
+    story = ("The harbour at Kessel reopened on Monday after three days of repairs to its sea wall. "
+             "About 40 fishing boats returned by the evening, the harbour master said.")
+    cleaned = clean_text(story + " Boats wait outside the harbour wall at Kessel on Sunday evening")
+    assert cleaned.paragraphs == [story]
+    assert [r.text for r in cleaned.removed] == ["Boats wait outside the harbour wall at Kessel on Sunday evening"]
+
+
+def test_a_headline_with_an_abbreviation_is_not_split():
+    cleaned = clean_text("U.S. Navy sends second carrier to the Gulf\n\n"
+                         "The US Navy has sent a second aircraft carrier to the Gulf, officials said on Monday.")
+    assert cleaned.title == "U.S. Navy sends second carrier to the Gulf"
+    assert cleaned.paragraphs == ["The US Navy has sent a second aircraft carrier to the Gulf, officials said on Monday."]

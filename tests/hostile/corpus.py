@@ -64,6 +64,9 @@ def write_corpus(folder: Path) -> list[Case]:
                          for _ in range(700))
     add("one-line.txt", "Harbour town counts the damage\n\nLong-line marker sentence opens the story today. "
         + long_line, "used", "Harbour town counts the damage")
+    # A whole article on one line that ends in a photo caption, with no full stop: as JSON feeds send it.
+    add("caption-tail.txt", STORY.replace("Ellen", "Hilde").replace("\n", " ").strip()
+        + " Residents inspect a cracked wall in Penrith Point on Tuesday morning", "used", "Storm Hilde")
     add("endless-line.txt", "Endless line\n\n" + "The sea wall held again. " * 16000, "skipped", "too long")
     add("no-punctuation.txt", "flood barriers went up along the quay on monday morning and volunteers filled "
         "sandbags in the square while the mayor asked residents near the river to move their cars\n",
