@@ -119,13 +119,34 @@ def _split_tail(line: str) -> list[str]:
     return [head, tail]
 
 
+def _split_head(line: str) -> list[str]:
+    """A long line that opens with a prompt or a caption, as two lines: "Advertisement The
+    harbour reopened ...", "Photo: Boats at the quay. The harbour reopened ...". Judged whole
+    by its opening, the story would go with it."""
+    if len(words(line)) < SHORT_PROMPT_WORDS:
+        return [line]
+    opening = _PROMPT_START.match(line) or _CAPTION.match(line)
+    if opening is None:
+        return [line]
+    label = line[:opening.end()].rstrip()
+    if label[-1:] in ":|–-":
+        # "Photo: ...": the caption runs to the end of its first sentence, if that is short.
+        end = _SENTENCE_END.search(line, opening.end())
+        if end is not None and len(words(line[:end.end()])) < SHORT_PROMPT_WORDS:
+            return [line[:end.end()].rstrip(), line[end.end():]]
+    rest = line[opening.end():].strip(" :|–-")
+    return [label, rest] if rest[:1].isupper() else [line]
+
+
 def _lines(text: str) -> list[str]:
     """The text as logical lines: hard-wrapped paragraphs are joined back together, and a
-    caption run on after the last sentence of a line is a line of its own."""
+    prompt or caption run on before the first or after the last sentence of a line is a line
+    of its own."""
     lines: list[str] = []
     for block in _blocks(text):
         for line in [" ".join(block)] if _is_hard_wrapped(block) else block:
-            lines.extend(_split_tail(line))
+            *opening, body = _split_head(line)
+            lines.extend([*opening, *_split_tail(body)])
     return lines
 
 

@@ -65,3 +65,13 @@ def test_a_headline_with_an_abbreviation_is_not_split():
                          "The US Navy has sent a second aircraft carrier to the Gulf, officials said on Monday.")
     assert cleaned.title == "U.S. Navy sends second carrier to the Gulf"
     assert cleaned.paragraphs == ["The US Navy has sent a second aircraft carrier to the Gulf, officials said on Monday."]
+
+
+def test_an_article_on_one_line_keeps_its_story_when_it_opens_with_a_prompt_or_caption():
+    story = ("The harbour at Kessel reopened on Monday after three days of repairs to its sea wall. "
+             "About 40 fishing boats returned by the evening, the harbour master said.")
+    for opening, reason in [("Advertisement", "prompt, link or notice"),
+                            ("Photo: Boats at the quay (Western Post).", "caption or credit")]:
+        cleaned = clean_text(f"{opening} {story}")
+        assert cleaned.paragraphs == [story]
+        assert [(r.text, r.reason) for r in cleaned.removed] == [(opening, reason)]
