@@ -142,7 +142,7 @@ def _looks_like_name(tokens: Sequence[Token]) -> bool:
             continue
         if not word[0].isupper():
             return False
-        if i > 0 and token.is_stop:
+        if i > 0 and token.is_stop and token.pos_ != "PROPN":  # "Speaks To Iraq", not "Theresa May"
             return False
     return True
 
@@ -457,8 +457,8 @@ def mentions_in(doc: Doc, article_id: int, labels: Iterable[str]) -> list[Mentio
             if words:
                 words[-1] = _POSSESSIVE.sub("", words[-1])
             words = tuple(w for w in words if w)
-        if not words or not any(ch.isalpha() for ch in "".join(words)) or _is_calendar(words):
-            continue
+        if not words or not any(ch.isalpha() for ch in "".join(words)) or (kind != "person" and _is_calendar(words)):
+            continue  # (a person may be "May")
         if len(words) == 1 and kind != "person" and (
                 _is_common_noun(words[0], text) or (len(ent) == 1 and ent.root.pos_ == "NOUN")):
             continue

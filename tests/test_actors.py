@@ -214,3 +214,9 @@ def test_months_in_a_fixtures_list_are_dates_not_teams(analyse_texts):
                           "July 12 v Highland Select")
     names = {a.name for a in extract_actors(items, ["PERSON", "ORG", "GPE", "LOC"])}
     assert not names & {"June", "July"}
+
+
+def test_a_person_called_may_is_not_a_month(analyse_texts):
+    items = analyse_texts("Prime Minister Theresa May met union leaders on Monday. May said the talks had been useful.")
+    (may,) = [a for a in extract_actors(items, ["PERSON"]) if a.name == "Theresa May"]
+    assert may.mentions == 2
