@@ -688,10 +688,11 @@ def _score(figure: Figure) -> float:
     return score
 
 
-def extract_figures(analysed: Sequence[AnalysedArticle], limit: int | None = None) -> list[Figure]:
-    """Figures of all articles; the same number of the same thing from several sources is one."""
+def _merged(items: Sequence[AnalysedArticle]) -> list[Figure]:
+    """The figures of articles on one story, best first; the same number of the same thing
+    from several sources is one."""
     merged: dict[tuple, Figure] = {}
-    for item in analysed:
+    for item in items:
         for figure in figures_in(item):
             if figure.minor:
                 continue  # a bare number or a group already introduced says nothing in a brief
@@ -705,5 +706,19 @@ def extract_figures(analysed: Sequence[AnalysedArticle], limit: int | None = Non
             else:
                 merged[key] = figure
     ranked = sorted(enumerate(merged.values()), key=lambda p: (-_score(p[1]), p[0]))
-    figures = [f for _, f in ranked]
+    return [f for _, f in ranked]
+
+
+def extract_figures(analysed: Sequence[AnalysedArticle], limit: int | None = None,
+                    groups: Sequence[Sequence[int]] | None = None) -> list[Figure]:
+    """The key figures, best first. Without ``groups`` all articles are one story. With
+    ``groups`` (indices of ``analysed`` that report one story, best story first), figures merge
+    only within a story ("two years" in unrelated stories is not one figure), and the table
+    takes each story's best figure, then each one's second, ...; articles in no group are left
+    out (stories already briefed)."""
+    if groups is None:
+        groups = [range(len(analysed))]
+    per_story = [_merged([analysed[i] for i in group]) for group in groups]
+    figures = [story[rank] for rank in range(max(map(len, per_story), default=0))
+               for story in per_story if rank < len(story)]
     return figures[:limit] if limit is not None else figures

@@ -215,7 +215,9 @@ def build_brief(config: Config, inputs: Sequence[Path | str] | None = None, date
     overview = _overview(stories, count)
     progress("Extracting key actors and figures")
     actors = extract_actors(analysed, config.actors.entity_types, per_kind=config.actors.max)
-    figures = extract_figures(analysed, config.figures.max)
+    position = {item.article.id: i for i, item in enumerate(analysed)}
+    figures = extract_figures(analysed, config.figures.max,
+                              [[position[s.article.id] for s in story.articles] for story in stories])
     progress("Dating events for the timeline")
     timeline = extract_timeline(analysed, when)
     brief = Brief(

@@ -168,3 +168,21 @@ def test_names_addresses_and_pronouns_are_not_figures(analyse_texts, text, expec
 def test_what_an_amount_is_named_after_it_or_by_its_verb(analyse_texts, text, value, counts):
     (figure, *_) = figures_of(analyse_texts, text)
     assert (figure.value, figure.counts) == (value, counts)
+
+
+def test_the_same_number_in_unrelated_stories_is_not_one_figure(analyse_texts):
+    items = analyse_texts("About 900 Danish soldiers are stationed in Estonia.",
+                          "Around 900 Danish soldiers are based in Estonia as part of a NATO mission.",
+                          "About 900 Danish soldiers took part in the parade in Copenhagen.")
+    soldiers = [f for f in extract_figures(items, groups=[[0, 1], [2]]) if f.number == 900]
+    assert sorted(f.sources for f in soldiers) == [[1, 2], [3]]
+
+
+def test_the_table_takes_each_storys_best_figure_first_and_leaves_out_stories_not_in_the_brief(analyse_texts):
+    items = analyse_texts(
+        "The port handled 1,200 containers on Monday. It paid a €40m ransom. Its 300 staff returned on Tuesday.",
+        "The bank raised its main rate to 4.5% on Thursday.",
+        "About 900 Danish soldiers took part in the parade in Copenhagen.")
+    figures = extract_figures(items, groups=[[0], [1]])
+    assert [f.sources for f in figures][:3] == [[1], [2], [1]]
+    assert all(f.sources != [3] for f in figures)  # article 3's story is not in the brief
