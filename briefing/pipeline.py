@@ -133,9 +133,12 @@ def _overview(stories: Sequence[Story], count: int) -> list[Sentence]:
     return interleave(runs, count)
 
 
-def _sections(configured: Sequence[SectionConfig], content: dict[str, list]) -> list[Section]:
+def _sections(configured: Sequence[SectionConfig], content: dict[str, list], day: dt.date) -> list[Section]:
     """The brief's sections as configured: in order, titled, limited; a keyword section holds
-    the stories that mention one of its words."""
+    the stories that mention one of its words; a timeline keeps the events that matter most
+    (TIMELINE_EVENTS of them unless its max says otherwise)."""
+    from briefing.timeline import TIMELINE_EVENTS, key_events
+
     sections = []
     for sc in configured:
         if sc.kind == "keyword":
@@ -143,7 +146,9 @@ def _sections(configured: Sequence[SectionConfig], content: dict[str, list]) -> 
                      if any(_mentioned(s.article, sc.keywords) for s in story.articles)]
         else:
             items = list(content[sc.kind])
-        if sc.max is not None:
+        if sc.kind == "timeline":
+            items = key_events(items, sc.max if sc.max is not None else TIMELINE_EVENTS, day)
+        elif sc.max is not None:
             items = items[:sc.max]
         sections.append(Section(sc.kind, sc.title or SECTION_TITLES[sc.kind], items))
     return sections
@@ -234,7 +239,7 @@ def build_brief(config: Config, inputs: Sequence[Path | str] | None = None, date
         sources=articles,
         skipped=skipped,
     )
-    brief.sections = _sections(config.sections, brief.content())
+    brief.sections = _sections(config.sections, brief.content(), when)
     return brief
 
 

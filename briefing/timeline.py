@@ -108,3 +108,15 @@ def extract_timeline(analysed: Sequence[AnalysedArticle], brief_date: dt.date) -
                 known.sources = sorted(set(known.sources) | set(event.sources))
                 known.undated_source = known.undated_source and event.undated_source
     return sorted(merged, key=lambda e: (e.date, e.sources[0]))
+
+
+# Events a timeline shows unless its section sets ``max``: a hundred articles date hundreds of
+# sentences, and a reader wants the ones that matter.
+TIMELINE_EVENTS = 20
+
+
+def key_events(events: Sequence[Event], count: int, day: dt.date) -> list[Event]:
+    """The ``count`` events that matter most, in date order: told by the most sources, then
+    nearest the brief's ``day``."""
+    chosen = sorted(events, key=lambda e: (-len(e.sources), abs((e.date - day).days), e.date))[:count]
+    return sorted(chosen, key=lambda e: (e.date, e.sources[0]))

@@ -65,3 +65,20 @@ def test_a_bad_section_is_a_config_error(tmp_path):
             "keyword") in result.stderr
     assert "sections.1: a keyword section needs a title and at least one keyword" in result.stderr
     assert "sections.2: max: the sources section lists every source" in result.stderr
+
+
+def test_the_timeline_shows_twenty_events_unless_its_max_says_otherwise():
+    import datetime as dt
+
+    from briefing.config import SectionConfig
+    from briefing.models import Event
+    from briefing.pipeline import _sections
+
+    day = dt.date(2026, 3, 3)
+    events = [Event(date=day - dt.timedelta(days=i), text=f"Event {i}.", expression="on Monday", sources=[i + 1])
+              for i in range(30)]
+    (default,) = _sections([SectionConfig(kind="timeline")], {"timeline": events}, day)
+    assert len(default.items) == 20
+    assert default.items[0].date == day - dt.timedelta(days=19)  # the nearest twenty, oldest first
+    (short,) = _sections([SectionConfig(kind="timeline", max=5)], {"timeline": events}, day)
+    assert len(short.items) == 5

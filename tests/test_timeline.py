@@ -88,3 +88,16 @@ def test_timeline_section_in_markdown(nlp):
     md = render_markdown(brief, None).decode()
     assert "## Timeline\n\n- **Friday 3 January 2020**\\*: The strike killed the general on Friday. [1]\n" in md
     assert "\\* Dated from the brief's date: the article gives no date of its own." in md
+
+
+def test_a_long_timeline_keeps_the_events_told_by_most_sources_then_nearest_the_brief():
+    from briefing.models import Event
+    from briefing.timeline import key_events
+
+    def event(day: int, *sources: int) -> Event:
+        return Event(date=dt.date(2020, 1, day), text=f"Event on day {day}.", expression="on Friday",
+                     sources=list(sources))
+
+    events = [event(1, 1), event(2, 2, 3), event(3, 4), event(5, 5), event(6, 6)]
+    kept = key_events(events, 3, MONDAY)  # Monday 6 January
+    assert [e.date.day for e in kept] == [2, 5, 6]  # day 2 has two sources; 6 and 5 are nearest
