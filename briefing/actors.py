@@ -457,8 +457,10 @@ def mentions_in(doc: Doc, article_id: int, labels: Iterable[str]) -> list[Mentio
             if words:
                 words[-1] = _POSSESSIVE.sub("", words[-1])
             words = tuple(w for w in words if w)
-        if not words or not any(ch.isalpha() for ch in "".join(words)) or (kind != "person" and _is_calendar(words)):
-            continue  # (a person may be "May")
+        if not words or not any(ch.isupper() for ch in "".join(words)):
+            continue  # names have a capital somewhere ("eBay"); "van" or "el" alone is no name
+        if kind != "person" and _is_calendar(words):
+            continue  # a date, not an organisation or place (a person may be "May")
         if len(words) == 1 and kind != "person" and (
                 _is_common_noun(words[0], text) or (len(ent) == 1 and ent.root.pos_ == "NOUN")):
             continue

@@ -220,3 +220,10 @@ def test_a_person_called_may_is_not_a_month(analyse_texts):
     items = analyse_texts("Prime Minister Theresa May met union leaders on Monday. May said the talks had been useful.")
     (may,) = [a for a in extract_actors(items, ["PERSON"]) if a.name == "Theresa May"]
     assert may.mentions == 2
+
+
+def test_a_lower_case_particle_alone_is_not_an_actor(analyse_texts):
+    items = analyse_texts("Fans packed the stadium for El Clasico on Saturday. Real Madrid beat Barcelona 2-1 "
+                          "in the league match, which fans call el clasico, with goals from Vinicius Junior.")
+    names = {a.name for a in extract_actors(items, ["PERSON", "ORG", "GPE", "LOC"])}
+    assert not any(name.islower() for name in names)
