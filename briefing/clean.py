@@ -182,9 +182,19 @@ def _pick_headline(candidates: list[str]) -> str | None:
     return max(usable, key=lambda c: len(words(c)), default=None)
 
 
+# A wire dateline before the story: "(CNN)", "LONDON (Reuters) -", "WASHINGTON —".
+_DATELINE = re.compile(r"^(?:(?:[A-Z][A-Z .,'-]{1,40}\s*)?\([A-Za-z][\w .&-]{0,30}\)\s*[-–—:]?"
+                       r"|[A-Z][A-Z .,']{1,40}\s*[-–—:])\s*(?=[A-Z\"“])")
+
+
 def _title_from_sentence(text: str, limit: int = 12) -> str:
-    tokens = text.split()
-    return text if len(tokens) <= limit else " ".join(tokens[:limit]) + " …"
+    """A title for an article that has none: its first sentence, without a wire dateline, cut
+    at ``limit`` words."""
+    first = text[:end.start() + 1] if (end := _SENTENCE_END.search(text)) else text
+    dateline = _DATELINE.match(first)
+    first = first[dateline.end():] if dateline else first
+    tokens = first.split()
+    return first if len(tokens) <= limit else " ".join(tokens[:limit]) + " …"
 
 
 def clean_text(text: str, title: str | None = None) -> Cleaned:

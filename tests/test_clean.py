@@ -52,6 +52,13 @@ def test_untitled_prose_gets_its_first_words_as_title():
     assert cleaned.title == "Police in Leeds arrested three men on Tuesday after a series of …"
 
 
+def test_an_untitled_article_is_titled_by_its_first_sentence_without_the_dateline():
+    assert clean_text("LONDON (Wire) - Rail fares rise by 4% in March. Unions called the rise unfair.").title \
+        == "Rail fares rise by 4% in March."
+    assert clean_text("(Wire) NATO leaders met in Brussels on Monday. They agreed a new budget.").title \
+        == "NATO leaders met in Brussels on Monday."
+
+
 def test_an_article_on_one_line_keeps_its_story_when_a_caption_runs_on_at_the_end():
     story = ("The harbour at Kessel reopened on Monday after three days of repairs to its sea wall. "
              "About 40 fishing boats returned by the evening, the harbour master said.")
