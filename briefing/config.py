@@ -176,7 +176,9 @@ class Config(_Section):
     watchlist: WatchlistConfig = WatchlistConfig()
     history: HistoryConfig = HistoryConfig()
     sections: list[SectionConfig] = Field(DEFAULT_SECTION_CONFIG, description="The brief's sections in order; leave "
-                                          "one out to hide it.")
+                                          "one out to hide it. Each may have a title and a max (the timeline "
+                                          "shows 20 events unless its max says otherwise); a keyword section "
+                                          "needs a title and keywords.")
     email: EmailConfig = EmailConfig()
     limits: LimitsConfig = LimitsConfig()
 
@@ -308,15 +310,20 @@ def commented_config(model: type[BaseModel] | None = None, overrides: dict[str, 
     """A config.yaml with every key at its default and its description as a comment, made from
     the schema itself, so it cannot drift from what briefing accepts. ``overrides`` sets
     top-level values (``briefing init`` points ``templates_dir`` at the copied templates)."""
+    import textwrap
+
     model = model or Config
     overrides = overrides or {}
     lines: list[str] = []
     pad = "  " * indent
+
+    def comment(text: str) -> list[str]:
+        return textwrap.wrap(text, 92, initial_indent=f"{pad}# ", subsequent_indent=f"{pad}# ")
     for name, field in model.model_fields.items():
         annotation = field.annotation
         if isinstance(annotation, type) and issubclass(annotation, BaseModel):
             if field.description:
-                lines.append(f"{pad}# {field.description}")
+                lines.extend(comment(field.description))
             lines.append(f"{pad}{name}:")
             lines.append(commented_config(annotation, None, indent + 1).rstrip("\n"))
             lines.append("")
@@ -324,10 +331,14 @@ def commented_config(model: type[BaseModel] | None = None, overrides: dict[str, 
         value = overrides.get(name, field.default)
         if isinstance(value, Path):
             value = str(value)
-        if isinstance(value, list) and value and isinstance(value[0], BaseModel):
-            value = [item.model_dump(exclude_defaults=True) for item in value]
         if field.description:
-            lines.append(f"{pad}# {field.description}")
+            lines.extend(comment(field.description))
+        if isinstance(value, list) and value and isinstance(value[0], BaseModel):
+            # A list of sections: one a line, "- {kind: summary}".
+            items = [item.model_dump(exclude_defaults=True) for item in value]
+            dumped = yaml.safe_dump({name: items}, default_flow_style=None, allow_unicode=True, width=1000)
+            lines.extend(pad + line for line in dumped.strip().splitlines())
+            continue
         dumped = yaml.safe_dump({name: value}, default_flow_style=True, allow_unicode=True, width=1000).strip()
         lines.append(pad + dumped.removeprefix("{").removesuffix("}"))
     return "\n".join(lines) + "\n"
