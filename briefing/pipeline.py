@@ -90,12 +90,6 @@ def load_articles(paths: Sequence[Path | str], progress: Progress = _silent,
     return articles, skipped
 
 
-def _redundant(a_text: str, b_text: str) -> bool:
-    from rapidfuzz import fuzz
-
-    return fuzz.token_set_ratio(a_text, b_text) >= 75
-
-
 def _in_language(articles: list[Article], skipped: list[SkippedInput], nlp) -> list[Article]:
     """The articles in the model's language, numbered again from 1; the others are skipped."""
     from briefing.nlp import foreign_language
@@ -175,7 +169,7 @@ def build_brief(config: Config, inputs: Sequence[Path | str] | None = None, date
     from briefing.figures import extract_figures
     from briefing.nlp import analyse, load_pipeline
     from briefing.stories import build_stories, group_documents
-    from briefing.summarise import SpacyTokenizer, make_text_summariser
+    from briefing.summarise import SpacyTokenizer, make_text_summariser, retells
     from briefing.timeline import extract_timeline
 
     articles, skipped = load_articles(list(inputs) if inputs else config.inputs, progress, config.limits)
@@ -205,7 +199,7 @@ def build_brief(config: Config, inputs: Sequence[Path | str] | None = None, date
     ]
     progress("Grouping articles into stories")
     groups = group_documents([item.doc for item in analysed], config.stories.threshold)
-    stories = build_stories(summaries, groups, config.summary.sentences, lambda a, b: _redundant(a.text, b.text))
+    stories = build_stories(summaries, groups, config.summary.sentences, lambda a, b: retells(a.text, b.text))
     stories = _watch(stories, config.watchlist.entries())
     when = date or brief_date()
     if history is not None:

@@ -224,6 +224,14 @@ BACK_REFERENCE_PHRASES = ("the paper", "the newspaper", "the company", "the firm
                           "the move", "the man", "the woman", "the pair", "the couple", "the same")
 
 
+def retells(a: str, b: str) -> bool:
+    """Do two sentences say the same thing in nearly the same words (two sources' copies of a
+    wire sentence, or one event told twice)? rapidfuzz's token-set ratio, at least 75."""
+    from rapidfuzz import fuzz
+
+    return fuzz.token_set_ratio(a, b) >= 75
+
+
 def dangles(text: str) -> bool:
     """Does the sentence open with a pronoun or a back-reference to what came before?"""
     opening = text.lstrip(" \"'‘“(").lower()

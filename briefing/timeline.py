@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from briefing.models import Event
-from briefing.summarise import dangles
+from briefing.summarise import dangles, retells
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span
@@ -89,19 +89,13 @@ def events_in(item: AnalysedArticle, brief_date: dt.date) -> list[Event]:
     return events
 
 
-def _same(a: str, b: str) -> bool:
-    from rapidfuzz import fuzz
-
-    return fuzz.token_set_ratio(a, b) >= 75
-
-
 def extract_timeline(analysed: Sequence[AnalysedArticle], brief_date: dt.date) -> list[Event]:
     """Every article's events by date; the same event told by several sources is one, with
     all of them."""
     merged: list[Event] = []
     for item in analysed:
         for event in events_in(item, brief_date):
-            known = next((e for e in merged if e.date == event.date and _same(e.text, event.text)), None)
+            known = next((e for e in merged if e.date == event.date and retells(e.text, event.text)), None)
             if known is None:
                 merged.append(event)
             else:

@@ -40,12 +40,12 @@ def test_average_linkage_stops_at_the_threshold():
 
 def test_a_story_summary_draws_on_every_source_without_repeating(nlp, analyse_texts):
     from briefing.models import ArticleSummary
-    from briefing.pipeline import _redundant
     from briefing.stories import build_stories
+    from briefing.summarise import retells
 
     items = analyse_texts(ROTTERDAM_1, ROTTERDAM_2, RATES)
     summaries = [ArticleSummary(item.article, item.sentences[:2]) for item in items]
-    stories = build_stories(summaries, [[0, 1], [2]], 2, lambda a, b: _redundant(a.text, b.text))
+    stories = build_stories(summaries, [[0, 1], [2]], 2, lambda a, b: retells(a.text, b.text))
     top = stories[0]
     assert top.sources == [1, 2]  # the story told by two sources ranks first
     assert [s.article_id for s in top.sentences] == [1, 2, 1]  # both leads, then the next sentence
