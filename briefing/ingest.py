@@ -102,6 +102,11 @@ def _written_date(text: str) -> dt.date | None:
     return parsed.date() if parsed else None
 
 
+def record_path(path: Path, record: int | None) -> Path:
+    """A file, or one record of it as briefing names it ("wire.jsonl#3")."""
+    return path if record is None else path.with_name(f"{path.name}#{record}")
+
+
 def _optional_str(value: Any) -> str | None:
     if value is None:
         return None
@@ -226,7 +231,7 @@ def _html_document(html: str, path: Path, url: str | None = None) -> RawDocument
 
 def _from_record(path: Path, index: int, record: Any) -> RawDocument | SkippedInput:
     """One JSON record as a document; a bad record is skipped, not the whole file."""
-    where = path.with_name(f"{path.name}#{index}")
+    where = record_path(path, index)
     if not isinstance(record, dict):
         return SkippedInput(where, "expected an object with 'title' and 'text'")
     text = record.get("text")
@@ -261,7 +266,7 @@ def read_jsonl(path: Path) -> list[RawDocument | SkippedInput]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            documents.append(SkippedInput(path.with_name(f"{path.name}#{number}"), f"not valid JSON ({exc.msg})"))
+            documents.append(SkippedInput(record_path(path, number), f"not valid JSON ({exc.msg})"))
             continue
         documents.append(_from_record(path, number, record))
     return documents
@@ -320,7 +325,7 @@ def _feed_documents(data: bytes, path: Path) -> list[RawDocument | SkippedInput]
         html = contents[0].get("value", "") if contents else entry.get("summary", "")
         text = _html_text(html or "")
         if not text.strip():
-            documents.append(SkippedInput(path.with_name(f"{path.name}#{index}"), "feed item without text"))
+            documents.append(SkippedInput(record_path(path, index), "feed item without text"))
             continue
         documents.append(RawDocument(
             path=path, text=text, format="feed", title=_optional_str(entry.get("title")), source=source,

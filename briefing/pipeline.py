@@ -17,7 +17,7 @@ from pathlib import Path
 from briefing.clean import clean_document
 from briefing.config import Config, LimitsConfig, SectionConfig
 from briefing.errors import BriefingError, InputError
-from briefing.ingest import read_inputs
+from briefing.ingest import read_inputs, record_path
 from briefing.models import SECTION_TITLES, Article, ArticleSummary, Brief, Section, Sentence, SkippedInput, Story
 
 log = logging.getLogger(__name__)
@@ -41,11 +41,6 @@ def brief_date(date: str | dt.date | None = None) -> dt.date:
         except ValueError:
             raise BriefingError(f"SOURCE_DATE_EPOCH: expected seconds since 1970, got {epoch!r}") from None
     return dt.date.today()
-
-
-def _where(path: Path, record: int | None) -> Path:
-    """A file, or one record of it ("wire.jsonl#3")."""
-    return path if record is None else path.with_name(f"{path.name}#{record}")
 
 
 def _silent(message: str) -> None:
@@ -81,7 +76,7 @@ def load_articles(paths: Sequence[Path | str], progress: Progress = _silent,
         if reason is None:
             articles.append(article)
         else:
-            skipped.append(SkippedInput(_where(doc.path, doc.record), reason))
+            skipped.append(SkippedInput(record_path(doc.path, doc.record), reason))
     for item in skipped:
         log.info("skipped %s: %s", item.path, item.reason)
     progress(f"Read {len(articles)} article(s)" + (f", skipped {len(skipped)} input(s)" if skipped else ""))
