@@ -429,14 +429,18 @@ def read_inputs(paths: Iterable[Path | str], max_bytes: int | None = None) -> tu
     urls = [p for p in paths if is_url(p)]
     files, skipped = find_input_files([Path(p) for p in paths if not is_url(p)])
     documents: list[RawDocument] = []
-    for url in urls:
-        for item in read_url(url, max_bytes):
+
+    def keep(found: list[RawDocument | SkippedInput]) -> None:
+        for item in found:
             if isinstance(item, SkippedInput):
                 skipped.append(item)
             elif item.text.strip():
                 documents.append(item)
             else:
                 skipped.append(SkippedInput(item.path, "empty: no article text"))
+
+    for url in urls:
+        keep(read_url(url, max_bytes))
     for path in files:
         try:
             size = path.stat().st_size
@@ -453,11 +457,5 @@ def read_inputs(paths: Iterable[Path | str], max_bytes: int | None = None) -> tu
             continue
         if not found:
             skipped.append(SkippedInput(path, "empty: no records"))
-        for item in found:
-            if isinstance(item, SkippedInput):
-                skipped.append(item)
-            elif item.text.strip():
-                documents.append(item)
-            else:
-                skipped.append(SkippedInput(path, "empty: no article text"))
+        keep(found)
     return documents, skipped
