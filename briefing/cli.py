@@ -45,6 +45,18 @@ def main(
     """Turn a pile of news articles into a dated situation brief (Markdown and PDF)."""
 
 
+def _config_file(config: Path | None) -> Path | None:
+    """The config named with --config, else ./config.yaml if there is one (else defaults)."""
+    if config is None and Path("config.yaml").is_file():
+        return Path("config.yaml")
+    return config
+
+
+def _sent(message: Path, recipients: list[str], settings) -> str:
+    smtp = settings.email.smtp
+    return f"Sent {message} to {len(recipients)} recipient(s) via {smtp.host}:{smtp.port}"
+
+
 def _fail(message: str, verbose: bool) -> None:
     if verbose:
         traceback.print_exc()
@@ -102,8 +114,7 @@ def generate(
             typer.echo(message, err=True)
 
     try:
-        if config is None and Path("config.yaml").is_file():
-            config = Path("config.yaml")
+        config = _config_file(config)
         settings = load_config(config)
         if config is not None:
             progress(f"Using config {config}")
@@ -154,8 +165,7 @@ def _send_written(message: Path, settings, verbose: bool) -> None:
         typer.echo(f"Error: not sent: {exc}. The brief is written; send it later with: briefing send {message}",
                    err=True)
         raise typer.Exit(EXIT_NOT_SENT) from None
-    smtp = settings.email.smtp
-    typer.echo(f"Sent {message} to {len(recipients)} recipient(s) via {smtp.host}:{smtp.port}", err=True)
+    typer.echo(_sent(message, recipients, settings), err=True)
 
 
 @app.command(
@@ -178,16 +188,14 @@ def send(
     from briefing.mail import send_message
 
     try:
-        if config is None and Path("config.yaml").is_file():
-            config = Path("config.yaml")
+        config = _config_file(config)
         settings = load_config(config)
         recipients = send_message(message, settings.email)
     except BriefingError as exc:
         _fail(str(exc), verbose)
     except Exception as exc:  # a bug: say so plainly, with the traceback on request
         _fail(f"unexpected failure: {exc.__class__.__name__}: {exc} (rerun with --verbose for details)", verbose)
-    smtp = settings.email.smtp
-    typer.echo(f"Sent {message} to {len(recipients)} recipient(s) via {smtp.host}:{smtp.port}")
+    typer.echo(_sent(message, recipients, settings))
 
 
 @app.command(
@@ -239,8 +247,7 @@ def templates(
     from briefing.render import templates_in_use
 
     try:
-        if config is None and Path("config.yaml").is_file():
-            config = Path("config.yaml")
+        config = _config_file(config)
         settings = load_config(config)
     except BriefingError as exc:
         _fail(str(exc), False)
