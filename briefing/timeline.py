@@ -6,7 +6,8 @@ article has none (and the event says so). Only dates that name a day make an eve
 year" or "the 1970s" are context, not a timeline. A sentence about what is to come looks
 forward ("talks will resume on Friday", "expected to restart by Thursday"); every other looks
 back, and a weekday that is the day of publication is that day ("said on Monday" in Monday's
-paper). A sentence that leans on the one before ("He said ...") brings that one along.
+paper). The tense is the one of the verb the date belongs to: "He said on Monday that talks will
+resume" looks back. A sentence that leans on the one before ("He said ...") brings that one along.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from briefing.models import Event
 from briefing.summarise import dangles, retells
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
     from briefing.nlp import AnalysedArticle
 
@@ -57,14 +58,59 @@ def resolve(expression: str, base: dt.date, future: bool = False) -> dt.date | N
     return day
 
 
+def _future_verb(token: Token) -> bool:
+    """"expected to", "plans to", "due to", "set to": the verb says something is to come."""
+    doc = token.doc
+    return token.lemma_.lower() in FUTURE_VERBS and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to"
+
+
+def _tense(verb: Token) -> bool | None:
+    """Does this verb look forward (True: "will resume", "expected to"), back (False: "spoke",
+    "has spoken", "was killed"), or does its form not say (None: "returns", "to restart")?"""
+    auxiliaries = [t for t in verb.children if t.dep_ in ("aux", "auxpass")]
+    if any(t.lower_ in FUTURE_WORDS or t.lower_ == "wo" for t in auxiliaries) or _future_verb(verb):
+        return True
+    if verb.tag_ in ("VBD", "VBN") and not auxiliaries and verb.dep_ != "amod":
+        return False  # "spoke", "killed" (a participle alone is a past in news: "arrested on Friday")
+    if any(t.tag_ == "VBD" or t.lemma_ == "have" for t in auxiliaries):
+        return False
+    return None
+
+
+# How far up the clauses a date looks for the verb that says when: "talks [that] resume on
+# Friday" -> "will be updated when it returns on Tuesday" -> ...
+CLAUSE_STEPS = 3
+
+
+def _clause_says(ent: Span) -> bool | None:
+    """The tense of the verb the date belongs to: "He said on Monday that talks will resume" is
+    Monday past; "X will chair ... and spoke to Y on Monday" is Monday past too. A verb whose
+    form does not say hands over to the clause it depends on. None when no verb decides."""
+    token = ent.root
+    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+        token = token.head
+    for _ in range(CLAUSE_STEPS):
+        if token.pos_ not in ("VERB", "AUX"):
+            return None
+        said = _tense(token)
+        if said is not None or token.head is token:
+            return said
+        token = token.head
+    return None
+
+
 def _looks_forward(sent: Span, ent: Span) -> bool:
-    """Does the sentence speak of what is to come ("will", "expected to", "by Thursday")?"""
+    """Does the event lie ahead ("will resume on Friday", "expected to restart", "by Thursday")?
+    The verb the date belongs to decides; when its form does not say, any future word in the
+    sentence does."""
     doc = ent.doc
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     if before in DEADLINE_WORDS:
         return True
-    return any(t.lower_ in FUTURE_WORDS or (t.lemma_.lower() in FUTURE_VERBS and t.i + 1 < len(doc)
-                                            and doc[t.i + 1].lower_ == "to") for t in sent)
+    said = _clause_says(ent)
+    if said is not None:
+        return said
+    return any(t.lower_ in FUTURE_WORDS or _future_verb(t) for t in sent)
 
 
 def events_in(item: AnalysedArticle, brief_date: dt.date) -> list[Event]:

@@ -101,3 +101,20 @@ def test_a_long_timeline_keeps_the_events_told_by_most_sources_then_nearest_the_
     events = [event(1, 1), event(2, 2, 3), event(3, 4), event(5, 5), event(6, 6)]
     kept = key_events(events, 3, MONDAY)  # Monday 6 January
     assert [e.date.day for e in kept] == [2, 5, 6]  # day 2 has two sources; 6 and 5 are nearest
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The verb the date belongs to decides, not a "will" elsewhere in the sentence.
+    ("He said on Monday that talks will resume.", dt.date(2020, 1, 6)),
+    ("Ms Berg will chair a meeting later and spoke to the mayor by phone on Sunday morning.", dt.date(2020, 1, 5)),
+    ("The minister, who resigned on Friday, will face questions next week.", dt.date(2020, 1, 3)),
+    ("The man arrested on Sunday will appear in court.", dt.date(2020, 1, 5)),
+    # A verb whose form does not say hands over to the clause it depends on.
+    ("Parliament will be updated when it returns on Tuesday.", dt.date(2020, 1, 7)),
+    ("Talks will resume on Friday.", dt.date(2020, 1, 10)),
+    ("The cabinet is due to meet on Friday.", dt.date(2020, 1, 10)),
+    ("Ministers will meet on Thursday, a spokesman said.", dt.date(2020, 1, 9)),
+])
+def test_the_tense_of_the_verb_a_date_belongs_to_says_past_or_future(nlp, text, expected):
+    (event,) = extract_timeline(articles(nlp, (text, MONDAY)), MONDAY)
+    assert event.date == expected
