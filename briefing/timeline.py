@@ -87,13 +87,13 @@ def _clause_says(ent: Span) -> bool | None:
     Monday past; "X will chair ... and spoke to Y on Monday" is Monday past too. A verb whose
     form does not say hands over to the clause it depends on. None when no verb decides."""
     token = ent.root
-    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:  # (a root is its own head)
         token = token.head
     for _ in range(CLAUSE_STEPS):
         if token.pos_ not in ("VERB", "AUX"):
             return None
         said = _tense(token)
-        if said is not None or token.head is token:
+        if said is not None or token.head.i == token.i:
             return said
         token = token.head
     return None
