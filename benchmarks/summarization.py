@@ -10,6 +10,8 @@ spaCy pass and picks K of them (K = the reference's sentence count unless --sent
 
 - lead: the first K sentences;
 - each sumy algorithm alone, through briefing's spaCy tokenizer adapter;
+- ENGINE+lemmas: the default's engine alone, reading content lemmas as the default does
+  (so the table shows what the news signals add to their own ranking);
 - default: the summariser `config.yaml` uses by default, with its default weights;
 - "default - X": the default with signal X turned off (an ablation row per signal).
 
@@ -30,7 +32,8 @@ from pathlib import Path
 from briefing.config import Config
 from briefing.models import Article
 from briefing.nlp import analyse, load_pipeline
-from briefing.summarise import SUMY_SUMMARISERS, NewsWeights, SpacyTokenizer, dangles, make_text_summariser
+from briefing.summarise import (SUMY_SUMMARISERS, WORD_FORM_ENGINES, NewsWeights, SpacyTokenizer, Summariser,
+                                dangles, make_text_summariser)
 from common import parser, read_rows
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,6 +74,8 @@ def main() -> int:
     systems: dict[str, object] = {"lead": None}
     for name in SUMY_SUMMARISERS:
         systems[name] = make_text_summariser(name, tokenizer)
+    if default.algorithm == "news" and default.engine not in WORD_FORM_ENGINES:
+        systems[f"{default.engine}+lemmas"] = Summariser(default.engine, tokenizer, lemmas=True)
     systems["default"] = make_text_summariser(default.algorithm, tokenizer, engine=default.engine,
                                               weights=default.weights)
     if default.algorithm == "news":

@@ -44,7 +44,8 @@ class NlpConfig(_Section):
 
 class SummaryConfig(_Section):
     algorithm: str = Field("news", description="Summariser: " + ", ".join(SUMMARISERS))
-    engine: str = Field("reduction", description="sumy algorithm that ranks sentences for 'news'.")
+    engine: str = Field("reduction", description="sumy algorithm that ranks sentences for 'news', by the lemmas "
+                                              "of their content words (edmundson: by its cue words).")
     weights: NewsWeights = Field(NewsWeights(), description="Signals of the 'news' summariser.")
     sentences: int = Field(3, ge=1, description="Sentences in each article's summary.")
     words: int | None = Field(None, ge=1, description="At most this many words in each article's summary "

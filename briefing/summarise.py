@@ -65,11 +65,24 @@ def words_of(span: Span | Doc) -> list[str]:
     return [t.text for t in span if not (t.is_punct or t.is_space)]
 
 
+# The parts of speech that carry what a sentence is about; their lemmas are what the news
+# summariser's engine compares sentences by.
+CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+
+
+def content_lemmas(span: Span | Doc) -> list[str]:
+    """The lemmas of a span's content words ("said", "says" -> "say"; "the", "very" left out),
+    lower-cased; its plain words if it has none."""
+    lemmas = [t.lemma_.lower() for t in span if t.pos_ in CONTENT_POS and not (t.is_punct or t.is_space)]
+    return lemmas or [w.lower() for w in words_of(span)]
+
+
 class SpacyTokenizer:
     """A sumy tokenizer that answers from spaCy.
 
     Texts already parsed are remembered, so giving it the Docs of the NLP stage means
     sumy never triggers a second parse; unseen text is parsed with ``nlp`` on demand.
+    ``lemmas()`` is the same tokenizer giving each sentence's content lemmas as its words.
     """
 
     language = LANGUAGE
@@ -78,6 +91,7 @@ class SpacyTokenizer:
         self._nlp = nlp
         self._sentences: dict[str, list[str]] = {}
         self._words: dict[str, list[str]] = {}
+        self._lemmas: dict[str, list[str]] = {}
         for doc in docs:
             self.remember(doc)
 
@@ -88,7 +102,18 @@ class SpacyTokenizer:
             if text:
                 sentences.append(text)
                 self._words.setdefault(text, words_of(sent))
+                self._lemmas.setdefault(text, content_lemmas(sent))
         self._sentences[doc.text] = sentences
+
+    def lemmas(self) -> ContentLemmas:
+        return ContentLemmas(self)
+
+    def to_lemmas(self, sentence: str) -> list[str]:
+        text = sentence.strip()
+        if text not in self._lemmas:
+            # A text the NLP stage did not see (a headline): tagged on demand, once.
+            self._lemmas[text] = content_lemmas(self._nlp(text))
+        return list(self._lemmas[text])
 
     def to_sentences(self, text: str) -> list[str]:
         if text not in self._sentences:
@@ -102,15 +127,37 @@ class SpacyTokenizer:
         return list(self._words[text])
 
 
+class ContentLemmas:
+    """A sumy tokenizer whose words are a sentence's content lemmas (``SpacyTokenizer.lemmas``).
+
+    Graph rankers score a sentence by the words it shares with the others. Compared by their
+    spaCy lemmas, "said" meets "says" (sumy's Porter stemmer keeps them apart) and "general" no
+    longer meets "generate" (it makes both "gener"), and function words no stop-word list
+    caught do not link sentences.
+    """
+
+    language = LANGUAGE
+
+    def __init__(self, tokenizer: SpacyTokenizer) -> None:
+        self._tokenizer = tokenizer
+
+    def to_sentences(self, text: str) -> list[str]:
+        return self._tokenizer.to_sentences(text)
+
+    def to_words(self, sentence: str) -> list[str]:
+        return self._tokenizer.to_lemmas(sentence)
+
+
 def make_summariser(name: str, bonus_words: Sequence[str] | None = None,
-                    stigma_words: Sequence[str] | None = None) -> Any:
-    """Build the sumy summariser registered under ``name``, set up for English."""
-    from sumy.nlp.stemmers import Stemmer
+                    stigma_words: Sequence[str] | None = None, lemmas: bool = False) -> Any:
+    """Build the sumy summariser registered under ``name``, set up for English (for words
+    that are lemmas already when ``lemmas``: no stemming)."""
+    from sumy.nlp.stemmers import Stemmer, null_stemmer
     from sumy.utils import get_stop_words
 
     module_name, class_name = SUMY_SUMMARISERS[name].split(":")
     cls = getattr(importlib.import_module(module_name), class_name)
-    summariser = cls(Stemmer(LANGUAGE))
+    summariser = cls(null_stemmer if lemmas else Stemmer(LANGUAGE))
     stop_words = get_stop_words(LANGUAGE)
     if name == "edmundson":
         summariser.bonus_words = bonus_words if bonus_words is not None else BONUS_WORDS
@@ -122,14 +169,16 @@ def make_summariser(name: str, bonus_words: Sequence[str] | None = None,
 
 
 class Summariser:
-    """Ranks and picks sentences of one or more articles with a sumy algorithm."""
+    """Ranks and picks sentences of one or more articles with a sumy algorithm, which reads
+    the sentences' words, or with ``lemmas`` their content lemmas (``ContentLemmas``)."""
 
     def __init__(self, algorithm: str, tokenizer: SpacyTokenizer,
                  bonus_words: Sequence[str] | None = None,
-                 stigma_words: Sequence[str] | None = None) -> None:
+                 stigma_words: Sequence[str] | None = None, lemmas: bool = False) -> None:
         self.algorithm = algorithm
         self._tokenizer = tokenizer
-        self._sumy = make_summariser(algorithm, bonus_words, stigma_words)
+        self._reads: SpacyTokenizer | ContentLemmas = tokenizer.lemmas() if lemmas else tokenizer
+        self._sumy = make_summariser(algorithm, bonus_words, stigma_words, lemmas)
 
     def rank(self, groups: Sequence[tuple[str, Sequence[Sentence]]]) -> list[Sentence]:
         """Return the sentences of ``groups`` (title, sentences) best first.
@@ -145,7 +194,7 @@ class Summariser:
         paragraphs = []
         seen: set[str] = set()
         for title, sentences in groups:
-            items = [SumySentence(title, self._tokenizer, is_heading=True)] if title else []
+            items = [SumySentence(title, self._reads, is_heading=True)] if title else []
             for sentence in sentences:
                 # sumy keys ratings by text, so a repeated sentence would be rated once.
                 if sentence.text in seen:
@@ -154,7 +203,7 @@ class Summariser:
                 if len(self._tokenizer.to_words(sentence.text)) < MIN_WORDS:
                     short.append(sentence)
                     continue
-                item = SumySentence(sentence.text, self._tokenizer)
+                item = SumySentence(sentence.text, self._reads)
                 ours[id(item)] = sentence
                 items.append(item)
             paragraphs.append(Paragraph(items))
@@ -246,8 +295,9 @@ class NewsWeights(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     position: float = Field(1.0, ge=0, description="News puts the essentials first: weight of 1 / (1 + position / length).")
-    centrality: float = Field(0.2, ge=0, description="The sumy engine's ranking (1 for its best sentence down to 0), "
-                                                   "for a summary a tenth of the article long; see NewsSummariser.scores.")
+    centrality: float = Field(0.05, ge=0, description="The sumy engine's ranking (1 for its best sentence down to 0), "
+                                                   "for a summary a tenth of the article long, growing with the cube of the "
+                                                   "summary's share; see NewsSummariser.scores.")
     title: float = Field(1.5, ge=0, description="Share of the headline's words the sentence repeats.")
     redundancy: float = Field(0.5, ge=0, description="Penalty times the word overlap with a sentence already chosen, "
                                                    "when it repeats most of its words.")
@@ -261,6 +311,9 @@ _QUOTED = re.compile(r"[\"“”‘’']([^\"“”]{12,}?)[\"“”’']")
 _OPENERS = " \"'‘“(["
 _CLOSERS = " \"'’”)]"
 MAX_WORDS = 45
+# How fast centrality gains on position as a summary takes more of its article (see
+# NewsSummariser.scores): with the weight 0.05, they count alike at about a quarter.
+SHARE_EXPONENT = 3
 # A sentence whose content words are mostly in one already chosen says the same thing again.
 # Lower overlaps are the shared topic of a story, which a longer summary should not punish.
 REPEATS = 0.5
@@ -281,10 +334,14 @@ def mostly_quoted(text: str) -> bool:
     return sum(len(m.group(1)) for m in _QUOTED.finditer(text)) > 0.5 * len(text)
 
 
+# Engines that match cue words by their form ("announced", "reportedly") read words, not lemmas.
+WORD_FORM_ENGINES = frozenset({"edmundson"})
+
+
 class NewsSummariser:
-    """Extractive news summaries: sumy ranks the sentences by centrality (the engine), and a
-    position prior, the headline, redundancy control and back-reference avoidance decide the
-    pick. ``rank`` (used for the overall summary) is the engine's ranking."""
+    """Extractive news summaries: sumy ranks the sentences by centrality (the engine, reading
+    content lemmas), and a position prior, the headline, redundancy control and back-reference
+    avoidance decide the pick. ``rank`` (used for the overall summary) is the engine's ranking."""
 
     def __init__(self, tokenizer: SpacyTokenizer, engine: str = "reduction",
                  weights: NewsWeights | None = None) -> None:
@@ -294,7 +351,7 @@ class NewsSummariser:
         self.algorithm = "news"
         self.weights = weights or NewsWeights()
         self._tokenizer = tokenizer
-        self._engine = Summariser(engine, tokenizer)
+        self._engine = Summariser(engine, tokenizer, lemmas=engine not in WORD_FORM_ENGINES)
         self._stem = Stemmer(LANGUAGE)
         self._stop_words = frozenset(get_stop_words(LANGUAGE))
 
@@ -315,10 +372,10 @@ class NewsSummariser:
         headline = self._content(title) if title and w.title else frozenset()
         # The longer the summary is against the article, the less its order matters and the more
         # its central sentences do: the centrality weight is stated for a summary a tenth of the
-        # article long and grows with the square of that share (a 3-sentence brief of a
-        # 30-sentence story keeps its lead; a summary of 40% of a story is mostly its core).
+        # article long and grows with the cube of that share (a 3-sentence brief of a 30-sentence
+        # story keeps its lead; a summary of 40% of a story is mostly its core).
         share = count / len(sentences) if sentences else 0.0
-        centrality = w.centrality * (share / 0.1) ** 2
+        centrality = w.centrality * (share / 0.1) ** SHARE_EXPONENT
         scores = {}
         for order, sentence in enumerate(sentences):
             score = w.position / (1 + order / count) + centrality * central.get(sentence.index, 0.0)

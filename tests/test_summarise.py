@@ -1,7 +1,7 @@
 import pytest
 
-from briefing.summarise import (SUMMARISERS, NewsSummariser, NewsWeights, SpacyTokenizer, dangles, ill_formed,
-                                make_text_summariser, mostly_quoted)
+from briefing.summarise import (SUMMARISERS, SUMY_SUMMARISERS, NewsSummariser, NewsWeights, SpacyTokenizer,
+                                Summariser, dangles, ill_formed, make_text_summariser, mostly_quoted)
 
 STORY = """The city council approved a plan on Sunday to build 4,000 new homes on former railway land.
 
@@ -26,6 +26,15 @@ def test_every_registered_algorithm_summarises_in_article_order(algorithm, nlp, 
     assert all(s in item.sentences for s in picked)
 
 
+@pytest.mark.parametrize("engine", sorted(SUMY_SUMMARISERS))
+def test_the_news_summariser_runs_on_every_engine(engine, nlp, analyse_texts):
+    (item,) = analyse_texts(STORY)
+    summariser = NewsSummariser(SpacyTokenizer(nlp, [item.doc]), engine=engine)
+    ranked = summariser.rank([("Council approves housing plan", item.sentences)])
+    assert sorted(s.index for s in ranked) == [s.index for s in item.sentences]
+    assert len(summariser.summarise("Council approves housing plan", item.sentences, 4)) == 4
+
+
 def test_rank_returns_every_sentence_once(nlp, analyse_texts):
     (item,) = analyse_texts(STORY)
     ranked = make_text_summariser("textrank", SpacyTokenizer(nlp, [item.doc])).rank([("", item.sentences)])
@@ -38,6 +47,18 @@ def test_tokenizer_answers_from_the_parsed_doc(nlp, analyse_texts):
     assert tokenizer.to_sentences(item.doc.text)[0] == item.sentences[0].text
     assert tokenizer.to_words("Ms Raman said a third of the homes would be offered.") == [
         "Ms", "Raman", "said", "a", "third", "of", "the", "homes", "would", "be", "offered"]
+
+
+def test_content_lemmas_meet_across_inflections_and_leave_out_function_words(nlp, analyse_texts):
+    (item,) = analyse_texts(STORY + "\n\nIt is.")
+    lemmas = SpacyTokenizer(nlp, [item.doc]).lemmas()
+    assert lemmas.to_sentences(item.doc.text)[1] == item.sentences[1].text
+    assert lemmas.to_words("Ms Raman said a third of the homes would be offered.") == [
+        "ms", "raman", "say", "third", "home", "offer"]
+    # A text the NLP stage did not see (a headline) is tagged on demand.
+    assert lemmas.to_words("Councils approve housing plans") == ["council", "approve", "housing", "plan"]
+    # A sentence without content words keeps its words, so a ranker still sees it.
+    assert lemmas.to_words("It is.") == ["it", "is"]
 
 
 def test_paragraphs_always_start_a_sentence(analyse_texts):
@@ -53,8 +74,8 @@ def test_news_summary_of_a_short_budget_keeps_the_lead(nlp, analyse_texts):
     (item,) = analyse_texts(STORY)
     picked = news(nlp, item).summarise("Council approves housing plan", item.sentences, 1)
     assert [s.index for s in picked] == [0]
-    # Without the position prior, the engine's most central sentence wins instead.
-    central = make_text_summariser("reduction", SpacyTokenizer(nlp, [item.doc])).rank([("", item.sentences)])[0]
+    # Without the position prior, the engine's most central sentence (by content lemmas) wins instead.
+    central = Summariser("reduction", SpacyTokenizer(nlp, [item.doc]), lemmas=True).rank([("", item.sentences)])[0]
     assert news(nlp, item, position=0.0, title=0.0).summarise("", item.sentences, 1) == [central]
 
 
