@@ -77,8 +77,8 @@ def _tense(verb: Token) -> bool | None:
     return None
 
 
-# How far up the clauses a date looks for the verb that says when: "talks [that] resume on
-# Friday" -> "will be updated when it returns on Tuesday" -> ...
+# How many clauses up a date looks for a verb whose form says when: in "Parliament will be
+# updated when it returns on Tuesday", "returns" does not say and "will be updated" does.
 CLAUSE_STEPS = 3
 
 
