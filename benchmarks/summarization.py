@@ -32,8 +32,7 @@ from pathlib import Path
 from briefing.config import Config
 from briefing.models import Article
 from briefing.nlp import analyse, load_pipeline
-from briefing.summarise import (SUMY_SUMMARISERS, WORD_FORM_ENGINES, NewsWeights, SpacyTokenizer, Summariser,
-                                dangles, make_text_summariser)
+from briefing.summarise import SUMY_SUMMARISERS, NewsWeights, SpacyTokenizer, dangles, make_text_summariser
 from common import parser, read_rows
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -74,10 +73,11 @@ def main() -> int:
     systems: dict[str, object] = {"lead": None}
     for name in SUMY_SUMMARISERS:
         systems[name] = make_text_summariser(name, tokenizer)
-    if default.algorithm == "news" and default.engine not in WORD_FORM_ENGINES:
-        systems[f"{default.engine}+lemmas"] = Summariser(default.engine, tokenizer, lemmas=True)
-    systems["default"] = make_text_summariser(default.algorithm, tokenizer, engine=default.engine,
-                                              weights=default.weights)
+    ours = make_text_summariser(default.algorithm, tokenizer, engine=default.engine, weights=default.weights)
+    engine = getattr(ours, "engine", None)
+    if engine is not None and engine.lemmas:
+        systems[f"{engine.algorithm}+lemmas"] = engine
+    systems["default"] = ours
     if default.algorithm == "news":
         for signal in NewsWeights.model_fields:
             if getattr(default.weights, signal):

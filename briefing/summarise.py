@@ -176,6 +176,7 @@ class Summariser:
                  bonus_words: Sequence[str] | None = None,
                  stigma_words: Sequence[str] | None = None, lemmas: bool = False) -> None:
         self.algorithm = algorithm
+        self.lemmas = lemmas
         self._tokenizer = tokenizer
         self._reads: SpacyTokenizer | ContentLemmas = tokenizer.lemmas() if lemmas else tokenizer
         self._sumy = make_summariser(algorithm, bonus_words, stigma_words, lemmas)
@@ -341,7 +342,8 @@ WORD_FORM_ENGINES = frozenset({"edmundson"})
 class NewsSummariser:
     """Extractive news summaries: sumy ranks the sentences by centrality (the engine, reading
     content lemmas), and a position prior, the headline, redundancy control and back-reference
-    avoidance decide the pick. ``rank`` (used for the overall summary) is the engine's ranking."""
+    avoidance decide the pick. ``rank`` (used for the overall summary) is the ranking of
+    ``engine``, the sumy summariser underneath."""
 
     def __init__(self, tokenizer: SpacyTokenizer, engine: str = "reduction",
                  weights: NewsWeights | None = None) -> None:
@@ -351,23 +353,28 @@ class NewsSummariser:
         self.algorithm = "news"
         self.weights = weights or NewsWeights()
         self._tokenizer = tokenizer
-        self._engine = Summariser(engine, tokenizer, lemmas=engine not in WORD_FORM_ENGINES)
+        self.engine = Summariser(engine, tokenizer, lemmas=engine not in WORD_FORM_ENGINES)
         self._stem = Stemmer(LANGUAGE)
         self._stop_words = frozenset(get_stop_words(LANGUAGE))
+        self._contents: dict[str, frozenset[str]] = {}
 
     def rank(self, groups: Sequence[tuple[str, Sequence[Sentence]]]) -> list[Sentence]:
-        return self._engine.rank(groups)
+        return self.engine.rank(groups)
 
     def _content(self, text: str) -> frozenset[str]:
-        return frozenset(self._stem(w.lower()) for w in self._tokenizer.to_words(text)
-                         if w.lower() not in self._stop_words and any(ch.isalnum() for ch in w))
+        """The stemmed content words of a text, once per text (the headline signal and the
+        redundancy check both ask)."""
+        if text not in self._contents:
+            self._contents[text] = frozenset(self._stem(w.lower()) for w in self._tokenizer.to_words(text)
+                                             if w.lower() not in self._stop_words and any(ch.isalnum() for ch in w))
+        return self._contents[text]
 
     def scores(self, title: str, sentences: Sequence[Sentence], count: int = 1) -> dict[int, float]:
         """Each sentence's score before redundancy and back-references, by sentence index. The
         position prior is relative to the budget: asked for ``count`` sentences, the first
         ``count`` all belong to the lead."""
         w = self.weights
-        ranked = self._engine.rank([(title, sentences)]) if w.centrality else []
+        ranked = self.engine.rank([(title, sentences)]) if w.centrality else []
         central = {s.index: 1 - rank / len(ranked) for rank, s in enumerate(ranked)}
         headline = self._content(title) if title and w.title else frozenset()
         # The longer the summary is against the article, the less its order matters and the more

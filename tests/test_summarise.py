@@ -1,7 +1,7 @@
 import pytest
 
-from briefing.summarise import (SUMMARISERS, SUMY_SUMMARISERS, NewsSummariser, NewsWeights, SpacyTokenizer,
-                                Summariser, dangles, ill_formed, make_text_summariser, mostly_quoted)
+from briefing.summarise import (SUMMARISERS, SUMY_SUMMARISERS, NewsSummariser, NewsWeights, SpacyTokenizer, dangles,
+                                ill_formed, make_text_summariser, mostly_quoted)
 
 STORY = """The city council approved a plan on Sunday to build 4,000 new homes on former railway land.
 
@@ -75,7 +75,9 @@ def test_news_summary_of_a_short_budget_keeps_the_lead(nlp, analyse_texts):
     picked = news(nlp, item).summarise("Council approves housing plan", item.sentences, 1)
     assert [s.index for s in picked] == [0]
     # Without the position prior, the engine's most central sentence (by content lemmas) wins instead.
-    central = Summariser("reduction", SpacyTokenizer(nlp, [item.doc]), lemmas=True).rank([("", item.sentences)])[0]
+    engine = news(nlp, item).engine
+    assert engine.algorithm == "reduction" and engine.lemmas
+    central = engine.rank([("", item.sentences)])[0]
     assert news(nlp, item, position=0.0, title=0.0).summarise("", item.sentences, 1) == [central]
 
 
