@@ -29,10 +29,10 @@ from pathlib import Path
 
 import spacy
 
-from briefing.actors import actor_kind, link_mentions
+from briefing.actors.linking import actor_kind, link_mentions
+from briefing.analyse import AnalysisSettings, analyse_articles
 from briefing.config import Config
 from briefing.models import Article
-from briefing.nlp import analyse, load_pipeline
 from common import parser, prf, read_rows
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,7 +64,7 @@ def document(record: dict) -> tuple[Article, set[tuple[int, int, str]], dict[str
         last = ent["end"] - 1
         gold.add((begin, starts[ent["sent"]][last] + len(tokens[last]), ent["type"]))
         names[ent["type"]].add(" ".join(tokens[ent["start"]:ent["end"]]).lower())
-    article = Article(id=1, title="", source=record["id"], paragraphs=lines, path=Path(record["id"]))
+    article = Article(title="", source=record["id"], paragraphs=lines, path=Path(record["id"]))
     return article, gold, names
 
 
@@ -99,18 +99,18 @@ def main() -> int:
     if records is None:
         return 2
 
-    config = Config()
-    model = args.model or config.nlp.model
+    config = Config.model_validate({"nlp": {"model": args.model}} if args.model else {})
+    model = config.nlp.model
     docs = [document(r) for r in records]
-    nlp = load_pipeline(model)
+    settings = AnalysisSettings.from_config(config)
     plain = spacy.load(model)  # the model as it comes, for the raw score
 
     started = time.perf_counter()
-    analysed = analyse([d[0] for d in docs], nlp, batch_size=config.nlp.batch_size)
+    analysed = analyse_articles([d[0] for d in docs], settings)
     ours, raw = Tally(), Tally()
     unique_tp = unique_pred = unique_gold_found = unique_gold = 0
     for item, (_, gold, names) in zip(analysed, docs):
-        groups = link_mentions([item], config.actors.entity_types)
+        groups = [[m for _, m in placed] for placed in link_mentions([item])]
         predicted = set()
         for members in groups:
             kind = KIND_TYPE.get(actor_kind(members))

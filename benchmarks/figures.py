@@ -23,10 +23,10 @@ import sys
 import time
 from pathlib import Path
 
+from briefing.analyse import AnalysisSettings, analyse_articles
 from briefing.config import Config
-from briefing.figures import figures_in
 from briefing.models import Article
-from briefing.nlp import analyse, load_pipeline
+from briefing.nlp import load_pipeline
 from common import parser, prf, read_rows
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -120,10 +120,10 @@ def main() -> int:
     config = Config()
     nlp = load_pipeline(config.nlp.model)
     lemmas = Lemmas(nlp)
-    articles = [Article(id=1, title="", source=r["id"], paragraphs=[r["text"]], path=Path(r["id"])) for r in rows]
+    articles = [Article(title="", source=r["id"], paragraphs=[r["text"]], path=Path(r["id"])) for r in rows]
 
     started = time.perf_counter()
-    predictions = [figures_in(item) for item in analyse(articles, nlp, batch_size=config.nlp.batch_size)]
+    predictions = [item.figures for item in analyse_articles(articles, AnalysisSettings.from_config(config))]
     seconds = time.perf_counter() - started
 
     n_pred = n_gold = value_tp = unit_tp = 0

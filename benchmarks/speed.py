@@ -17,7 +17,7 @@ from pathlib import Path
 
 from briefing.config import Config
 from briefing.pipeline import build_brief
-from briefing.render import write_brief
+from briefing.outputs import write_brief
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "bench" / "bbc-dev.jsonl"
@@ -46,7 +46,8 @@ def main() -> int:
             inputs, label = ROOT / "examples", "examples/"
 
         marks: list[tuple[str, float]] = [("start", time.perf_counter())]
-        brief = build_brief(Config(), [inputs], progress=lambda msg: marks.append((msg, time.perf_counter())))
+        config = Config().with_overrides(inputs=[inputs])
+        brief = build_brief(config, progress=lambda msg: marks.append((msg, time.perf_counter())))
         marks.append(("brief assembled", time.perf_counter()))
         write_brief(brief, ["md"], Path(tmp) / "out")
         marks.append(("markdown written", time.perf_counter()))

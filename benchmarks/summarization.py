@@ -18,21 +18,24 @@ spaCy pass and picks K of them (K = the reference's sentence count unless --sent
 Scores are ROUGE-1/2/Lsum F1 x100 (Google's rouge-score, stemming on), milliseconds per
 article (the pick only; the shared spaCy pass is not counted), and the dangling-reference
 rate: the share of chosen sentences that open with a pronoun or back-reference ("He", "It",
-"However", "The paper", ...: `briefing.summarise.dangles`) whose preceding sentence was not
+"However", "The paper", ...: `briefing.text.dangles`) whose preceding sentence was not
 chosen. The last line is `default vs lead: dR1 dR2 dRL` in points.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from briefing.config import Config
-from briefing.models import Article
-from briefing.nlp import analyse, load_pipeline
-from briefing.summarise import SUMY_SUMMARISERS, NewsWeights, SpacyTokenizer, dangles, make_text_summariser
+from briefing.lang import profile
+from briefing.nlp import load_pipeline, parse, sentences_of
+from briefing.summarise import SUMY_SUMMARISERS, NewsWeights, SpacyTokenizer, make_text_summariser
+from briefing.text import dangles
 from common import parser, read_rows
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,10 +43,10 @@ DEFAULT_DATA = ROOT.parent / "shared" / "bench" / "cnndm-dev.jsonl"
 METRICS = ("rouge1", "rouge2", "rougeLsum")
 
 
-def dangling(chosen) -> tuple[int, int]:
+def dangling(chosen, lang) -> tuple[int, int]:
     """(dangling, chosen) counts of one summary."""
     picked = {s.index for s in chosen}
-    return sum(1 for s in chosen if dangles(s.text) and s.index - 1 not in picked), len(chosen)
+    return sum(1 for s in chosen if dangles(s.text, lang) and s.index - 1 not in picked), len(chosen)
 
 
 def main() -> int:
@@ -63,44 +66,49 @@ def main() -> int:
 
     config = Config()
     nlp = load_pipeline(config.nlp.model)
-    articles = [Article(id=i, title=r.get("title") or "", source=str(r.get("id", i)),
-                        paragraphs=[p.strip() for p in r["text"].split("\n\n") if p.strip()], path=Path(str(i)))
-                for i, r in enumerate(rows, 1)]
-    analysed = analyse(articles, nlp, batch_size=config.nlp.batch_size)
-    tokenizer = SpacyTokenizer(nlp, (item.doc for item in analysed))
+    lang = profile(nlp.lang)
+    texts = ["\n\n".join(p.strip() for p in r["text"].split("\n\n") if p.strip()) for r in rows]
+    # As the per-article stage reads them: each article's parse and sentences, and a tokenizer
+    # answering from that parse alone.
+    analysed = [(doc, sentences_of(doc, text)) for doc, text in zip(parse(texts, nlp, config.nlp.batch_size), texts)]
 
     default = config.summary
-    systems: dict[str, object] = {"lead": None}
+    Factory = Callable[[SpacyTokenizer], object]
+    systems: dict[str, Factory | None] = {"lead": None}
     for name in SUMY_SUMMARISERS:
-        systems[name] = make_text_summariser(name, tokenizer)
-    ours = make_text_summariser(default.algorithm, tokenizer, engine=default.engine, weights=default.weights)
+        systems[name] = functools.partial(make_text_summariser, name)
+
+    def news(weights: NewsWeights) -> Factory:
+        return functools.partial(make_text_summariser, default.algorithm, engine=default.engine, weights=weights)
+
+    ours = make_text_summariser(default.algorithm, SpacyTokenizer(nlp, (), lang), engine=default.engine,
+                                weights=default.weights)
     engine = getattr(ours, "engine", None)
     if engine is not None and engine.lemmas:
-        systems[f"{engine.algorithm}+lemmas"] = engine
-    systems["default"] = ours
+        systems[f"{engine.algorithm}+lemmas"] = lambda tokenizer: news(default.weights)(tokenizer).engine
+    systems["default"] = news(default.weights)
     if default.algorithm == "news":
         for signal in NewsWeights.model_fields:
             if getattr(default.weights, signal):
-                weights = default.weights.model_copy(update={signal: 0.0})
-                systems[f"default - {signal}"] = make_text_summariser("news", tokenizer, engine=default.engine,
-                                                                      weights=weights)
+                systems[f"default - {signal}"] = news(default.weights.model_copy(update={signal: 0.0}))
 
     scorer = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
     results = {}
-    for name, summariser in systems.items():
+    for name, factory in systems.items():
         totals = dict.fromkeys(METRICS, 0.0)
         dangling_count = chosen_count = 0
         seconds = 0.0
-        for row, item in zip(rows, analysed):
+        for row, (doc, sentences) in zip(rows, analysed):
             reference = [line.strip() for line in row["reference"].splitlines() if line.strip()]
             k = args.sentences or len(reference)
+            tokenizer = SpacyTokenizer(nlp, [doc], lang)  # the shared spaCy pass, not timed
             started = time.perf_counter()
-            if summariser is None:
-                chosen = item.sentences[:k]
+            if factory is None:
+                chosen = sentences[:k]
             else:
-                chosen = summariser.summarise(item.article.title, item.sentences, k)
+                chosen = factory(tokenizer).summarise(row.get("title") or "", sentences, k)
             seconds += time.perf_counter() - started
-            d, c = dangling(chosen)
+            d, c = dangling(chosen, lang)
             dangling_count += d
             chosen_count += c
             scores = scorer.score("\n".join(reference), "\n".join(s.text for s in chosen))

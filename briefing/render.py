@@ -1,10 +1,9 @@
-"""Render a ``Brief`` with Jinja2 templates to Markdown and PDF, and write the files.
+"""Render a ``Brief`` with Jinja2 templates to Markdown, HTML and PDF.
 
 Templates are looked up in the user's ``templates_dir`` first, then in the built-in
-folder; an override can ``{% extends "builtin/brief.md.j2" %}``. Every format is rendered
-in memory before any file is written, and each file is written to a temporary name and
-moved into place, so a failed run leaves no partial brief. Templates run in Jinja's sandbox,
-and the PDF renderer fetches nothing outside the template folders.
+folder; an override can ``{% extends "builtin/brief.md.j2" %}``. Templates run in Jinja's
+sandbox, and the PDF renderer fetches nothing outside the template folders. Which formats a
+brief is written in, and how, is ``briefing.outputs``.
 """
 
 from __future__ import annotations
@@ -13,16 +12,13 @@ import bisect
 import datetime as dt
 import functools
 import logging
-import os
 import re
 import subprocess
-import tempfile
 import textwrap
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import jinja2
 from jinja2.exceptions import SecurityError
@@ -30,9 +26,6 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from briefing.errors import RenderError
 from briefing.models import Brief
-
-if TYPE_CHECKING:  # pragma: no cover
-    from briefing.config import EmailConfig
 
 log = logging.getLogger(__name__)
 
@@ -191,8 +184,8 @@ def render_markdown(brief: Brief, templates_dir: Path | None) -> bytes:
     return render_template("brief.md.j2", brief, templates_dir).encode("utf-8")
 
 
-def render_html(brief: Brief, templates_dir: Path | None) -> str:
-    return render_template("brief.html.j2", brief, templates_dir, autoescape=True)
+def render_html(brief: Brief, templates_dir: Path | None, medium: str = "pdf") -> str:
+    return render_template("brief.html.j2", brief, templates_dir, autoescape=True, medium=medium)
 
 
 @functools.lru_cache(maxsize=1)
@@ -238,9 +231,13 @@ def uncovered_characters(text: str) -> list[str]:
 
 
 def render_pdf(brief: Brief, templates_dir: Path | None) -> bytes:
+    return pdf_from_html(render_html(brief, templates_dir), templates_dir)
+
+
+def pdf_from_html(html: str, templates_dir: Path | None) -> bytes:
+    """The PDF of the HTML brief (WeasyPrint), fetching only the template folders' files."""
     import weasyprint
 
-    html = render_html(brief, templates_dir)
     missing = uncovered_characters(html)
     if missing:
         log.warning("PDF: no installed font has %s (%d character(s)); they print as boxes. Install fonts that "
@@ -251,60 +248,3 @@ def render_pdf(brief: Brief, templates_dir: Path | None) -> bytes:
         return weasyprint.HTML(string=html, base_url=str(base), url_fetcher=fetcher).write_pdf()
     except Exception as exc:  # WeasyPrint raises many kinds; a person needs the message
         raise RenderError(f"PDF rendering failed: {exc}") from exc
-
-
-def render_email(brief: Brief, templates_dir: Path | None, email: EmailConfig | None = None) -> bytes:
-    from briefing.config import EmailConfig
-    from briefing.mail import build_message
-
-    return build_message(brief, templates_dir, email or EmailConfig())
-
-
-# Every renderer is called with the brief, the user's templates folder and the email settings
-# (which only the email format reads).
-RENDERERS: dict[str, Callable[[Brief, Path | None, EmailConfig | None], bytes]] = {
-    "md": lambda brief, templates_dir, email: render_markdown(brief, templates_dir),
-    "pdf": lambda brief, templates_dir, email: render_pdf(brief, templates_dir),
-    "email": render_email,
-}
-EXTENSIONS = {"email": "eml"}  # a format's file ending, where it differs from its name
-
-
-def output_name(brief: Brief, fmt: str) -> str:
-    return f"brief-{brief.date.isoformat()}.{EXTENSIONS.get(fmt, fmt)}"
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes the file private; a brief is a normal file
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def write_brief(brief: Brief, formats: Sequence[str], out_dir: Path,
-                templates_dir: Path | None = None, email: EmailConfig | None = None) -> list[Path]:
-    """Render every format, then write them all into ``out_dir``; returns the paths."""
-    rendered = {fmt: RENDERERS[fmt](brief, templates_dir, email) for fmt in formats}
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        paths = []
-        for fmt, data in rendered.items():
-            path = out_dir / output_name(brief, fmt)
-            _write_atomically(path, data)
-            paths.append(path)
-    except OSError as exc:
-        raise RenderError(f"cannot write to {out_dir}: {exc.strerror or exc}") from None
-    return paths

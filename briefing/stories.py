@@ -1,9 +1,9 @@
-"""Stories: articles that report the same event, grouped.
+"""Stories: articles that report the same event, grouped, with one summary each.
 
-Each article becomes a TF-IDF vector over the lemmas of its content words and their bigrams
-(from the spaCy pass it already had), weighted also by how rare each word is in English. Articles are merged by
-average-linkage clustering of their cosine similarities until no two groups are more alike
-than ``threshold``.
+Works on ``ArticleFacts`` alone. Each article becomes a TF-IDF vector over the lemmas of its
+content words and their bigrams (``ArticleFacts.terms``), weighted also by how rare each word
+is in the language (wordfreq). Articles are merged by average-linkage clustering of their
+cosine similarities until no two groups are more alike than ``threshold``.
 
 Each story gets one summary drawn from all its sources: the leads of every source first, then
 their next sentences, leaving out any that repeat one already taken. Stories are ranked by how
@@ -17,40 +17,27 @@ import datetime as dt
 import functools
 import math
 from collections import Counter
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping, Sequence
 
+from briefing.facts import ArticleFacts
 from briefing.models import ArticleSummary, Sentence, Story
-
-if TYPE_CHECKING:  # pragma: no cover
-    from collections.abc import Callable
-
-    from spacy.tokens import Doc
 
 # Chosen on the Multi-News dev clusters (benchmarks/clustering.py) and checked on a morning's
 # handful of articles, where unrelated stories must stay apart.
 DEFAULT_THRESHOLD = 0.06
 
 
-def terms(doc: Doc) -> Counter:
-    """Counts of the content-word lemmas of an article and of their adjacent pairs."""
-    words = [t.lemma_.lower() for t in doc if t.is_alpha and not t.is_stop and len(t) > 1]
-    counts = Counter(words)
-    counts.update(f"{a} {b}" for a, b in zip(words, words[1:]))
-    return counts
-
-
 @functools.lru_cache(maxsize=200_000)
-def rarity(term: str) -> float:
-    """How rare a term is in English: 8 less its Zipf frequency ("the" 7.7, "port" 4.7,
-    "ransomware" 2.7), at least 0.5; a word pair, the mean of its words."""
+def rarity(term: str, language: str = "en") -> float:
+    """How rare a term is in the language: 8 less its Zipf frequency in wordfreq (English: "the"
+    7.7, "port" 4.7, "ransomware" 2.7), at least 0.5; a word pair, the mean of its words."""
     from wordfreq import zipf_frequency
 
     words = term.split()
-    return sum(max(0.5, 8.0 - zipf_frequency(word, "en")) for word in words) / len(words)
+    return sum(max(0.5, 8.0 - zipf_frequency(word, language)) for word in words) / len(words)
 
 
-def similarities(documents: Sequence[Counter]):
+def similarities(documents: Sequence[Mapping[str, int]], language: str = "en"):
     """The cosine similarity of every pair of documents' sublinear TF-IDF vectors."""
     import numpy
 
@@ -69,7 +56,7 @@ def similarities(documents: Sequence[Counter]):
             # on one story, share all their useful terms). A morning's few articles make a poor
             # idf, so how rare the word is in English at large (wordfreq) weighs in too.
             local = math.log((1 + n) / (1 + df[term])) + 1
-            weight = (1 + math.log(count)) * local * rarity(term)
+            weight = (1 + math.log(count)) * local * rarity(term, language)
             norms[row] += weight * weight
             column = vocabulary.get(term)
             if column is not None:
@@ -110,11 +97,19 @@ def cluster(similarity, threshold: float) -> list[list[int]]:
     return sorted((g for g in groups if g), key=lambda g: g[0])
 
 
-def group_documents(docs: Sequence[Doc], threshold: float = DEFAULT_THRESHOLD) -> list[list[int]]:
-    """Indices of ``docs`` grouped into stories."""
-    if not docs:
+def group_terms(documents: Sequence[Mapping[str, int]], threshold: float = DEFAULT_THRESHOLD,
+                language: str = "en") -> list[list[int]]:
+    """Positions of ``documents`` (each one's term counts) grouped into stories."""
+    if not documents:
         return []
-    return cluster(similarities([terms(doc) for doc in docs]), threshold)
+    return cluster(similarities(documents, language), threshold)
+
+
+def group_articles(facts: Sequence[ArticleFacts], threshold: float = DEFAULT_THRESHOLD) -> list[list[int]]:
+    """Positions of ``facts`` grouped into stories."""
+    if not facts:
+        return []
+    return group_terms([dict(item.terms) for item in facts], threshold, facts[0].language)
 
 
 def interleave(runs: Sequence[Sequence[Sentence]], count: int,

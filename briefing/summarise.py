@@ -1,22 +1,26 @@
-"""Extractive summaries with sumy, fed by the spaCy pass the article already had.
+"""Extractive summaries of one article with sumy, fed by the spaCy pass the article already had.
 
-sumy's own tokenizer needs NLTK's punkt data, which cannot be downloaded everywhere, so
-``SpacyTokenizer`` hands sumy spaCy's sentences and tokens instead. The summariser is
-picked by name from ``SUMMARISERS``: ``news`` (the default, ``NewsSummariser``: sumy ranks,
-news signals decide) or one sumy algorithm alone; sumy is imported only when a summary is made.
+Part of the per-article stage. sumy's own tokenizer needs NLTK's punkt data, which cannot be
+downloaded everywhere, so ``SpacyTokenizer`` hands sumy spaCy's sentences and tokens instead.
+The summariser is picked by name from ``SUMMARISERS``: ``news`` (the default,
+``NewsSummariser``: sumy ranks, news signals decide) or one sumy algorithm alone; sumy is
+imported only when a summary is made. A summariser works on any sentences with an ``index``
+(their position in the article) and a ``text``.
 """
 
 from __future__ import annotations
 
+import functools
 import importlib
 import logging
 import re
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from briefing.models import Sentence
+from briefing.lang import LanguageProfile
+from briefing.text import dangles
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -41,18 +45,19 @@ SUMY_SUMMARISERS: dict[str, str] = {
 # then each sumy algorithm alone.
 SUMMARISERS: tuple[str, ...] = ("news", *SUMY_SUMMARISERS)
 
-# Edmundson's cue method needs words that signal an important (bonus) or a weak (stigma)
-# sentence. These are general English news cues; config.yaml can replace them.
-BONUS_WORDS = (
-    "announced", "confirmed", "decided", "agreed", "killed", "warned", "urged", "ordered",
-    "major", "significant", "important", "key", "crucial", "first", "new", "said",
-)
-STIGMA_WORDS = (
-    "perhaps", "maybe", "reportedly", "allegedly", "possibly", "might", "meanwhile",
-    "also", "hardly", "unclear", "rumour", "rumoured",
-)
 
-LANGUAGE = "english"
+class Passage(Protocol):
+    """A sentence to rank: its position in the article and its text."""
+
+    @property
+    def index(self) -> int: ...
+
+    @property
+    def text(self) -> str: ...
+
+
+S = TypeVar("S", bound=Passage)
+
 MIN_WORDS = 5  # sentences shorter than this are poor summary material (datelines, fragments)
 MIN_TO_RANK = 3  # fewer sentences than this are kept in text order
 # Graph rankers compare every pair of sentences. A news story puts its essentials first, so
@@ -85,10 +90,12 @@ class SpacyTokenizer:
     ``lemmas()`` is the same tokenizer giving each sentence's content lemmas as its words.
     """
 
-    language = LANGUAGE
+    def __init__(self, nlp: Language, docs: Iterable[Doc] = (), lang: LanguageProfile | None = None) -> None:
+        from briefing.lang import profile
 
-    def __init__(self, nlp: Language, docs: Iterable[Doc] = ()) -> None:
         self._nlp = nlp
+        self.lang = lang or profile(nlp.lang)
+        self.language = self.lang.sumy_name
         self._sentences: dict[str, list[str]] = {}
         self._words: dict[str, list[str]] = {}
         self._lemmas: dict[str, list[str]] = {}
@@ -136,10 +143,9 @@ class ContentLemmas:
     caught do not link sentences.
     """
 
-    language = LANGUAGE
-
     def __init__(self, tokenizer: SpacyTokenizer) -> None:
         self._tokenizer = tokenizer
+        self.language = tokenizer.language
 
     def to_sentences(self, text: str) -> list[str]:
         return self._tokenizer.to_sentences(text)
@@ -148,23 +154,31 @@ class ContentLemmas:
         return self._tokenizer.to_lemmas(sentence)
 
 
-def make_summariser(name: str, bonus_words: Sequence[str] | None = None,
+@functools.lru_cache(maxsize=8)
+def stop_words(language: str) -> frozenset[str]:
+    """sumy's stop words of a language (read from its package data once per process)."""
+    from sumy.utils import get_stop_words
+
+    return get_stop_words(language)
+
+
+def make_summariser(name: str, lang: LanguageProfile, bonus_words: Sequence[str] | None = None,
                     stigma_words: Sequence[str] | None = None, lemmas: bool = False) -> Any:
-    """Build the sumy summariser registered under ``name``, set up for English (for words
+    """Build the sumy summariser registered under ``name``, set up for the language (for words
     that are lemmas already when ``lemmas``: no stemming)."""
     from sumy.nlp.stemmers import Stemmer, null_stemmer
-    from sumy.utils import get_stop_words
 
     module_name, class_name = SUMY_SUMMARISERS[name].split(":")
     cls = getattr(importlib.import_module(module_name), class_name)
-    summariser = cls(null_stemmer if lemmas else Stemmer(LANGUAGE))
-    stop_words = get_stop_words(LANGUAGE)
+    summariser = cls(null_stemmer if lemmas else Stemmer(lang.sumy_name))
     if name == "edmundson":
-        summariser.bonus_words = bonus_words if bonus_words is not None else BONUS_WORDS
-        summariser.stigma_words = stigma_words if stigma_words is not None else STIGMA_WORDS
-        summariser.null_words = stop_words
+        # Edmundson's cue method needs words that signal an important (bonus) or a weak (stigma)
+        # sentence: the profile's news cues unless config.yaml replaces them.
+        summariser.bonus_words = bonus_words if bonus_words is not None else lang.bonus_words
+        summariser.stigma_words = stigma_words if stigma_words is not None else lang.stigma_words
+        summariser.null_words = stop_words(lang.sumy_name)
     else:
-        summariser.stop_words = stop_words
+        summariser.stop_words = stop_words(lang.sumy_name)
     return summariser
 
 
@@ -179,9 +193,9 @@ class Summariser:
         self.lemmas = lemmas
         self._tokenizer = tokenizer
         self._reads: SpacyTokenizer | ContentLemmas = tokenizer.lemmas() if lemmas else tokenizer
-        self._sumy = make_summariser(algorithm, bonus_words, stigma_words, lemmas)
+        self._sumy = make_summariser(algorithm, tokenizer.lang, bonus_words, stigma_words, lemmas)
 
-    def rank(self, groups: Sequence[tuple[str, Sequence[Sentence]]]) -> list[Sentence]:
+    def rank(self, groups: Sequence[tuple[str, Sequence[S]]]) -> list[S]:
         """Return the sentences of ``groups`` (title, sentences) best first.
 
         Each group becomes a sumy paragraph under its title as a heading. Sentences
@@ -190,8 +204,8 @@ class Summariser:
         from sumy.models.dom import ObjectDocumentModel, Paragraph
         from sumy.models.dom import Sentence as SumySentence
 
-        ours: dict[int, Sentence] = {}
-        short: list[Sentence] = []
+        ours: dict[int, S] = {}
+        short: list[S] = []
         paragraphs = []
         seen: set[str] = set()
         for title, sentences in groups:
@@ -227,18 +241,17 @@ class Summariser:
             self._sumy(ObjectDocumentModel(paragraphs), keep_ranking)
         return [ours[id(item)] for item in ranked] + short
 
-    def summarise(self, title: str, sentences: Sequence[Sentence], count: int,
-                  words: int | None = None) -> list[Sentence]:
+    def summarise(self, title: str, sentences: Sequence[S], count: int, words: int | None = None) -> list[S]:
         """The ``count`` best sentences of one article (of its first MAX_RANKED) that fit in
         ``words`` words, in article order."""
         budget = WordBudget(self._tokenizer, words)
-        best: list[Sentence] = []
+        best: list[S] = []
         for sentence in self.rank([(title, sentences[:MAX_RANKED])]):
             if len(best) == count:
                 break
             if budget.take(sentence):
                 best.append(sentence)
-        return sorted(best, key=lambda s: (s.article_id, s.index))
+        return sorted(best, key=lambda s: s.index)
 
 
 class WordBudget:
@@ -250,10 +263,10 @@ class WordBudget:
         self.left = words
         self._first = True
 
-    def fits(self, sentence: Sentence) -> bool:
+    def fits(self, sentence: Passage) -> bool:
         return self.left is None or self._first or len(self._tokenizer.to_words(sentence.text)) <= self.left
 
-    def take(self, sentence: Sentence) -> bool:
+    def take(self, sentence: Passage) -> bool:
         """Spend the sentence's words if it fits; whether it did."""
         if not self.fits(sentence):
             return False
@@ -261,32 +274,6 @@ class WordBudget:
             self.left -= len(self._tokenizer.to_words(sentence.text))
         self._first = False
         return True
-
-
-# Words that open a sentence leaning on the one before ("He said...", "However, ..."): alone
-# in a summary such a sentence dangles. The summarisation benchmark counts them the same way.
-BACK_REFERENCES = frozenset({
-    "he", "she", "it", "they", "this", "these", "that", "those", "his", "her", "its", "their", "him", "them",
-    "however", "but", "and", "also", "meanwhile", "still", "yet", "instead", "moreover", "furthermore",
-    "nevertheless", "then", "so", "such", "both", "there", "here", "another", "other", "later", "thus",
-})
-BACK_REFERENCE_PHRASES = ("the paper", "the newspaper", "the company", "the firm", "the report", "the group",
-                          "the move", "the man", "the woman", "the pair", "the couple", "the same")
-
-
-def retells(a: str, b: str) -> bool:
-    """Do two sentences say the same thing in nearly the same words (two sources' copies of a
-    wire sentence, or one event told twice)? rapidfuzz's token-set ratio, at least 75."""
-    from rapidfuzz import fuzz
-
-    return fuzz.token_set_ratio(a, b) >= 75
-
-
-def dangles(text: str) -> bool:
-    """Does the sentence open with a pronoun or a back-reference to what came before?"""
-    opening = text.lstrip(" \"'‘“(").lower()
-    first = opening.split(" ", 1)[0].strip(",;:")
-    return first in BACK_REFERENCES or opening.startswith(BACK_REFERENCE_PHRASES)
 
 
 class NewsWeights(BaseModel):
@@ -348,17 +335,17 @@ class NewsSummariser:
     def __init__(self, tokenizer: SpacyTokenizer, engine: str = "reduction",
                  weights: NewsWeights | None = None) -> None:
         from sumy.nlp.stemmers import Stemmer
-        from sumy.utils import get_stop_words
 
         self.algorithm = "news"
         self.weights = weights or NewsWeights()
         self._tokenizer = tokenizer
+        self._lang = tokenizer.lang
         self.engine = Summariser(engine, tokenizer, lemmas=engine not in WORD_FORM_ENGINES)
-        self._stem = Stemmer(LANGUAGE)
-        self._stop_words = frozenset(get_stop_words(LANGUAGE))
+        self._stem = Stemmer(self._lang.sumy_name)
+        self._stop_words = frozenset(stop_words(self._lang.sumy_name))
         self._contents: dict[str, frozenset[str]] = {}
 
-    def rank(self, groups: Sequence[tuple[str, Sequence[Sentence]]]) -> list[Sentence]:
+    def rank(self, groups: Sequence[tuple[str, Sequence[S]]]) -> list[S]:
         return self.engine.rank(groups)
 
     def _content(self, text: str) -> frozenset[str]:
@@ -369,7 +356,7 @@ class NewsSummariser:
                                              if w.lower() not in self._stop_words and any(ch.isalnum() for ch in w))
         return self._contents[text]
 
-    def scores(self, title: str, sentences: Sequence[Sentence], count: int = 1) -> dict[int, float]:
+    def scores(self, title: str, sentences: Sequence[Passage], count: int = 1) -> dict[int, float]:
         """Each sentence's score before redundancy and back-references, by sentence index. The
         position prior is relative to the budget: asked for ``count`` sentences, the first
         ``count`` all belong to the lead."""
@@ -398,25 +385,24 @@ class NewsSummariser:
             scores[sentence.index] = score
         return scores
 
-    def summarise(self, title: str, sentences: Sequence[Sentence], count: int,
-                  words: int | None = None) -> list[Sentence]:
+    def summarise(self, title: str, sentences: Sequence[S], count: int, words: int | None = None) -> list[S]:
         """``count`` sentences that fit in ``words`` words, greedily: best score less redundancy
         with those already chosen and a penalty for a back-reference without its antecedent;
         in article order."""
         sentences = list(sentences[:MAX_RANKED])
         if len(sentences) <= count and words is None:
-            return sorted(sentences, key=lambda s: (s.article_id, s.index))
+            return sorted(sentences, key=lambda s: s.index)
         w = self.weights
         budget = WordBudget(self._tokenizer, words)
         base = self.scores(title, sentences, count)
         content = {s.index: self._content(s.text) for s in sentences}
-        opens_badly = {s.index: dangles(s.text) for s in sentences}
-        chosen: list[Sentence] = []
+        opens_badly = {s.index: dangles(s.text, self._lang) for s in sentences}
+        chosen: list[S] = []
         left = list(sentences)
         while left and len(chosen) < count:
             picked = {c.index for c in chosen}
 
-            def value(s: Sentence) -> float:
+            def value(s: S) -> float:
                 v = base[s.index]
                 if w.redundancy and chosen and content[s.index]:
                     overlap = max(len(content[s.index] & content[c.index]) / len(content[s.index]) for c in chosen)
@@ -433,7 +419,7 @@ class NewsSummariser:
             budget.take(best)
             chosen.append(best)
             left.remove(best)
-        return sorted(chosen, key=lambda s: (s.article_id, s.index))
+        return sorted(chosen, key=lambda s: s.index)
 
 
 def make_text_summariser(name: str, tokenizer: SpacyTokenizer, engine: str = "reduction",

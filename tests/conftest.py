@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from briefing.config import DEFAULT_MODEL
-from briefing.models import Actor, Article, ArticleSummary, Brief, Figure, Sentence
+from briefing.models import Actor, Article, ArticleSummary, Brief, Figure, Sentence, Source
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ARTICLES = FIXTURES / "articles"
@@ -22,33 +22,57 @@ def nlp():
     return load_pipeline(DEFAULT_MODEL)
 
 
+def article(text: str, number: int = 1, title: str | None = None,
+            published: dt.date | None = dt.date(2026, 3, 3)) -> Article:
+    """One of our texts as a cleaned article (one paragraph per blank line)."""
+    return Article(title=title or f"Article {number}", source=f"source {number}",
+                   paragraphs=[p.strip() for p in text.split("\n\n") if p.strip()],
+                   path=Path(f"article-{number}.txt"), published=published)
+
+
+def settings(labels=("PERSON", "ORG", "GPE", "LOC")):
+    """The per-article stage's settings: the defaults, with the entity labels that count as actors."""
+    from briefing.analyse import AnalysisSettings
+    from briefing.config import Config
+
+    return AnalysisSettings.from_config(Config.model_validate({"actors": {"entity_types": list(labels)}}))
+
+
 @pytest.fixture
 def analyse_texts(nlp):
-    """Analyse plain story texts as articles 1, 2, ... (one paragraph per blank line)."""
-    from briefing.nlp import analyse
+    """The ``ArticleFacts`` of plain story texts, as articles 1, 2, ... of one batch."""
+    from briefing.analyse import analyse_articles
 
-    def run(*texts: str, titles: tuple[str, ...] = ()):
-        articles = [
-            Article(id=i, title=titles[i - 1] if i <= len(titles) else f"Article {i}",
-                    source=f"source {i}", paragraphs=[p.strip() for p in text.split("\n\n") if p.strip()],
-                    path=Path(f"article-{i}.txt"), published=dt.date(2026, 3, 3))
-            for i, text in enumerate(texts, 1)
-        ]
-        return analyse(articles, nlp)
+    def run(*texts: str, titles: tuple[str, ...] = (), labels=("PERSON", "ORG", "GPE", "LOC"),
+            published: dt.date | None = dt.date(2026, 3, 3)):
+        articles = [article(text, i, titles[i - 1] if i <= len(titles) else None, published)
+                    for i, text in enumerate(texts, 1)]
+        return analyse_articles(articles, settings(labels))
+
+    return run
+
+
+@pytest.fixture
+def parse_text(nlp):
+    """The spaCy parse of one text as the per-article stage makes it, and its sentences."""
+    from briefing.nlp import parse, sentences_of
+
+    def run(text: str):
+        (doc,) = parse([text], nlp)
+        return doc, sentences_of(doc, text)
 
     return run
 
 
 def small_brief(text: str = "The harbour reopened on Monday after repairs.") -> Brief:
-    article = Article(id=1, title="Harbour reopens", source="Coast News", paragraphs=[text],
-                      path=Path("harbour.txt"), url="https://coast.example/harbour",
-                      published=dt.date(2026, 3, 2))
+    source = Source(id=1, title="Harbour reopens", source="Coast News", url="https://coast.example/harbour",
+                    published=dt.date(2026, 3, 2), key="url:https://coast.example/harbour")
     sentence = Sentence(article_id=1, index=0, text=text)
     return Brief(
         title="Morning brief", date=dt.date(2026, 3, 3), classification="OFFICIAL", audience="Ops desk",
-        overview=[sentence], articles=[ArticleSummary(article, [sentence])],
+        overview=[sentence], articles=[ArticleSummary(source, [sentence])],
         actors=[Actor(name="Jo Tate", kind="person", mentions=2, aliases=["Tate"], sources=[1], role="Mayor")],
         figures=[Figure(value="about 40", counts="boats in the harbour", sentence=text, kind="count",
                         number=40.0, sources=[1], qualifier="about")],
-        sources=[article],
+        sources=[source],
     )

@@ -1,6 +1,7 @@
 import pytest
 
-from briefing.figures import extract_figures, figures_in, parse_number
+from briefing.figures.merging import extract_figures
+from briefing.figures.numbers import parse_number
 
 
 @pytest.mark.parametrize("text, value", [
@@ -48,9 +49,7 @@ def test_years_and_dates_are_not_figures_but_durations_are(analyse_texts):
 
 
 def all_figures(analyse_texts, text):
-    from briefing.figures import figures_in
-
-    return figures_in(analyse_texts(text)[0])
+    return list(analyse_texts(text)[0].figures)
 
 
 @pytest.mark.parametrize("text, low, high, unit", [
@@ -118,8 +117,8 @@ def test_parse_signs_fractions_and_scales(text, value):
     ("Overnight temperatures fell to minus-12 degrees in the valley.", -12, "degree"),
 ])
 def test_currency_and_sign_written_on_the_number(analyse_texts, text, number, unit):
-    figures = [f for f in figures_in(analyse_texts(text)[0]) if f.number == number]
-    assert figures, figures_in(analyse_texts(text)[0])
+    figures = [f for f in analyse_texts(text)[0].figures if f.number == number]
+    assert figures, analyse_texts(text)[0].figures
     assert figures[0].unit == unit
 
 
@@ -128,12 +127,12 @@ def test_amounts_the_recogniser_files_as_dates_are_figures(analyse_texts):
     (item,) = analyse_texts(
         "This year's model costs $33790 versus last year's $32280. "
         "The older phone has a 3687 mAh battery. It went on sale on June 3, 2019.")
-    numbers = sorted(f.number for f in figures_in(item))
+    numbers = sorted(f.number for f in item.figures)
     assert numbers == [3687, 32280, 33790]
 
 
 def numbers_of(analyse_texts, text):
-    return [(f.number, f.number_high) for f in figures_in(analyse_texts(text)[0])]
+    return [(f.number, f.number_high) for f in analyse_texts(text)[0].figures]
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -11,10 +11,15 @@ from typer.testing import CliRunner
 from briefing.cli import app
 from briefing.config import EmailConfig, SmtpConfig
 from briefing.errors import BriefingError
-from briefing.mail import build_message, send_message
+from briefing.outputs import render
+from briefing.smtp import send_message
 from conftest import small_brief
 
 runner = CliRunner()
+
+
+def email_of(brief, config: EmailConfig) -> bytes:
+    return render(brief, "email", None, config)
 
 
 def parse(data: bytes):
@@ -23,7 +28,7 @@ def parse(data: bytes):
 
 def test_eml_has_text_and_inlined_html_and_a_dated_subject():
     config = EmailConfig(subject="{title} for {date}", sender="desk@example.org", to=["a@example.org", "b@example.org"])
-    message = parse(build_message(small_brief(), None, config))
+    message = parse(email_of(small_brief(), config))
     assert message["Subject"] == "Morning brief for 3 March 2026"
     assert message["To"] == "a@example.org, b@example.org"
     assert message.get_content_type() == "multipart/alternative"
@@ -33,26 +38,25 @@ def test_eml_has_text_and_inlined_html_and_a_dated_subject():
     assert "<style" not in html and 'style="' in html  # CSS inlined for mail clients
     assert "running" not in html  # the PDF's running header is left out
     assert "The harbour reopened on Monday after repairs." in html
-    assert build_message(small_brief(), None, config) == build_message(small_brief(), None, config)
+    assert email_of(small_brief(), config) == email_of(small_brief(), config)
 
 
 def test_pdf_is_attached_when_asked():
-    message = parse(build_message(small_brief(), None, EmailConfig(attach_pdf=True)))
+    message = parse(email_of(small_brief(), EmailConfig(attach_pdf=True)))
     (attachment,) = list(message.iter_attachments())
     assert attachment.get_filename() == "brief-2026-03-03.pdf"
     assert attachment.get_content().startswith(b"%PDF")
 
 
 def test_article_text_cannot_inject_html_into_the_email():
-    message = parse(build_message(small_brief("Port <script>alert(1)</script> <img src=x> reopened."), None,
-                                  EmailConfig()))
+    message = parse(email_of(small_brief("Port <script>alert(1)</script> <img src=x> reopened."), EmailConfig()))
     html = message.get_body(("html",)).get_content()
     assert "<script>alert" not in html and "<img src=x" not in html
 
 
 def test_a_bad_subject_template_is_a_clear_error():
     with pytest.raises(BriefingError, match="only {title} and {date}"):
-        build_message(small_brief(), None, EmailConfig(subject="{weather}"))
+        email_of(small_brief(), EmailConfig(subject="{weather}"))
 
 
 @pytest.fixture
@@ -82,7 +86,7 @@ def test_send_delivers_the_eml_through_smtp(tmp_path, smtp_server, monkeypatch):
     port, received = smtp_server
     monkeypatch.chdir(tmp_path)
     eml = tmp_path / "brief.eml"
-    eml.write_bytes(build_message(small_brief(), None, EmailConfig(sender="desk@example.org", to=["ops@example.org"])))
+    eml.write_bytes(email_of(small_brief(), EmailConfig(sender="desk@example.org", to=["ops@example.org"])))
     config = tmp_path / "config.yaml"
     config.write_text(f"email:\n  sender: desk@example.org\n  smtp:\n    host: 127.0.0.1\n"
                       f"    port: {port}\n    security: none\n")
@@ -100,7 +104,7 @@ def test_send_delivers_the_eml_through_smtp(tmp_path, smtp_server, monkeypatch):
 def test_send_without_the_password_variable_says_which_to_set(tmp_path, monkeypatch):
     monkeypatch.delenv("BRIEFING_SMTP_PASSWORD", raising=False)
     eml = tmp_path / "brief.eml"
-    eml.write_bytes(build_message(small_brief(), None, EmailConfig(to=["ops@example.org"])))
+    eml.write_bytes(email_of(small_brief(), EmailConfig(to=["ops@example.org"])))
     with pytest.raises(BriefingError, match="BRIEFING_SMTP_PASSWORD"):
         send_message(eml, EmailConfig(smtp=SmtpConfig(user="desk", host="127.0.0.1", port=9)))
 
@@ -108,7 +112,7 @@ def test_send_without_the_password_variable_says_which_to_set(tmp_path, monkeypa
 def test_send_to_a_closed_port_is_one_line_and_exit_2(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     eml = tmp_path / "brief.eml"
-    eml.write_bytes(build_message(small_brief(), None, EmailConfig(to=["ops@example.org"])))
+    eml.write_bytes(email_of(small_brief(), EmailConfig(to=["ops@example.org"])))
     config = tmp_path / "config.yaml"
     config.write_text("email:\n  smtp:\n    host: 127.0.0.1\n    port: 9\n    security: none\n    timeout: 5\n")
     result = runner.invoke(app, ["send", str(eml), "--config", str(config)])

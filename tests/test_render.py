@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from briefing.errors import RenderError
-from briefing.models import Actor, Article, ArticleSummary, Brief, Figure, Sentence
-from briefing.render import md_escape, render_markdown, render_pdf, write_brief
+from briefing.outputs import write_brief
+from briefing.render import md_escape, render_markdown, render_pdf
 from conftest import small_brief
 
 

@@ -46,7 +46,7 @@ def test_order_titles_limits_and_keyword_sections_from_config_alone(tmp_path):
     assert "## Key actors" not in md and "## Articles" not in md  # left out of the list: hidden
 
 
-def test_the_pdf_follows_the_same_sections(tmp_path):
+def test_the_pdf_follows_the_samesections(tmp_path):
     from pypdf import PdfReader
 
     pdf = brief_with(tmp_path, SECTIONS, fmt="pdf")
@@ -72,13 +72,13 @@ def test_the_timeline_shows_twenty_events_unless_its_max_says_otherwise():
 
     from briefing.config import SectionConfig
     from briefing.models import Event
-    from briefing.pipeline import _sections
+    from briefing.assemble import sections
 
     day = dt.date(2026, 3, 3)
     events = [Event(date=day - dt.timedelta(days=i), text=f"Event {i}.", expression="on Monday", sources=[i + 1])
               for i in range(30)]
-    (default,) = _sections([SectionConfig(kind="timeline")], {"timeline": events}, day)
+    (default,) = sections([SectionConfig(kind="timeline")], {"timeline": events}, day)
     assert len(default.items) == 20
     assert default.items[0].date == day - dt.timedelta(days=19)  # the nearest twenty, oldest first
-    (short,) = _sections([SectionConfig(kind="timeline", max=5)], {"timeline": events}, day)
+    (short,) = sections([SectionConfig(kind="timeline", max=5)], {"timeline": events}, day)
     assert len(short.items) == 5

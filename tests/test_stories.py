@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.stories import cluster, group_documents
+from briefing.stories import cluster, group_articles
 
 ROTTERDAM_1 = ("Hackers have demanded a ransom of 40 million euros from the Port of Rotterdam after a ransomware "
                "attack shut one of its container terminals. The port authority said it would not pay the ransom. "
@@ -21,14 +21,14 @@ PO_FLOODS_2 = ("The death toll from flooding along the river Po rose to three as
                "Piacenza are still rising.")
 
 
-def test_articles_on_one_event_form_one_story(nlp):
-    docs = list(nlp.pipe([ROTTERDAM_1, PO_FLOODS, RATES, ROTTERDAM_2, PO_FLOODS_2]))
-    assert group_documents(docs) == [[0, 3], [1, 4], [2]]
+def test_articles_on_one_event_form_one_story(analyse_texts):
+    facts = analyse_texts(ROTTERDAM_1, PO_FLOODS, RATES, ROTTERDAM_2, PO_FLOODS_2)
+    assert group_articles(facts) == [[0, 3], [1, 4], [2]]
 
 
-def test_a_single_article_is_its_own_story(nlp):
-    assert group_documents([nlp(RATES)]) == [[0]]
-    assert group_documents([]) == []
+def test_a_single_article_is_its_own_story(analyse_texts):
+    assert group_articles(analyse_texts(RATES)) == [[0]]
+    assert group_articles([]) == []
 
 
 def test_average_linkage_stops_at_the_threshold():
@@ -38,13 +38,15 @@ def test_average_linkage_stops_at_the_threshold():
     assert cluster(similarity, 0.95) == [[0], [1], [2]]
 
 
-def test_a_story_summary_draws_on_every_source_without_repeating(nlp, analyse_texts):
-    from briefing.models import ArticleSummary
+def test_a_story_summary_draws_on_every_source_without_repeating(analyse_texts):
+    from briefing.assemble import cite
+    from briefing.models import ArticleSummary, Sentence
     from briefing.stories import build_stories
-    from briefing.summarise import retells
+    from briefing.text import retells
 
     items = analyse_texts(ROTTERDAM_1, ROTTERDAM_2, RATES)
-    summaries = [ArticleSummary(item.article, item.sentences[:2]) for item in items]
+    summaries = [ArticleSummary(source, [Sentence(source.id, s.index, s.text) for s in item.sentences[:2]])
+                 for item, source in zip(items, cite(items))]
     stories = build_stories(summaries, [[0, 1], [2]], 2, lambda a, b: retells(a.text, b.text))
     top = stories[0]
     assert top.sources == [1, 2]  # the story told by two sources ranks first
@@ -54,12 +56,12 @@ def test_a_story_summary_draws_on_every_source_without_repeating(nlp, analyse_te
 
 
 def test_the_overall_summary_continues_a_story_from_its_lead_source_not_another_lead():
+    from briefing.assemble import overview
     from briefing.models import Sentence, Story
-    from briefing.pipeline import _overview
 
     port = Story("Port attack", [], [Sentence(2, 0, "Hackers shut a terminal."), Sentence(3, 0, "A terminal was shut."),
                                      Sentence(2, 1, "The port will not pay.")])
     rates = Story("Rates", [], [Sentence(4, 0, "The bank raised rates.")])
-    assert [s.text for s in _overview([port, rates], 3)] == [
+    assert [s.text for s in overview([port, rates], 3)] == [
         "Hackers shut a terminal.", "The bank raised rates.", "The port will not pay."]
-    assert len(_overview([port, rates], 5)) == 3  # nothing else to add: no second telling of the lead
+    assert len(overview([port, rates], 5)) == 3  # nothing else to add: no second telling of the lead

@@ -1,7 +1,9 @@
 import pytest
 
-from briefing.summarise import (SUMMARISERS, SUMY_SUMMARISERS, NewsSummariser, NewsWeights, SpacyTokenizer, dangles,
+from briefing.lang import profile
+from briefing.summarise import (SUMMARISERS, SUMY_SUMMARISERS, NewsSummariser, NewsWeights, SpacyTokenizer,
                                 ill_formed, make_text_summariser, mostly_quoted)
+from briefing.text import dangles
 
 STORY = """The city council approved a plan on Sunday to build 4,000 new homes on former railway land.
 
@@ -17,42 +19,42 @@ Building work on the railway land is expected to start in the spring."""
 
 
 @pytest.mark.parametrize("algorithm", sorted(SUMMARISERS))
-def test_every_registered_algorithm_summarises_in_article_order(algorithm, nlp, analyse_texts):
-    (item,) = analyse_texts(STORY)
-    summariser = make_text_summariser(algorithm, SpacyTokenizer(nlp, [item.doc]))
-    picked = summariser.summarise("Council approves housing plan", item.sentences, 3)
+def test_every_registered_algorithm_summarises_in_article_order(algorithm, nlp, parse_text):
+    doc, sentences = parse_text(STORY)
+    summariser = make_text_summariser(algorithm, SpacyTokenizer(nlp, [doc]))
+    picked = summariser.summarise("Council approves housing plan", sentences, 3)
     assert len(picked) == 3
     assert [s.index for s in picked] == sorted(s.index for s in picked)
-    assert all(s in item.sentences for s in picked)
+    assert all(s in sentences for s in picked)
 
 
 @pytest.mark.parametrize("engine", sorted(SUMY_SUMMARISERS))
-def test_the_news_summariser_runs_on_every_engine(engine, nlp, analyse_texts):
-    (item,) = analyse_texts(STORY)
-    summariser = NewsSummariser(SpacyTokenizer(nlp, [item.doc]), engine=engine)
-    ranked = summariser.rank([("Council approves housing plan", item.sentences)])
-    assert sorted(s.index for s in ranked) == [s.index for s in item.sentences]
-    assert len(summariser.summarise("Council approves housing plan", item.sentences, 4)) == 4
+def test_the_news_summariser_runs_on_every_engine(engine, nlp, parse_text):
+    doc, sentences = parse_text(STORY)
+    summariser = NewsSummariser(SpacyTokenizer(nlp, [doc]), engine=engine)
+    ranked = summariser.rank([("Council approves housing plan", sentences)])
+    assert sorted(s.index for s in ranked) == [s.index for s in sentences]
+    assert len(summariser.summarise("Council approves housing plan", sentences, 4)) == 4
 
 
-def test_rank_returns_every_sentence_once(nlp, analyse_texts):
-    (item,) = analyse_texts(STORY)
-    ranked = make_text_summariser("textrank", SpacyTokenizer(nlp, [item.doc])).rank([("", item.sentences)])
-    assert sorted(ranked, key=lambda s: s.index) == item.sentences
+def test_rank_returns_every_sentence_once(nlp, parse_text):
+    doc, sentences = parse_text(STORY)
+    ranked = make_text_summariser("textrank", SpacyTokenizer(nlp, [doc])).rank([("", sentences)])
+    assert sorted(ranked, key=lambda s: s.index) == sentences
 
 
-def test_tokenizer_answers_from_the_parsed_doc(nlp, analyse_texts):
-    (item,) = analyse_texts(STORY)
-    tokenizer = SpacyTokenizer(nlp, [item.doc])
-    assert tokenizer.to_sentences(item.doc.text)[0] == item.sentences[0].text
+def test_tokenizer_answers_from_the_parsed_doc(nlp, parse_text):
+    doc, sentences = parse_text(STORY)
+    tokenizer = SpacyTokenizer(nlp, [doc])
+    assert tokenizer.to_sentences(doc.text)[0] == sentences[0].text
     assert tokenizer.to_words("Ms Raman said a third of the homes would be offered.") == [
         "Ms", "Raman", "said", "a", "third", "of", "the", "homes", "would", "be", "offered"]
 
 
-def test_content_lemmas_meet_across_inflections_and_leave_out_function_words(nlp, analyse_texts):
-    (item,) = analyse_texts(STORY + "\n\nIt is.")
-    lemmas = SpacyTokenizer(nlp, [item.doc]).lemmas()
-    assert lemmas.to_sentences(item.doc.text)[1] == item.sentences[1].text
+def test_content_lemmas_meet_across_inflections_and_leave_out_function_words(nlp, parse_text):
+    doc, sentences = parse_text(STORY + "\n\nIt is.")
+    lemmas = SpacyTokenizer(nlp, [doc]).lemmas()
+    assert lemmas.to_sentences(doc.text)[1] == sentences[1].text
     assert lemmas.to_words("Ms Raman said a third of the homes would be offered.") == [
         "ms", "raman", "say", "third", "home", "offer"]
     # A text the NLP stage did not see (a headline) is tagged on demand.
@@ -66,48 +68,48 @@ def test_paragraphs_always_start_a_sentence(analyse_texts):
     assert [s.text for s in item.sentences] == ["Rates rise to 4%", "The bank raised rates on Thursday."]
 
 
-def news(nlp, item, **weights) -> NewsSummariser:
-    return NewsSummariser(SpacyTokenizer(nlp, [item.doc]), weights=NewsWeights(**weights))
+def news(nlp, doc, **weights) -> NewsSummariser:
+    return NewsSummariser(SpacyTokenizer(nlp, [doc]), weights=NewsWeights(**weights))
 
 
-def test_news_summary_of_a_short_budget_keeps_the_lead(nlp, analyse_texts):
-    (item,) = analyse_texts(STORY)
-    picked = news(nlp, item).summarise("Council approves housing plan", item.sentences, 1)
+def test_news_summary_of_a_short_budget_keeps_the_lead(nlp, parse_text):
+    doc, sentences = parse_text(STORY)
+    picked = news(nlp, doc).summarise("Council approves housing plan", sentences, 1)
     assert [s.index for s in picked] == [0]
     # Without the position prior, the engine's most central sentence (by content lemmas) wins instead.
-    engine = news(nlp, item).engine
+    engine = news(nlp, doc).engine
     assert engine.algorithm == "reduction" and engine.lemmas
-    central = engine.rank([("", item.sentences)])[0]
-    assert news(nlp, item, position=0.0, title=0.0).summarise("", item.sentences, 1) == [central]
+    central = engine.rank([("", sentences)])[0]
+    assert news(nlp, doc, position=0.0, title=0.0).summarise("", sentences, 1) == [central]
 
 
-def test_news_summary_skips_a_sentence_that_repeats_one_chosen(nlp, analyse_texts):
+def test_news_summary_skips_a_sentence_that_repeats_one_chosen(nlp, parse_text):
     repeated = STORY.replace(
         "Council leader Priya Raman said",
         "The city council approved a plan on Sunday to build 4,000 new homes on former railway land, it said.\n\n"
         "Council leader Priya Raman said")
-    (item,) = analyse_texts(repeated)
-    assert item.sentences[1].text.startswith("The city council approved")
-    assert [s.index for s in news(nlp, item, redundancy=0).summarise("", item.sentences, 2)] == [0, 1]
-    assert [s.index for s in news(nlp, item).summarise("", item.sentences, 2)] == [0, 2]
+    doc, sentences = parse_text(repeated)
+    assert sentences[1].text.startswith("The city council approved")
+    assert [s.index for s in news(nlp, doc, redundancy=0).summarise("", sentences, 2)] == [0, 1]
+    assert [s.index for s in news(nlp, doc).summarise("", sentences, 2)] == [0, 2]
 
 
-def test_news_summary_avoids_a_back_reference_without_its_antecedent(nlp, analyse_texts):
+def test_news_summary_avoids_a_back_reference_without_its_antecedent(nlp, parse_text):
     text = ("Flood barriers were raised along the river in Selby on Monday, the Environment Agency said.\n\n"
             "Volunteers filled sandbags through the night in the market square.\n\n"
             "He said the water was expected to peak on Tuesday afternoon.\n\n"
             "Residents of the low-lying streets near the river were asked to move their cars to higher ground.")
-    (item,) = analyse_texts(text)
+    doc, sentences = parse_text(text)
     weights = dict(position=0.0, centrality=0.0, title=1.0, form=0.0, quote=0.0)
     title = "Selby waits for the river to peak on Tuesday afternoon"
-    assert 2 in [s.index for s in news(nlp, item, dangling=0.0, **weights).summarise(title, item.sentences, 1)]
-    assert 2 not in [s.index for s in news(nlp, item, dangling=2.0, **weights).summarise(title, item.sentences, 1)]
+    assert 2 in [s.index for s in news(nlp, doc, dangling=0.0, **weights).summarise(title, sentences, 1)]
+    assert 2 not in [s.index for s in news(nlp, doc, dangling=2.0, **weights).summarise(title, sentences, 1)]
 
 
-def test_the_headline_lifts_the_sentences_that_repeat_it(nlp, analyse_texts):
-    (item,) = analyse_texts(STORY)
-    picked = news(nlp, item, position=0.0, centrality=0.0).summarise(
-        "Opposition says housing plan has no money for schools", item.sentences, 1)
+def test_the_headline_lifts_the_sentences_that_repeat_it(nlp, parse_text):
+    doc, sentences = parse_text(STORY)
+    picked = news(nlp, doc, position=0.0, centrality=0.0).summarise(
+        "Opposition says housing plan has no money for schools", sentences, 1)
     assert picked[0].text.startswith("Opposition councillors said")
 
 
@@ -121,7 +123,7 @@ def test_the_headline_lifts_the_sentences_that_repeat_it(nlp, analyse_texts):
     ("Storm damage: a house in Marlow Bay with its roof torn off", False, False, True),
 ])
 def test_sentence_signals(text, dangling, quoted, fragment):
-    assert dangles(text) is dangling
+    assert dangles(text, profile("en")) is dangling
     assert mostly_quoted(text) is quoted
     assert ill_formed(text, len(text.split())) is fragment
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
-from briefing.models import Article
-from briefing.nlp import analyse
-from briefing.timeline import extract_timeline, resolve
+from briefing.analyse import analyse_articles
+from briefing.dates import resolve
+from briefing.lang import profile
+from briefing.timeline import extract_timeline
+from conftest import article, settings
 
 MONDAY = dt.date(2020, 1, 6)
 
@@ -26,13 +27,13 @@ MONDAY = dt.date(2020, 1, 6)
     ("three years", False, None),
 ])
 def test_resolve_against_the_publication_date(expression, forward, expected):
-    assert resolve(expression, MONDAY, forward) == expected
+    assert resolve(expression, MONDAY, forward, profile("en")) == expected
 
 
 def articles(nlp, *items):
-    built = [Article(id=i, title=f"Article {i}", source=f"source {i}", paragraphs=[text], path=Path(f"{i}.txt"),
-                     published=published) for i, (text, published) in enumerate(items, 1)]
-    return analyse(built, nlp)
+    """The facts of texts, each with its publication date."""
+    return analyse_articles([article(text, i, published=published) for i, (text, published) in enumerate(items, 1)],
+                            settings())
 
 
 def test_two_sources_on_one_event_make_one_entry_dated_from_each_article(nlp):

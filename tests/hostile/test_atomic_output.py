@@ -7,7 +7,7 @@ import os
 import pytest
 
 from briefing.errors import RenderError
-from briefing.render import write_brief
+from briefing.outputs import write_brief
 from conftest import small_brief
 
 

@@ -159,7 +159,7 @@ def test_html_brief_escapes_article_text():
 
 
 def test_output_is_a_normal_file_of_the_user(tmp_path):
-    from briefing.render import write_brief
+    from briefing.outputs import write_brief
 
     (path,) = write_brief(small_brief(), ["md"], tmp_path)
     assert path.stat().st_mode & 0o644 == 0o644

@@ -10,15 +10,16 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing.actors import extract_actors
+from briefing.actors.linking import extract_actors
+from briefing.analyse import AnalysisSettings, analyse_article
 from briefing.clean import clean_document
-from briefing.figures import extract_figures
+from briefing.config import Config, LimitsConfig
+from briefing.figures.merging import extract_figures
 from briefing.ingest import UnreadableInput, decode, markdown_to_text
 from briefing.models import RawDocument
-from briefing.nlp import analyse
+from briefing.nlp import parse
 from briefing.pipeline import _unusable
-from briefing.config import LimitsConfig
-from briefing.summarise import SpacyTokenizer, make_text_summariser
+from briefing.summarise import SpacyTokenizer
 from briefing.timeline import extract_timeline
 from corpus import STORY
 
@@ -70,13 +71,15 @@ def test_any_input_is_briefed_or_skipped_with_a_reason(nlp, data, markdown, algo
     title = None
     if markdown:
         title, text = markdown_to_text(text)
-    article = clean_document(RawDocument(path=Path("story.md"), text=text, format="text", title=title), 1)
+    article = clean_document(RawDocument(path=Path("story.md"), text=text, format="text", title=title))
     if _unusable(article, LimitsConfig()) is not None:
         return
-    (item,) = analyse([article], nlp)
-    tokenizer = SpacyTokenizer(nlp, [item.doc])
-    summary = make_text_summariser(algorithm, tokenizer).summarise(article.title, item.sentences, 3, words)
-    sentences = {s.text for s in item.sentences}
+    (doc,) = parse([article.text], nlp)
+    settings = AnalysisSettings.from_config(Config.model_validate({"summary": {"algorithm": algorithm, "words": words}}))
+    facts = analyse_article(article, doc, settings)
+    tokenizer = SpacyTokenizer(nlp, [doc])
+    summary = [facts.sentences[i] for i in facts.summary]
+    sentences = {s.text for s in facts.sentences}
     assert len(summary) <= 3
     assert len(summary) == len({s.index for s in summary})
     if words is not None and len(summary) > 1:
@@ -84,9 +87,9 @@ def test_any_input_is_briefed_or_skipped_with_a_reason(nlp, data, markdown, algo
     for sentence in summary:
         assert sentence.text in sentences
         assert sentence.text in article.text
-    extract_actors([item], ["PERSON", "ORG", "GPE", "LOC"])
-    extract_figures([item])
-    for event in extract_timeline([item], dt.date(2026, 1, 15)):
+    extract_actors([facts])
+    extract_figures([facts])
+    for event in extract_timeline([facts], dt.date(2026, 1, 15)):
         # A sentence of the article, or one with the sentence before it.
         assert event.text in sentences or any(
             event.text.startswith(f"{s} ") and event.text[len(s) + 1:] in sentences for s in sentences)

@@ -1,68 +1,22 @@
-"""The brief as an email: a .eml message, and sending one through SMTP.
+"""Delivering a brief's .eml through SMTP (building it is ``briefing.message``).
 
-The message has a plain-text part (the Markdown brief), an HTML part (the HTML brief with its
-CSS inlined by css-inline, since mail clients drop <style> blocks) and, if configured, the
-PDF attached. Its Date and Message-ID come from the brief, so the same brief gives the same
-file. The SMTP password is read from the environment variable the config names.
+The SMTP password is read from the environment variable the config names, never from the YAML.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 import os
 import smtplib
 import ssl
 from email import policy
-from email.message import EmailMessage
 from email.parser import BytesParser
-from email.utils import format_datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing.errors import BriefingError, RenderError
+from briefing.errors import BriefingError
 
 if TYPE_CHECKING:  # pragma: no cover
     from briefing.config import EmailConfig
-    from briefing.models import Brief
-
-
-def subject_of(brief: Brief, config: EmailConfig) -> str:
-    from briefing.render import long_date
-
-    try:
-        return config.subject.format(title=brief.title, date=long_date(brief.date))
-    except (KeyError, IndexError, ValueError) as exc:
-        raise RenderError(f"email.subject: {exc}; only {{title}} and {{date}} can be filled in") from None
-
-
-def build_message(brief: Brief, templates_dir: Path | None, config: EmailConfig) -> bytes:
-    """The .eml bytes of the brief."""
-    import css_inline
-
-    from briefing.render import render_markdown, render_pdf, render_template
-
-    text = render_markdown(brief, templates_dir).decode("utf-8")
-    html = css_inline.inline(render_template("brief.html.j2", brief, templates_dir, autoescape=True,
-                                             medium="email"))
-    message = EmailMessage(policy=policy.SMTP)
-    message["Subject"] = subject_of(brief, config)
-    message["From"] = config.sender
-    if config.to:
-        message["To"] = ", ".join(config.to)
-    message["Date"] = format_datetime(dt.datetime.combine(brief.date, dt.time(6, 0), tzinfo=dt.timezone.utc))
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
-    message["Message-ID"] = f"<brief-{brief.date.isoformat()}-{digest}@briefing.invalid>"
-    message.set_content(text, subtype="plain", charset="utf-8")
-    message.add_alternative(html, subtype="html", charset="utf-8")
-    if config.attach_pdf:
-        message.add_attachment(render_pdf(brief, templates_dir), maintype="application", subtype="pdf",
-                               filename=f"brief-{brief.date.isoformat()}.pdf")
-    # Fixed boundaries: the email package picks random ones, and the same brief should give
-    # the same file.
-    for number, part in enumerate(p for p in message.walk() if p.is_multipart()):
-        part.set_boundary(f"=_brief_{digest}_{number}")
-    return message.as_bytes()
 
 
 def smtp_password(config: EmailConfig) -> str | None:

@@ -1,0 +1,145 @@
+"""Key actors across articles: the mentions of every article linked into actors and ranked.
+
+Works on ``ArticleFacts`` alone. Each article's mentions come grouped into the actors they name
+there; groups of different articles join when their full names match up to spelling variants
+("Qasem"/"Qassem"), when they share a name or country code (organisations, places), or when a
+surname alone fits one full name only. An actor's kind is decided by all its mentions; actors
+are ranked by salience: mentions, further sources, a mention in a title, a role.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+
+from briefing.actors.names import UnionFind, is_suffix, mention_key, same_name
+from briefing.facts import ArticleFacts, Mention
+from briefing.lang import LanguageProfile, profile
+from briefing.models import Actor
+
+KIND_ORDER = ("person", "organisation", "place", "group")
+
+# A mention as the linker sees it: the position of its article in the batch, and the mention.
+Placed = tuple[int, Mention]
+
+
+def actor_kind(members: Iterable[Mention]) -> str:
+    """The kind most mentions were tagged with; ties go to the more specific kind.
+
+    News names a person in full at least once ("Boris Johnson", then "Johnson") or with a title
+    ("Mr Johnson", "the president, Johnson"). A "person" only ever named in one word, with no
+    title, is more often a firm, a club or a brand the model mistook ("Yukos", "Pernod"): an
+    organisation."""
+    members = list(members)
+    votes = Counter(m.kind for m in members)
+    kind = min(votes, key=lambda k: (-votes[k], KIND_ORDER.index(k)))
+    if kind == "person" and all(len(m.words) == 1 and not m.titled for m in members if m.kind == "person"):
+        return "organisation"
+    return kind
+
+
+def _link_across_articles(mentions: Sequence[Mention], uf: UnionFind, lang: LanguageProfile) -> None:
+    """Join groups of different articles whose full names match up to spelling."""
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(mentions)):
+        groups[uf.find(i)].append(i)
+    heads = []
+    for root, members in groups.items():
+        longest = max((mentions[i].words for i in members), key=len)
+        keys = {mention_key(mentions[i], lang) for i in members}
+        heads.append((root, actor_kind(mentions[i] for i in members), longest, keys))
+    for a in range(len(heads)):
+        for b in range(a + 1, len(heads)):
+            root_a, kind_a, name_a, keys_a = heads[a]
+            root_b, kind_b, name_b, keys_b = heads[b]
+            if "person" in (kind_a, kind_b):
+                # Two people, or a person and the same full name mis-tagged as a place/org.
+                if len(name_a) > 1 and len(name_b) > 1 and same_name(name_a, name_b):
+                    uf.union(root_a, root_b)
+            elif "person" not in (kind_a, kind_b) and keys_a & keys_b:
+                uf.union(root_a, root_b)
+    # A surname alone in one article joins a full name from another if only one fits.
+    for root, kind, name, _ in heads:
+        if kind != "person" or len(name) != 1:
+            continue
+        fits = {uf.find(r) for r, k, n, _ in heads if k == "person" and is_suffix(name, n)}
+        if len(fits) == 1:
+            uf.union(root, fits.pop())
+
+
+def _display_name(members: Sequence[Mention], kind: str) -> str:
+    """People by their fullest name, organisations by their longest form, places by the
+    form used most; ties go to the most frequent, then the first seen."""
+    counts = Counter(m.name for m in members)
+    order = {name: i for i, name in reversed(list(enumerate(m.name for m in members)))}
+    # A "person" taken for an organisation (see actor_kind) has no mention of that kind.
+    candidates = [m.name for m in members if m.kind == kind] or [m.name for m in members]
+    if kind == "person":
+        most_words = max(len(n.split()) for n in candidates)
+        candidates = [n for n in candidates if len(n.split()) == most_words]
+    elif kind == "organisation":
+        longest = max(len(n) for n in candidates)
+        candidates = [n for n in candidates if len(n) == longest]
+    return min(candidates, key=lambda n: (-counts[n], order[n]))
+
+
+def link_mentions(facts: Sequence[ArticleFacts]) -> list[list[Placed]]:
+    """The mentions of all articles, grouped into one list per actor: groups in the order of
+    their first mention, mentions in article and text order."""
+    if not facts:
+        return []
+    lang = profile(facts[0].language)
+    placed: list[Placed] = [(position, m) for position, item in enumerate(facts) for m in item.mentions]
+    mentions = [m for _, m in placed]
+    uf = UnionFind(len(mentions))
+    offset = 0
+    for item in facts:
+        for i, m in enumerate(item.mentions):
+            uf.union(offset + m.group, offset + i)  # one actor within the article
+        offset += len(item.mentions)
+    _link_across_articles(mentions, uf, lang)
+    groups: dict[int, list[Placed]] = defaultdict(list)
+    for i, pair in enumerate(placed):
+        groups[uf.find(i)].append(pair)
+    return list(groups.values())
+
+
+def extract_actors(facts: Sequence[ArticleFacts], per_kind: int | None = None) -> list[Actor]:
+    """Merge the mentions of all articles into actors, most salient first, at most ``per_kind``
+    of each kind (people, organisations, places). An actor's sources are the source markers of
+    its articles (position in ``facts`` plus one).
+
+    Salience: mentions, plus a bonus for each further source, for a mention in a title and
+    for a role given in the text.
+    """
+    titles = [item.article.title.lower() for item in facts]
+    actors = []
+    for placed in link_mentions(facts):
+        members = [m for _, m in placed]
+        kind = actor_kind(members)
+        name = _display_name(members, kind)
+        positions = sorted({position for position, _ in placed})
+        aliases = sorted({m.name for m in members} - {name})
+        roles = Counter(m.role for m in members if m.role)
+        in_title = any(
+            re.search(rf"\b{re.escape(alias.lower())}\b", titles[a])
+            for a in positions for alias in {name, *aliases}
+        )
+        role = roles.most_common(1)[0][0] if roles else None
+        score = (len(members) + 2.0 * (len(positions) - 1) + (2.0 if in_title else 0.0)
+                 + (0.5 if role else 0.0))
+        actors.append(Actor(
+            name=name, kind=kind, mentions=len(members), aliases=aliases, sources=[p + 1 for p in positions],
+            role=role, score=score,
+        ))
+    actors.sort(key=lambda a: (-a.score, -a.mentions, a.name))
+    if per_kind is None:
+        return actors
+    taken: Counter = Counter()
+    kept = []
+    for actor in actors:
+        if taken[actor.kind] < per_kind:
+            taken[actor.kind] += 1
+            kept.append(actor)
+    return kept

@@ -1,0 +1,404 @@
+"""The names of one article, from its spaCy parse: the per-article half of key actors.
+
+Mentions come from spaCy's entities, titles stripped and roles read from the words before a
+name ("Foreign Secretary Dominic Raab", "the caretaker prime minister, Adel Abdul Mahdi").
+A name the model tagged once counts where it missed it later; place names that play ("Leeds
+beat Hull", results tables) are teams. Within the article a shorter form of a name
+("Johnson", "Mr Johnson", "Abdul Mahdi") joins the full name it is a suffix of (the nearest
+one before it, when two people share a surname), and an acronym joins the long form the text
+pairs it with ("Islamic State (IS)"): ``Mention.group`` says which mentions are one actor.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from briefing.actors.names import UnionFind, alias_pairs, country_code, is_suffix, mention_key
+from briefing.facts import Mention
+from briefing.lang import LanguageProfile
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span, Token
+
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+def _name_tokens(span: Span, lang: LanguageProfile) -> tuple[list[Token], list[Token]]:
+    """Split a person span into leading title tokens and the name tokens."""
+    tokens = [t for t in span if not t.is_punct or t.text in {"-", "'", "’"}]
+    titles = []
+    while tokens and (tokens[0].lower_.rstrip(".") in lang.honorifics or tokens[0].lower_ in lang.role_words):
+        titles.append(tokens.pop(0))
+    return titles, tokens
+
+
+def _looks_like_name(tokens: Sequence[Token], lang: LanguageProfile) -> bool:
+    """Reject title-case phrases that are not names ("Speaks To Iraq")."""
+    if not tokens:
+        return False
+    for i, token in enumerate(tokens):
+        word = token.text
+        if token.like_num or any(ch.isdigit() for ch in word):
+            return False
+        if word.lower() in lang.name_particles:
+            continue
+        if not word[0].isupper():
+            return False
+        if i > 0 and token.is_stop and token.pos_ != "PROPN":  # "Speaks To Iraq", not "Theresa May"
+            return False
+    return True
+
+
+def _is_score(token: Token) -> bool:
+    """A number that is a score, a date or the first of a row of numbers, not part of a name."""
+    if any(c.isalpha() for c in token.text):
+        return False
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return any(c in token.text for c in "-–/:.") or (nxt is not None and (nxt.like_num or nxt.text in "-–"))
+
+
+def _clean_tokens(span: Span, lang: LanguageProfile) -> list[Token]:
+    """The tokens of an organisation or place name: no leading "the", no possessive or
+    punctuation at the edges."""
+    tokens = list(span)
+    if tokens and tokens[0].lower_ == "the":
+        tokens = tokens[1:]
+    # Names end in a name word: not in punctuation, a score or date ("Mexico 2-0", "Lotte 5 4
+    # 1") or a descriptor in lower case ("Interfax news agency", "Jiangsu province"); a number
+    # that is part of the name stays ("Radio 4").
+    while tokens and (tokens[-1].is_punct or tokens[-1].text in {"'s", "’s"} or tokens[-1].is_space
+                      or _is_score(tokens[-1])
+                      or (tokens[-1].text.islower() and tokens[-1].lower_ not in lang.name_particles)):
+        tokens.pop()
+    while tokens and tokens[0].is_punct:
+        tokens.pop(0)
+    return tokens
+
+
+def _role_before(doc: Doc, start: int, titles: Sequence[Token], lang: LanguageProfile) -> str | None:
+    """The role written just before a name: title words, or an appositive "role, Name"."""
+    i = start - 1
+    if i >= 1 and doc[i].text == ",":
+        i -= 1  # "the caretaker prime minister, Adel Abdul Mahdi"
+    words: list[Token] = []
+    while i >= 0 and doc[i].sent == doc[start].sent:
+        token = doc[i]
+        if token.lower_ in lang.role_words or token.lower_.rstrip(".") in lang.honorifics:
+            words.insert(0, token)
+        elif token.ent_type_ in ("NORP", "GPE") and token.pos_ in ("ADJ", "PROPN") and words:
+            words.insert(0, token)  # "Iraqi Prime Minister", "Iranian general"
+        elif (words and token.pos_ == "PROPN" and token.text[:1].isupper()
+              and token.ent_type_ not in ("PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL")):
+            words.insert(0, token)  # "Civil Protection chief", "Port Authority chief executive"
+        else:
+            break
+        i -= 1
+    words.extend(titles)
+    while words and words[0].lower_ in {"the", "of", "and"}:
+        words.pop(0)
+    while words and words[-1].lower_ in {"of", "and", "the"}:
+        words.pop()
+    words = [w for w in words if w.lower_.rstrip(".") not in lang.honorifics]
+    if not any(w.lower_ in lang.role_heads for w in words):
+        return None
+    return " ".join(w.text for w in words)
+
+
+
+def _is_calendar(words: Sequence[str], lang: LanguageProfile) -> bool:
+    """A date or time of day, not a name: "July", "Oct.", "September 1996", "GMT" (the model
+    sometimes takes "July" or "GMT" for an organisation)."""
+    return all(w.lower().rstrip(".") in lang.calendar_words or w.isdigit() for w in words)
+
+
+def _is_common_noun(word: str, text: str, lang: LanguageProfile) -> bool:
+    """A capitalised word that is an everyday noun here: a known generic name, or one the
+    same text also writes in lower case ("Agency head ..." beside "the agency")."""
+    lower = word.lower()
+    if lower in lang.generic_names:
+        return True
+    return lower != word and re.search(rf"\b{re.escape(lower)}s?\b", text) is not None
+
+
+def _split_entities(ents: Iterable[Span]) -> list[Span]:
+    """Entity spans cut where they cross a line break ("CALIFORNIA\n\nDETROIT"), and
+    "World Health Organization (WHO" cut into the name and the bracketed acronym."""
+    from spacy.tokens import Span as SpacySpan
+
+    spans = []
+    for ent in ents:
+        pieces, start = [], ent.start
+        for t in ent:
+            spaced_dash = t.text in {"-", "–", "—", "--"} and t.whitespace_ and t.i > 0 and t.nbor(-1).whitespace_
+            if t.is_space or spaced_dash or (t.text in "([" and t.i > ent.start):
+                pieces.append((start, t.i))
+                start = t.i + 1
+        pieces.append((start, ent.end))
+        for begin, end in pieces:
+            inner = [i for i in range(begin, end) if not ent.doc[i].is_punct and not ent.doc[i].is_space]
+            if inner:
+                spans.append(SpacySpan(ent.doc, inner[0] if begin > ent.start else begin,
+                                       inner[-1] + 1, label=ent.label_))
+    return spans
+
+
+def _covered(doc: Doc, mentions: Sequence[Mention], labels: Iterable[str]) -> set[int]:
+    """Indices of the tokens inside an entity of the wanted labels or a mention."""
+    wanted = set(labels)
+    covered = {t.i for ent in doc.ents if ent.label_ in wanted for t in ent}
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            covered.update(range(span.start, span.end))
+    return covered
+
+
+def _propagate(doc: Doc, found: list[Mention], labels: Iterable[str], lang: LanguageProfile) -> list[Mention]:
+    """One sense per discourse: a name the model tagged once is the same actor where the
+    model missed it later in the same text ("Alexander Lebed" ... "Lebed said"), and so is an
+    acronym the text declares for it ("Kurdistan Democratic Party (KDP)")."""
+    text = doc.text  # built from the tokens on every access: read it once
+    names: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+    for m in found:
+        names[m.words][m.kind] += 1
+        if m.kind == "person" and len(m.words) > 1 and m.words[-1][:1].isupper():
+            names[m.words[-1:]]["person"] += 1
+    long_forms = {" ".join(m.words).lower(): m.kind for m in found}
+    for short, long in alias_pairs(text, lang):
+        if long in long_forms and len(short.split()) == 1:
+            original = re.search(rf"\b{re.escape(short)}\b", text, re.I)
+            if original:
+                names[(original.group(),)][long_forms[long]] += 1
+    if not names:
+        return found
+    longest = max(len(words) for words in names)
+    covered = _covered(doc, found, labels)
+    added = []
+    i = 0
+    while i < len(doc):
+        match = None
+        for n in range(min(longest, len(doc) - i), 0, -1):
+            words = tuple(t.text for t in doc[i:i + n])
+            if words in names and not covered.intersection(range(i, i + n)):
+                match = n, words
+                break
+        if match is None:
+            i += 1
+            continue
+        n, words = match
+        before = doc[i - 1] if i > 0 else None
+        after = doc[i + n] if i + n < len(doc) else None
+        # Next to another capitalised name word it is part of a different name ("Lebed Foundation").
+        glued = (before is not None and before.text[:1].isupper() and before.pos_ == "PROPN"
+                 and not before.is_sent_start) or (after is not None and after.text[:1].isupper()
+                                                   and after.pos_ == "PROPN")
+        common = len(words) == 1 and _is_common_noun(words[0], text, lang)
+        if not glued and not common:
+            kind = names[words].most_common(1)[0][0]
+            added.append(Mention(kind, words, doc[i].idx, doc[i + n - 1].idx + len(doc[i + n - 1])))
+        i += n
+    return sorted(found + added, key=lambda m: m.start) if added else found
+
+
+
+
+def _name_span(tokens: Sequence[Token]) -> tuple[int, int]:
+    """Character offsets of name tokens, without a trailing possessive."""
+    last = tokens[-1]
+    end = last.idx + len(_POSSESSIVE.sub("", last.text) or last.text)
+    if last.text in {"'s", "’s", "'", "’"} and len(tokens) > 1:
+        end = tokens[-2].idx + len(tokens[-2])
+    return tokens[0].idx, end
+
+
+
+
+def _plays_as_team(doc: Doc, m: Mention, lang: LanguageProfile) -> bool:
+    """Whether a place name stands for a sports team here ("Leicestershire beat Somerset",
+    "lost to Atlanta", "Essex v Kent"): the team is the actor, not the place."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if (before is not None and before.lower_ in lang.versus) or (after is not None and after.lower_ in lang.versus):
+        return True
+    root = span.root
+    head = root.head
+    if root.dep_ in ("nsubj", "dobj", "conj") and head.lemma_.lower() in lang.contest_verbs and head.pos_ == "VERB":
+        return True
+    if root.dep_ == "pobj" and head.lower_ in ("to", "against", "over", "with") \
+            and head.head.lemma_.lower() in lang.contest_verbs:
+        return True
+    return False
+
+
+_SCORE = re.compile(r"\d+(?:[-–]\d+)?(?:\.\d+)?|\.\d+")
+_DATE_LIKE = re.compile(r"\d{4}-\d\d(?:-\d\d)?|\d{1,2}/\d{1,2}(?:/\d{2,4})?")
+
+
+def _lines(doc: Doc) -> list[list[Token]]:
+    lines: list[list[Token]] = [[]]
+    for token in doc:
+        if token.is_space and "\n" in token.text:
+            lines.append([])
+        else:
+            lines[-1].append(token)
+    return [line for line in lines if line]
+
+
+def _scored_names(doc: Doc, text: str, line: list[Token]) -> tuple[list[Span], int, bool]:
+    """The names in a line that a score follows, how many numbers follow the first, and
+    whether the line starts with such a name."""
+    runs: list[Span] = []
+    numbers_after = 0
+    leading = False
+    i = 0
+    while i < len(line):
+        t = line[i]
+        if not (t.text[:1].isupper() and (t.pos_ == "PROPN" or t.ent_type_) and not t.is_stop):
+            i += 1
+            continue
+        j = i
+        while j < len(line) and line[j].text[:1].isupper() and (line[j].pos_ == "PROPN" or line[j].ent_type_):
+            j += 1
+        rest = text[line[j].idx:line[-1].idx + len(line[-1])] if j < len(line) else ""
+        if _SCORE.match(rest) and not _DATE_LIKE.match(rest):
+            if not runs:
+                numbers_after = sum(1 for t in line[j:] if _SCORE.fullmatch(t.text))
+                leading = all(not x.is_alpha for x in line[:i])  # "1. Essex 20", "Essex 20"
+            runs.append(doc[line[i].i:line[j - 1].i + 1])
+        i = j + 1
+    return runs, numbers_after, leading
+
+
+def _results_rows(doc: Doc) -> list[Span]:
+    """Names in results and standings lines ("Essex 532 and 16-0 ; Derbyshire 321",
+    "Chicago 71 59 .546"): names followed by scores, two such names in a line, one name and
+    three or more numbers, or a table of lines that each start with a name and a score.
+    Names listed with scores are competitors."""
+    text = doc.text
+    rows = [_scored_names(doc, text, line) for line in _lines(doc)]
+    spans: list[Span] = []
+    for k, (runs, numbers_after, leading) in enumerate(rows):
+        in_table = leading and any(0 <= n < len(rows) and rows[n][2] for n in (k - 1, k + 1))
+        if len(runs) >= 2 or (runs and (numbers_after >= 3 or in_table)):
+            spans.extend(runs)
+    return spans
+
+
+
+
+def mentions_in(doc: Doc, labels: Iterable[str], lang: LanguageProfile) -> list[Mention]:
+    """The actor mentions of one article, with titles stripped and roles read; each its own group
+    (``link_within_article`` says which are one actor)."""
+    wanted = set(labels)
+    text = doc.text
+    found = []
+    for ent in _split_entities(doc.ents):
+        if ent.label_ not in wanted:
+            continue
+        kind = lang.entity_kinds[ent.label_]
+        role = None
+        titled = False
+        if kind == "person":
+            titles, tokens = _name_tokens(ent, lang)
+            if not _looks_like_name(tokens, lang):
+                continue
+            words = tuple(w for w in (_POSSESSIVE.sub("", t.text) for t in tokens) if w)
+            role = _role_before(doc, ent.start, titles, lang)
+            before = doc[ent.start - 1].lower_.rstrip(".") if ent.start else ""
+            titled = bool(role or titles or before in lang.honorifics)
+        else:
+            tokens = _clean_tokens(ent, lang)
+            words = [t.text for t in tokens if not t.is_punct]
+            if words:
+                words[-1] = _POSSESSIVE.sub("", words[-1])
+            words = tuple(w for w in words if w)
+        if not words or not any(ch.isupper() for ch in "".join(words)):
+            continue  # names have a capital somewhere ("eBay"); "van" or "el" alone is no name
+        if kind != "person" and _is_calendar(words, lang):
+            continue  # a date, not an organisation or place (a person may be "May")
+        if len(words) == 1 and kind != "person" and (
+                _is_common_noun(words[0], text, lang) or (len(ent) == 1 and ent.root.pos_ == "NOUN")):
+            continue
+        if kind != "place" and country_code(" ".join(words), lang):
+            kind = "place"  # the model's "Belarus" as an organisation or "Benin" as a person
+        start, end = _name_span(tokens)
+        found.append(Mention(kind, words, start, end, role, titled))
+    teams = {m.words for m in found if m.kind == "place" and not country_code(m.name, lang)
+             and _plays_as_team(doc, m, lang)}
+    people = {m.words for m in found if m.kind == "person"}
+    listed = [span for span in _results_rows(doc)
+              if not country_code(span.text, lang) and not _is_calendar([t.text for t in span], lang)]
+    for span in listed:
+        words = tuple(t.text for t in span)
+        if words not in people and not any(w[-1:] == words[-1:] for w in people):
+            teams.add(words)
+    found = [dataclasses.replace(m, kind="organisation") if m.words in teams else m for m in found]
+    covered = _covered(doc, found, wanted)
+    for span in listed:
+        words = tuple(t.text for t in span)
+        if words in teams and not covered.intersection(range(span.start, span.end)):
+            found.append(Mention("organisation", words, span.start_char, span.end_char))
+    found.sort(key=lambda m: m.start)
+    found = _propagate(doc, found, wanted, lang)
+    return [dataclasses.replace(m, group=i) for i, m in enumerate(found)]
+
+
+
+
+def link_within_article(mentions: Sequence[Mention], text: str, lang: LanguageProfile) -> list[Mention]:
+    """The mentions of one article, each with the ``group`` of the actor it names there: short
+    forms join full names, acronyms their long forms. A one-word name the model typed as a place
+    or organisation that is the surname of a person named here becomes that person ("Lebed"
+    tagged as a place is still Alexander Lebed)."""
+    mentions = list(mentions)
+    groups = UnionFind(len(mentions))
+    by_key: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        key = mention_key(m, lang)
+        if key in by_key:
+            groups.union(by_key[key], i)
+        else:
+            by_key[key] = i
+    # Declared aliases chain ("Islamic State (IS)" ... "Daesh (also known as IS)"), so join
+    # the names of each chain, then every mention whose name is in it. An alias may carry a
+    # generic tail the entity lacks: "the Islamic State group".
+    names = UnionFind(0)
+    index: dict[str, int] = {}
+    for pair in alias_pairs(text, lang):
+        ids = [index.setdefault(side, names.add()) for side in pair]
+        names.union(*ids)
+    chains: dict[int, list[int]] = defaultdict(list)
+    for alias, i in index.items():
+        matched = [m for k, m in by_key.items() if k == alias or alias.startswith(k + " ")]
+        chains[names.find(i)].extend(matched)
+    for members in chains.values():
+        for j in members[1:]:
+            groups.union(members[0], j)
+    people = [i for i, m in enumerate(mentions) if m.kind == "person"]
+    kinds = [m.kind for m in mentions]
+    for i, m in enumerate(mentions):
+        # A short form joins the nearest longer name before it (else the first after it).
+        # Organisations and places of one word may be a person's surname mis-tagged.
+        if m.kind != "person" and len(m.words) > 1:
+            continue
+        longer = [j for j in people if is_suffix(m.words, mentions[j].words)]
+        if not longer:
+            continue
+        before = [j for j in longer if mentions[j].start < m.start]
+        target = max(before, key=lambda j: mentions[j].start) if before else min(
+            longer, key=lambda j: mentions[j].start)
+        groups.union(target, i)
+        kinds[i] = "person"
+    return [dataclasses.replace(m, kind=kind, group=groups.find(i)) for i, (m, kind) in enumerate(zip(mentions, kinds))]
+
+
+def article_mentions(doc: Doc, labels: Iterable[str], lang: LanguageProfile) -> list[Mention]:
+    """The actor mentions of one article, grouped into the actors they name there."""
+    return link_within_article(mentions_in(doc, labels, lang), doc.text, lang)

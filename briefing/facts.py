@@ -1,0 +1,93 @@
+"""``ArticleFacts``: what the per-article stage learns from one article and its parse.
+
+The per-article stage (``briefing.analyse``) turns an article and its spaCy ``Doc`` into one
+of these records; every later stage reads the records and never a ``Doc``. They are plain,
+immutable and picklable, so a process pool or a cluster can hand them back, and they hold
+nothing that depends on the other articles of the batch (the source markers [1], [2], ... are
+given when the brief is assembled).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from briefing.models import Article
+
+
+@dataclass(frozen=True)
+class SentenceSpan:
+    """A sentence of the article as written: its position among the article's sentences, and
+    its character offsets in ``Article.text``."""
+
+    index: int
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name in an article: a person, an organisation, a place or a group.
+
+    ``kind`` is the kind after the article's own evidence ("Lebed" tagged as a place, but the
+    surname of Alexander Lebed, is a person). ``group`` numbers the actors within the article:
+    mentions with the same ``group`` are one actor there ("Boris Johnson", "Mr Johnson").
+    """
+
+    kind: str
+    words: tuple[str, ...]  # the name without titles, possessives or a leading "the"
+    start: int  # character offsets of the name (without titles) in the article text
+    end: int
+    role: str | None = None
+    titled: bool = False  # a person named with an honorific ("Mr", "Dr") or a role
+    group: int = 0
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.words)
+
+
+@dataclass(frozen=True)
+class FigureFact:
+    """A number in an article and what it counts, e.g. ``about 400`` / ``British troops``."""
+
+    value: str  # as written, with its qualifier ("about 400", "$5bn", "12%")
+    counts: str  # what the number counts or measures; "" when the text does not say
+    sentence: str  # the sentence it comes from
+    kind: str  # "count", "money", "percent", "quantity"
+    number: float | None  # the normalised value, when it can be computed
+    qualifier: str | None = None  # "about", "more than", "up to", ...
+    unit: str = ""  # lemma of the counted noun ("troop"), the currency ("dollar"), "percent",
+    # or the unit of measure ("mile"); "" when the text gives none
+    number_high: float | None = None  # the upper end of a range ("5-10%", "from 252 to 287 miles")
+    minor: bool = False  # says little alone: a bare number, or "the three leaders" introduced before
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression in a sentence, which may date the sentence as an event.
+
+    ``day`` is the day it names read from the article's publication date (None when it names
+    no day, or when the article has no date and it must be read from the brief's date).
+    """
+
+    sentence: int  # index of the sentence in ``ArticleFacts.sentences``
+    expression: str  # the words that date it ("on Friday")
+    forward: bool  # the sentence speaks of what is to come ("will resume on Friday")
+    text: str  # what a timeline shows: the sentence, with the one before when it leans on it
+    day: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    """Everything the cross-article stages need from one article."""
+
+    article: Article
+    language: str  # the code of the language profile it was read with ("en")
+    sentences: tuple[SentenceSpan, ...]
+    summary: tuple[int, ...]  # indices of its summary sentences, in article order
+    terms: tuple[tuple[str, int], ...]  # content lemmas and lemma pairs with their counts, for grouping
+    mentions: tuple[Mention, ...]  # in text order
+    figures: tuple[FigureFact, ...]  # in text order
+    dates: tuple[DateMention, ...]  # candidate dates of each sentence, in text order

@@ -1,0 +1,186 @@
+"""What a figure counts, read off the dependency parse, and its unit.
+
+Part of the per-article stage. The noun a number modifies ("400 troops"), the noun after "of"
+("thousands of people"), what an amount of money, a percentage or a quantity is of ("a
+ransom of €40m", "consumer prices rose 5.1%"), or, for a bare number ("the US has 5,200"), the
+noun of the figure before it in the sentence.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from briefing.figures.spans import CONNECTORS, GLUED, currency_prefix, is_number
+from briefing.lang import LanguageProfile
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Span, Token
+
+
+def _phrase(tokens: Sequence[Token], limit: int = 12) -> str:
+    tokens = sorted(set(tokens), key=lambda t: t.i)
+    # Keep a contiguous run: a subtree with a gap would read oddly.
+    run = [tokens[0]] if tokens else []
+    for token in tokens[1:]:
+        if token.i != run[-1].i + 1:
+            break
+        run.append(token)
+    words = [t.text_with_ws for t in run[:limit]]
+    return "".join(words).strip(" ,;:–-")
+
+
+_SKIP_DEPS = {"det", "nummod", "quantmod", "advmod", "punct", "poss", "predet", "case"}
+
+
+def _noun_phrase(noun: Token, number: Span) -> list[Token]:
+    """The noun with its modifiers, without the number, determiners or relative clauses."""
+    left = [t for t in noun.lefts if t.dep_ not in _SKIP_DEPS and t.i not in range(number.start, number.end)
+            for t in t.subtree]
+    right: list[Token] = []
+    for child in noun.rights:
+        if child.dep_ in ("prep", "acl", "amod", "compound") and child.i == (right[-1].i + 1 if right else noun.i + 1):
+            right.extend(child.subtree)
+        else:
+            break
+    return [t for t in left if t.i > number.end - 1 or t.i < number.start] + [noun] + right
+
+
+def _predicate(noun: Token) -> list[Token]:
+    """What the text says of a counted subject: "stationed in Iraq" for "troops are stationed in Iraq"."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubjpass", "nsubj") or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    if noun.dep_ == "nsubj" and verb.lemma_ == "be":
+        return []
+    tokens = [verb]
+    for child in verb.rights:
+        if child.dep_ in ("prep", "dobj", "attr", "acomp", "advmod", "xcomp", "agent", "prt"):
+            tokens.extend(child.subtree)
+            break
+    if len(tokens) == 1 and noun.dep_ == "nsubj":
+        return []  # "leaders said" adds nothing to "leaders"
+    return tokens
+
+
+def _measured(root: Token, kind: str | None, lang: LanguageProfile) -> str:
+    """What an amount of money, a percentage or a quantity is of.
+
+    "a ransom of €40m" -> "ransom"; "raised its rate ... to 4.5%" -> "its main interest rate";
+    "consumer prices rose 5.1%" -> "consumer prices"; else the verb and its object or phrase.
+    """
+    head = root.head
+    if head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN"):
+        return head.head.text
+    named = _named_after(root) if kind == "money" else ""
+    if named:
+        return named
+    verb = head
+    # Compare positions: spaCy makes a new Token object on every access, so `is` never matches.
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return ""
+    objects = [c for c in verb.rights if c.dep_ == "dobj" and c.i != root.i and root not in list(c.subtree)]
+    if objects and root.dep_ != "dobj":
+        return _phrase(list(objects[0].subtree), limit=8)
+    subjects = [c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        subject = _phrase(list(subjects[0].subtree), limit=8)
+        return subject if root.dep_ != "dobj" else f"{subject} {verb.text}"
+    preps = [c for c in verb.rights if c.dep_ == "prep" and c.i > root.i]
+    # "adding about £90 a month to a typical repayment" -> "adding to a typical repayment"
+    return f"{verb.text} {_phrase(list(preps[0].subtree), limit=7)}" if preps else verb.text
+
+
+def _named_after(root: Token) -> str:
+    """What an amount of money is, said right after it with "in": "€250m in emergency funding" ->
+    "emergency funding", "$2bn in aid" -> "aid" (whether the parser hangs "in" on the amount or
+    on the verb). Not a time or a place: "£5m in 2024", "$1bn in March", "£2m in London"."""
+    doc = root.doc
+    after = root.i + 1
+    if after >= len(doc) or doc[after].lower_ != "in" or doc[after].dep_ != "prep":
+        return ""
+    objects = [c for c in doc[after].children if c.dep_ == "pobj"]
+    if not objects or objects[0].pos_ != "NOUN" or objects[0].ent_type_:
+        return ""
+    noun = objects[0]
+    return _phrase([t for t in noun.subtree if t.i > after and t.dep_ not in ("det", "poss", "case")
+                    or t.i == noun.i], limit=6)
+
+
+def counted(ent: Span, previous: Token | None, lang: LanguageProfile) -> tuple[str, Token | None]:
+    """What the number counts, and the noun it counts (for the next elliptical number)."""
+    root = ent.root
+    head = root.head
+    noun: Token | None = None
+    if root.dep_ in ("nummod", "compound", "amod", "quantmod", "nmod") and head.pos_ in ("NOUN", "PROPN") \
+            and head.i >= ent.end:
+        noun = head
+    else:
+        for child in root.rights:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    noun = objects[0]
+                break
+    if noun is not None:
+        words = _phrase(_noun_phrase(noun, ent))
+        predicate = _phrase(_predicate(noun), limit=8)
+        return (f"{words} {predicate}".strip() if predicate else words), noun
+    if lang.figure_labels.get(ent.label_) != "count":
+        return _measured(root, lang.figure_labels.get(ent.label_), lang), None
+    if previous is not None and root.dep_ in ("dobj", "attr", "conj", "nsubj", "pobj"):
+        # Ellipsis: "About 400 British troops are stationed in Iraq, while the US has 5,200."
+        subjects = [c for c in head.lefts if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
+        owner = " ".join(t.text for t in subjects[0].subtree if t.dep_ != "det") if subjects else ""
+        return f"{owner} {previous.text}".strip(), previous
+    return "", None
+
+
+@functools.lru_cache(maxsize=8)
+def _not_units(lang: LanguageProfile) -> frozenset[str]:
+    """Words next to a number that are never its unit: its qualifiers' words, "the", "last"."""
+    return frozenset(w for q in lang.qualifiers for w in q.split()) | lang.unit_fillers
+
+
+def unit_of(span: Span, kind: str, noun: Token | None, lang: LanguageProfile) -> str:
+    """The unit of a figure: the currency of money, "percent", the unit of a quantity or a
+    duration, else the lemma of the counted noun."""
+    if kind == "percent":
+        return "percent"
+    glued = GLUED.match(span[-1].text)
+    if glued and glued.group(2).lower() not in lang.multipliers:
+        return glued.group(2).lower()  # "10kW" -> "kw"
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if kind == "count" and nxt is not None and not span[-1].whitespace_ and nxt.is_alpha \
+            and nxt.lower_ not in lang.multipliers:
+        return nxt.lower_  # "80km/h" split by the tokenizer into "80" and "km"
+    after = [t for t in span.doc[span.end:span.end + 4] if t.text != "-"]
+    if kind == "count" and after and after[0].lemma_.lower() in lang.time_units:
+        unit = after[0].lemma_.lower()  # "a 2,900-year-old site", "a 2,900 year-old skull"
+        return f"{unit} old" if len(after) > 1 and after[1].lower_ == "old" else unit
+    if kind == "count" and noun is None and after and after[0].is_alpha and after[0].pos_ in ("NOUN", "PROPN", "X") \
+            and after[0].lower_ not in lang.multipliers:
+        return after[0].lemma_.lower()  # "224 kW", "0.03 millimeter" the parser did not attach
+    if kind == "money":
+        for token in span:
+            sign = lang.currency_signs.get(token.lower_)
+            if sign:
+                return sign
+            prefix = currency_prefix(token, lang)
+            if prefix:
+                return lang.currency_signs.get(prefix.lower(), prefix.lower())  # "RM2.70" -> "rm"
+        words = [t.lemma_.lower() for t in span if t.is_alpha and t.lower_ not in lang.multipliers
+                 and t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.like_num and t.lower_ not in _not_units(lang)]
+        if words:
+            return " ".join(words)
+        return noun.lemma_.lower() if noun is not None else ""  # "2.2 billion users" taken for money
+    if kind == "quantity":
+        words = [t.lemma_.lower() for t in span if not t.like_num and t.lower_ not in lang.multipliers
+                 and not t.is_punct and t.lower_ not in _not_units(lang) and t.lower_ not in CONNECTORS
+                 and not is_number(t, lang) and t.lower_ != "minus"]
+        if words:
+            return " ".join(words)
+    return noun.lemma_.lower() if noun is not None else ""
