@@ -14,10 +14,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from briefing.lang import LanguageProfile, profile
+from briefing.lang import DEFAULT_LANGUAGE, LanguageProfile, profile
 from briefing.models import Article, RawDocument, RemovedLine
 
-ENGLISH = profile("en")
+ENGLISH = profile(DEFAULT_LANGUAGE)
 
 # A sentence ends in . ! ? … (or : introducing a quote), perhaps followed by closing quotes.
 _TERMINAL = re.compile(r"[.!?…:][\"'”’»)\]]*$")

@@ -92,7 +92,8 @@ def date_mentions(doc: Doc, text: str, published: dt.date | None, lang: Language
         # comes along, as in the summaries.
         told, previous = (f"{previous} {said}" if previous and dangles(said, lang) else said), said
         for ent in sent.ents:
-            if ent.label_ not in ("DATE", "TIME") or (ent.text == "Today" and ent.start != sent.start):
+            if ent.label_ not in ("DATE", "TIME") or (ent.text.lower() in lang.today_words and ent.text.istitle()
+                                                      and ent.start != sent.start):
                 continue  # "Radio 4's Today programme" is a name
             forward = _looks_forward(sent, ent, lang)
             if published is None:

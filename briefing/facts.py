@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from briefing.models import Article
+from briefing.models import Article, FigureFact
 
 
 @dataclass(frozen=True)
@@ -49,22 +49,6 @@ class Mention:
 
 
 @dataclass(frozen=True)
-class FigureFact:
-    """A number in an article and what it counts, e.g. ``about 400`` / ``British troops``."""
-
-    value: str  # as written, with its qualifier ("about 400", "$5bn", "12%")
-    counts: str  # what the number counts or measures; "" when the text does not say
-    sentence: str  # the sentence it comes from
-    kind: str  # "count", "money", "percent", "quantity"
-    number: float | None  # the normalised value, when it can be computed
-    qualifier: str | None = None  # "about", "more than", "up to", ...
-    unit: str = ""  # lemma of the counted noun ("troop"), the currency ("dollar"), "percent",
-    # or the unit of measure ("mile"); "" when the text gives none
-    number_high: float | None = None  # the upper end of a range ("5-10%", "from 252 to 287 miles")
-    minor: bool = False  # says little alone: a bare number, or "the three leaders" introduced before
-
-
-@dataclass(frozen=True)
 class DateMention:
     """A date expression in a sentence, which may date the sentence as an event.
 
@@ -89,5 +73,5 @@ class ArticleFacts:
     summary: tuple[int, ...]  # indices of its summary sentences, in article order
     terms: tuple[tuple[str, int], ...]  # content lemmas and lemma pairs with their counts, for grouping
     mentions: tuple[Mention, ...]  # in text order
-    figures: tuple[FigureFact, ...]  # in text order
+    figures: tuple[FigureFact, ...]  # in text order (``FigureFact`` lives in models beside ``Figure``)
     dates: tuple[DateMention, ...]  # candidate dates of each sentence, in text order

@@ -20,7 +20,10 @@ from typing import Any
 import yaml
 
 from briefing.errors import InputError
+from briefing.lang import DEFAULT_LANGUAGE, LanguageProfile, profile
 from briefing.models import RawDocument, SkippedInput
+
+ENGLISH = profile(DEFAULT_LANGUAGE)
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +68,7 @@ def _text_only(text: str) -> str:
     return text
 
 
-def parse_date(value: Any) -> dt.date | None:
+def parse_date(value: Any, lang: LanguageProfile = ENGLISH) -> dt.date | None:
     """A publication date from front matter, JSON or HTML metadata; None if unparseable."""
     if value is None or value == "":
         return None
@@ -86,18 +89,18 @@ def parse_date(value: Any) -> dt.date | None:
         return email.utils.parsedate_to_datetime(text).date()
     except (TypeError, ValueError, IndexError):
         pass
-    written = _written_date(text)
+    written = _written_date(text, lang)
     if written is None:
         log.warning("ignoring publication date %r: not a date briefing can read", text)
     return written
 
 
-def _written_date(text: str) -> dt.date | None:
+def _written_date(text: str, lang: LanguageProfile) -> dt.date | None:
     """A date as people write it, "3 March 2026" or "March 3, 2026" (dateparser). Only a full
     date: a relative one ("yesterday") would depend on the day the brief is made."""
     import dateparser
 
-    parsed = dateparser.parse(text, languages=["en"], settings={
+    parsed = dateparser.parse(text, languages=[lang.code], settings={
         "PARSERS": ["absolute-time"], "REQUIRE_PARTS": ["day", "month", "year"]})
     return parsed.date() if parsed else None
 
@@ -174,12 +177,12 @@ def markdown_to_text(text: str) -> tuple[str | None, str]:
     return heading, "\n".join(lines)
 
 
-def read_text(path: Path) -> list[RawDocument | SkippedInput]:
+def read_text(path: Path, lang: LanguageProfile = ENGLISH) -> list[RawDocument | SkippedInput]:
     text = decode(path.read_bytes())
     return [RawDocument(path=path, text=text, format="text")]
 
 
-def read_markdown(path: Path) -> list[RawDocument | SkippedInput]:
+def read_markdown(path: Path, lang: LanguageProfile = ENGLISH) -> list[RawDocument | SkippedInput]:
     meta, body = split_front_matter(decode(path.read_bytes()))
     heading, text = markdown_to_text(body)
     return [
@@ -190,18 +193,18 @@ def read_markdown(path: Path) -> list[RawDocument | SkippedInput]:
             title=_optional_str(meta.get("title")) or heading,
             source=_optional_str(meta.get("source")),
             url=_optional_str(meta.get("url")),
-            published=parse_date(meta.get("published") or meta.get("date")),
+            published=parse_date(meta.get("published") or meta.get("date"), lang),
         )
     ]
 
 
 # --- HTML ----------------------------------------------------------------------------------
 
-def read_html(path: Path) -> list[RawDocument | SkippedInput]:
-    return [_html_document(decode(path.read_bytes()), path)]
+def read_html(path: Path, lang: LanguageProfile = ENGLISH) -> list[RawDocument | SkippedInput]:
+    return [_html_document(decode(path.read_bytes()), path, lang)]
 
 
-def _html_document(html: str, path: Path, url: str | None = None) -> RawDocument:
+def _html_document(html: str, path: Path, lang: LanguageProfile, url: str | None = None) -> RawDocument:
     """The story of one HTML page (trafilatura), with its metadata."""
     import trafilatura
 
@@ -223,13 +226,13 @@ def _html_document(html: str, path: Path, url: str | None = None) -> RawDocument
         title=_optional_str(getattr(meta, "title", None)),
         source=_optional_str(source),
         url=_optional_str(getattr(meta, "url", None)) or url,
-        published=parse_date(getattr(meta, "date", None)),
+        published=parse_date(getattr(meta, "date", None), lang),
     )
 
 
 # --- JSON records --------------------------------------------------------------------------
 
-def _from_record(path: Path, index: int, record: Any) -> RawDocument | SkippedInput:
+def _from_record(path: Path, index: int, record: Any, lang: LanguageProfile) -> RawDocument | SkippedInput:
     """One JSON record as a document; a bad record is skipped, not the whole file."""
     where = record_path(path, index)
     if not isinstance(record, dict):
@@ -244,21 +247,21 @@ def _from_record(path: Path, index: int, record: Any) -> RawDocument | SkippedIn
         title=_optional_str(record.get("title")),
         source=_optional_str(record.get("source")),
         url=_optional_str(record.get("url")),
-        published=parse_date(record.get("published") or record.get("date")),
+        published=parse_date(record.get("published") or record.get("date"), lang),
         record=index,
     )
 
 
-def read_json(path: Path) -> list[RawDocument | SkippedInput]:
+def read_json(path: Path, lang: LanguageProfile = ENGLISH) -> list[RawDocument | SkippedInput]:
     try:
         data = json.loads(decode(path.read_bytes()))
     except json.JSONDecodeError as exc:
         raise UnreadableInput(f"not valid JSON (line {exc.lineno}: {exc.msg})") from None
     records = data if isinstance(data, list) else [data]
-    return [_from_record(path, i, record) for i, record in enumerate(records, 1)]
+    return [_from_record(path, i, record, lang) for i, record in enumerate(records, 1)]
 
 
-def read_jsonl(path: Path) -> list[RawDocument | SkippedInput]:
+def read_jsonl(path: Path, lang: LanguageProfile = ENGLISH) -> list[RawDocument | SkippedInput]:
     documents: list[RawDocument | SkippedInput] = []
     for number, line in enumerate(decode(path.read_bytes()).splitlines(), 1):
         if not line.strip():
@@ -268,17 +271,17 @@ def read_jsonl(path: Path) -> list[RawDocument | SkippedInput]:
         except json.JSONDecodeError as exc:
             documents.append(SkippedInput(record_path(path, number), f"not valid JSON ({exc.msg})"))
             continue
-        documents.append(_from_record(path, number, record))
+        documents.append(_from_record(path, number, record, lang))
     return documents
 
 
 # --- RSS and Atom feeds ----------------------------------------------------------------------
 
-def _entry_date(entry: Any) -> dt.date | None:
+def _entry_date(entry: Any, lang: LanguageProfile) -> dt.date | None:
     parsed = entry.get("published_parsed") or entry.get("updated_parsed")
     if parsed:
         return dt.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
-    return parse_date(entry.get("published") or entry.get("updated"))
+    return parse_date(entry.get("published") or entry.get("updated"), lang)
 
 
 _BLOCKS = ("p", "div", "li", "br", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "pre")
@@ -302,12 +305,12 @@ def _html_text(html: str) -> str:
     return root.text_content()
 
 
-def read_feed(path: Path) -> list[RawDocument | SkippedInput]:
+def read_feed(path: Path, lang: LanguageProfile = ENGLISH) -> list[RawDocument | SkippedInput]:
     """Each item of an RSS or Atom file as an article: its content, else its summary."""
-    return _feed_documents(path.read_bytes(), path)
+    return _feed_documents(path.read_bytes(), path, lang)
 
 
-def _feed_documents(data: bytes, path: Path) -> list[RawDocument | SkippedInput]:
+def _feed_documents(data: bytes, path: Path, lang: LanguageProfile) -> list[RawDocument | SkippedInput]:
     import feedparser
 
     decode(data)  # refuse binary and undecodable data with the same reasons as other inputs
@@ -329,13 +332,14 @@ def _feed_documents(data: bytes, path: Path) -> list[RawDocument | SkippedInput]
             continue
         documents.append(RawDocument(
             path=path, text=text, format="feed", title=_optional_str(entry.get("title")), source=source,
-            url=_optional_str(entry.get("link")), published=_entry_date(entry), record=index,
+            url=_optional_str(entry.get("link")), published=_entry_date(entry, lang), record=index,
         ))
     return documents
 
 
-# A reader returns the documents of one file, and a SkippedInput for each bad record in it.
-Reader = Callable[[Path], list[RawDocument | SkippedInput]]
+# A reader returns the documents of one file, and a SkippedInput for each bad record in it; dates
+# written out ("3 March 2026") are read in the language of the profile.
+Reader = Callable[[Path, LanguageProfile], list[RawDocument | SkippedInput]]
 READERS: dict[str, Reader] = {
     ".txt": read_text,
     ".text": read_text,
@@ -396,7 +400,7 @@ def url_label(url: str) -> Path:
     return Path(parts.netloc + (parts.path or "/"))
 
 
-def read_url(url: str, max_bytes: int | None = None) -> list[RawDocument | SkippedInput]:
+def read_url(url: str, max_bytes: int | None = None, lang: LanguageProfile = ENGLISH) -> list[RawDocument | SkippedInput]:
     """A feed's items, or the story of a web page, fetched over HTTP(S)."""
     import urllib.error
     import urllib.request
@@ -415,14 +419,14 @@ def read_url(url: str, max_bytes: int | None = None) -> list[RawDocument | Skipp
         return [SkippedInput(label, f"too large: over {max_bytes / 1e6:g} MB (limits.max_file_mb in config)")]
     try:
         if "html" in kind:
-            return [_html_document(decode(data), label, url)]
-        return _feed_documents(data, label)
+            return [_html_document(decode(data), label, lang, url)]
+        return _feed_documents(data, label, lang)
     except UnreadableInput as exc:
         return [SkippedInput(label, str(exc))]
 
 
-def read_inputs(paths: Iterable[Path | str], max_bytes: int | None = None) -> tuple[list[RawDocument],
-                                                                                     list[SkippedInput]]:
+def read_inputs(paths: Iterable[Path | str], max_bytes: int | None = None,
+                lang: LanguageProfile = ENGLISH) -> tuple[list[RawDocument], list[SkippedInput]]:
     """Read every article under ``paths`` (files, folders, feed or page URLs); unreadable or
     oversized inputs are returned as skipped."""
     paths = list(paths)
@@ -440,7 +444,7 @@ def read_inputs(paths: Iterable[Path | str], max_bytes: int | None = None) -> tu
                 skipped.append(SkippedInput(item.path, "empty: no article text"))
 
     for url in urls:
-        keep(read_url(url, max_bytes))
+        keep(read_url(url, max_bytes, lang))
     for path in files:
         try:
             size = path.stat().st_size
@@ -448,7 +452,7 @@ def read_inputs(paths: Iterable[Path | str], max_bytes: int | None = None) -> tu
                 skipped.append(SkippedInput(path, f"too large: {size / 1e6:.1f} MB, the limit is "
                                                   f"{max_bytes / 1e6:g} MB (limits.max_file_mb in config)"))
                 continue
-            found = READERS[path.suffix.lower()](path)
+            found = READERS[path.suffix.lower()](path, lang)
         except UnreadableInput as exc:
             skipped.append(SkippedInput(path, str(exc)))
             continue

@@ -88,21 +88,27 @@ class Actor:
     score: float = 0.0
 
 
-@dataclass
-class Figure:
-    """A number and what it counts, e.g. ``about 400`` / ``British troops stationed in Iraq``."""
+@dataclass(frozen=True)
+class FigureFact:
+    """A number in an article and what it counts, e.g. ``about 400`` / ``British troops stationed in Iraq``."""
 
     value: str  # as written, with its qualifier ("about 400", "$5bn", "12%")
     counts: str  # what the number counts or measures; "" when the text does not say
     sentence: str  # the sentence it comes from
     kind: str  # "count", "money", "percent", "quantity"
     number: float | None  # the normalised value, when it can be computed
-    sources: list[int]  # article ids
     qualifier: str | None = None  # "about", "more than", "up to", ...
     unit: str = ""  # lemma of the counted noun ("troop"), the currency ("dollar"), "percent",
     # or the unit of measure ("mile"); "" when the text gives none
     number_high: float | None = None  # the upper end of a range ("5-10%", "from 252 to 287 miles")
     minor: bool = False  # says little alone: a bare number, or "the three leaders" introduced before
+
+
+@dataclass(frozen=True)
+class Figure(FigureFact):
+    """A key figure of the brief: a figure as the sources of one story give it."""
+
+    sources: list[int] = field(default_factory=list)  # source markers
 
 
 @dataclass

@@ -18,7 +18,7 @@ from briefing.clean import clean_document
 from briefing.config import Config, LimitsConfig
 from briefing.errors import BriefingError, InputError
 from briefing.ingest import read_inputs, record_path
-from briefing.lang import LanguageProfile, profile
+from briefing.lang import DEFAULT_LANGUAGE, LanguageProfile, profile
 from briefing.models import Article, Brief, SkippedInput
 
 log = logging.getLogger(__name__)
@@ -67,10 +67,10 @@ def load_articles(paths: Sequence[Path | str], progress: Progress = _silent, lim
                   lang: LanguageProfile | None = None) -> tuple[list[Article], list[SkippedInput]]:
     """Read and clean every article; unreadable inputs, oversized and empty articles are skipped."""
     limits = limits or LimitsConfig()
-    lang = lang or profile("en")
+    lang = lang or profile(DEFAULT_LANGUAGE)
     if not paths:
         raise InputError("no inputs: name files or folders, or list them under 'inputs' in config.yaml")
-    documents, skipped = read_inputs(paths, max_bytes=int(limits.max_file_mb * 1e6))
+    documents, skipped = read_inputs(paths, max_bytes=int(limits.max_file_mb * 1e6), lang=lang)
     articles: list[Article] = []
     for doc in documents:
         article = clean_document(doc, lang)

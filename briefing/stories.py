@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 
 from briefing.facts import ArticleFacts
+from briefing.lang import DEFAULT_LANGUAGE
 from briefing.models import ArticleSummary, Sentence, Story
 
 # Chosen on the Multi-News dev clusters (benchmarks/clustering.py) and checked on a morning's
@@ -28,7 +29,7 @@ DEFAULT_THRESHOLD = 0.06
 
 
 @functools.lru_cache(maxsize=200_000)
-def rarity(term: str, language: str = "en") -> float:
+def rarity(term: str, language: str = DEFAULT_LANGUAGE) -> float:
     """How rare a term is in the language: 8 less its Zipf frequency in wordfreq (English: "the"
     7.7, "port" 4.7, "ransomware" 2.7), at least 0.5; a word pair, the mean of its words."""
     from wordfreq import zipf_frequency
@@ -37,7 +38,7 @@ def rarity(term: str, language: str = "en") -> float:
     return sum(max(0.5, 8.0 - zipf_frequency(word, language)) for word in words) / len(words)
 
 
-def similarities(documents: Sequence[Mapping[str, int]], language: str = "en"):
+def similarities(documents: Sequence[Mapping[str, int]], language: str = DEFAULT_LANGUAGE):
     """The cosine similarity of every pair of documents' sublinear TF-IDF vectors."""
     import numpy
 
@@ -98,7 +99,7 @@ def cluster(similarity, threshold: float) -> list[list[int]]:
 
 
 def group_terms(documents: Sequence[Mapping[str, int]], threshold: float = DEFAULT_THRESHOLD,
-                language: str = "en") -> list[list[int]]:
+                language: str = DEFAULT_LANGUAGE) -> list[list[int]]:
     """Positions of ``documents`` (each one's term counts) grouped into stories."""
     if not documents:
         return []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from briefing.facts import FigureFact
+from briefing.models import FigureFact
 from briefing.figures.counts import counted, unit_of
 from briefing.figures.spans import is_year, number_spans, part_of_a_name, pronoun_one, qualifier, span_value
 from briefing.lang import LanguageProfile

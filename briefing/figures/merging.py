@@ -7,11 +7,12 @@ table takes each story's best figure, then each one's second, ...
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
-from briefing.facts import ArticleFacts, FigureFact
+from briefing.facts import ArticleFacts
 from briefing.lang import LanguageProfile, profile
-from briefing.models import Figure
+from briefing.models import Figure, FigureFact
 
 
 def _figure_key(figure: FigureFact) -> tuple:
@@ -52,9 +53,8 @@ def merge_story(facts: Sequence[ArticleFacts], positions: Sequence[int]) -> list
     lang = profile(facts[positions[0]].language)
     rows = [(figure, sorted(cited[key])) for key, figure in first.items()]
     ranked = sorted(enumerate(rows), key=lambda p: (-_score(p[1][0], len(p[1][1]), lang), p[0]))
-    return [Figure(value=f.value, counts=f.counts, sentence=f.sentence, kind=f.kind, number=f.number,
-                   sources=sources, qualifier=f.qualifier, unit=f.unit, number_high=f.number_high, minor=f.minor)
-            for _, (f, sources) in ranked]
+    return [Figure(**{field.name: getattr(f, field.name) for field in dataclasses.fields(FigureFact)},
+                   sources=sources) for _, (f, sources) in ranked]
 
 
 def extract_figures(facts: Sequence[ArticleFacts], limit: int | None = None,

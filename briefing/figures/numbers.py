@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from briefing.lang import LanguageProfile, profile
+from briefing.lang import DEFAULT_LANGUAGE, LanguageProfile, profile
 
-ENGLISH = profile("en")
+ENGLISH = profile(DEFAULT_LANGUAGE)
 
 _NUMBER = re.compile(r"(?P<minus>minus[\s-]*|(?<![\w.])[-−])?(?P<number>\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)"
                      r"(?:[/⁄](?P<denominator>\d+)(?![\d/⁄]))?\s*(?P<scale>[a-z0-9]+)?", re.I)

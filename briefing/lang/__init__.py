@@ -19,6 +19,8 @@ from briefing.errors import ConfigError
 
 # Language code (as spaCy names it) -> the module whose PROFILE is that language's data.
 PROFILES = {"en": "briefing.lang.en"}
+# The language of the default spaCy model, and of functions called without a profile.
+DEFAULT_LANGUAGE = "en"
 
 
 @dataclass(frozen=True, eq=False)  # one profile per language: compared and hashed by identity
