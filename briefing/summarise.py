@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 SUMY_SUMMARISERS: dict[str, str] = {
     "lexrank": "sumy.summarizers.lex_rank:LexRankSummarizer",
     "textrank": "sumy.summarizers.text_rank:TextRankSummarizer",
-    "lsa": "sumy.summarizers.lsa:LsaSummarizer",
+    "lsa": "briefing.ordered_lsa:OrderedLsaSummarizer",  # sumy's, with a repeatable term order
     "luhn": "sumy.summarizers.luhn:LuhnSummarizer",
     "sumbasic": "sumy.summarizers.sum_basic:SumBasicSummarizer",
     "kl": "sumy.summarizers.kl:KLSummarizer",
