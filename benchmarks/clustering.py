@@ -1,30 +1,46 @@
-"""How well articles about the same event are grouped: B-cubed and adjusted Rand index.
+"""How well articles about the same event are grouped into one story, and only they.
 
     .venv/bin/python benchmarks/clustering.py [--data ../shared/bench/multinews-dev.jsonl]
         [--clusters N] [--threshold T] [--json] [--diagnose]
+    .venv/bin/python benchmarks/clustering.py --data ../shared/bench/events-dev.jsonl [--threshold T] [--json]
 
-Pools the documents of the first N clusters (default 100) of a Multi-News style file (rows
-with `documents`, a list of article texts), shuffles them with a fixed seed, runs the brief's
-story grouping (`briefing.stories.group_terms` on the terms the per-article stage reads off the spaCy pass) and scores the groups
-against the true clusters: B-cubed precision, recall and F1, the adjusted Rand index, and the
-seconds taken (spaCy pass included).
+Two kinds of data, told by their rows:
+
+- Multi-News style (rows with `documents`, a list of article texts): the documents of the
+  first N clusters (default 100) are pooled and shuffled with a fixed seed, grouped by the
+  brief's story grouping (`briefing.stories.group_terms` on the terms the per-article stage
+  reads off the spaCy pass) and scored against the true clusters: B-cubed precision, recall
+  and F1, the adjusted Rand index, and the seconds taken (spaCy pass included). The pooled
+  clusters are on unrelated topics and hold non-articles: a check of recall, not the target.
+- Event labels (rows with `id`, `event`, `story`, as `events-dev.jsonl`; texts from
+  `bbc-dev.jsonl` beside it, or `--texts`): every article goes through the per-article stage,
+  then the grouping (`briefing.stories.group_articles`) runs on all of them, on each half of the
+  stories (split by a hash of the story label: develop on one, confirm on the other), on each
+  category alone, and on "hard morning batches": each event of two or more articles with every
+  article of its story, filled to 30 with other articles (fixed seed). Scores: pairwise
+  precision, recall and F1 on same-event pairs (pairs of two events of one story are neither
+  right nor wrong, and are left out); the false-merge rate, the share of multi-article stories
+  whose articles belong to two stories; and batch dependence, the share of the hard batches'
+  article pairs whose together/apart decision differs from the one on the whole set.
 """
 
 from __future__ import annotations
 
+import hashlib
+import itertools
 import json
-import math
 import random
 import sys
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 
-from briefing.analyse import terms
+from briefing.analyse import AnalysisSettings, analyse_articles, terms
 from briefing.config import Config
+from briefing.models import Article
 from briefing.nlp import load_pipeline
-from briefing.stories import DEFAULT_THRESHOLD, group_terms, similarities
-from common import read_rows
+from briefing.stories import DEFAULT_THRESHOLD, cluster, group_terms, similarities, story_similarities
+from common import prf, read_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "bench" / "multinews-dev.jsonl"
@@ -77,6 +93,121 @@ def ceiling(similarity, gold: list[int]) -> dict:
     return {"misplaced": len(misplaced), "ceiling_f1": round(bcubed(alone, gold)[2], 4)}
 
 
+BATCH_SIZE = 30  # articles in a hard morning batch
+
+
+def half_of(story: str) -> str:
+    """A fixed half of the stories: develop on "A", confirm on "B"."""
+    return "A" if int(hashlib.sha1(story.encode("utf-8")).hexdigest(), 16) % 2 == 0 else "B"
+
+
+def hard_batches(events: list[str], stories: list[str], seed: int = SEED) -> list[list[int]]:
+    """For each event of two or more articles: every article of its story, filled to BATCH_SIZE
+    with other articles drawn with a fixed seed."""
+    rng = random.Random(seed)
+    by_event, by_story = defaultdict(list), defaultdict(list)
+    for i, (event, story) in enumerate(zip(events, stories)):
+        by_event[event].append(i)
+        by_story[story].append(i)
+    batches = []
+    for event in sorted(by_event):
+        if len(by_event[event]) < 2:
+            continue
+        members = list(by_story[stories[by_event[event][0]]])
+        others = [i for i in range(len(events)) if i not in set(members)]
+        members += rng.sample(others, max(0, BATCH_SIZE - len(members)))
+        batches.append(sorted(members))
+    return batches
+
+
+def labelled(groups: list[list[int]]) -> dict[int, int]:
+    return {i: number for number, group in enumerate(groups) for i in group}
+
+
+def pairwise(runs: list[tuple[list[int], list[list[int]]]], events: list[str], stories: list[str]) -> dict:
+    """Same-event pair P/R/F1 and the false-merge rate over (articles, groups) runs, pooled."""
+    tp = fp = positives = multi = mixed = 0
+    for articles, groups in runs:
+        label = labelled(groups)
+        for a, b in itertools.combinations(articles, 2):
+            same_event = events[a] == events[b]
+            positives += same_event
+            if label[a] == label[b]:
+                tp += same_event
+                fp += stories[a] != stories[b]
+        for group in groups:
+            if len(group) > 1:
+                multi += 1
+                mixed += len({stories[i] for i in group}) > 1
+    p, r, f1 = prf(tp, tp + fp, positives)
+    return {"p": round(p if tp + fp else 1.0, 4), "r": round(r, 4), "f1": round(f1, 4),
+            "false_merge_rate": round(mixed / multi, 4) if multi else 0.0, "stories": multi, "pairs": positives}
+
+
+def events_main(args) -> int:
+    rows = read_rows(args.data, None)
+    if rows is None:
+        return 2
+    texts_path = args.texts or args.data.with_name("bbc-dev.jsonl")
+    texts = read_rows(texts_path, None)
+    if texts is None:
+        return 2
+    by_id = {t.get("id"): t for t in texts}
+    missing = [r.get("id") for r in rows if r.get("id") not in by_id]
+    if missing:
+        print(f"{texts_path}: no text for {len(missing)} labelled article(s), e.g. {missing[0]}", file=sys.stderr)
+        return 2
+    events, stories = [r["event"] for r in rows], [r["story"] for r in rows]
+    articles = [Article(title=by_id[r["id"]].get("title") or "", source=r["id"], path=Path(r["id"]),
+                        paragraphs=[p.strip() for p in by_id[r["id"]]["text"].split("\n\n") if p.strip()])
+                for r in rows]
+    started = time.perf_counter()
+    facts = analyse_articles(articles, AnalysisSettings.from_config(Config()))
+    analysed = time.perf_counter() - started
+    similarity = story_similarities(facts)  # of every pair; each depends on the two articles alone
+
+    def group(members: list[int]) -> list[list[int]]:
+        return [[members[k] for k in g] for g in cluster(similarity[members][:, members], args.threshold)]
+
+    started = time.perf_counter()
+    everything = list(range(len(rows)))
+    whole = group(everything)
+    result = {"articles": len(rows), "threshold": args.threshold, "all": pairwise([(everything, whole)], events, stories)}
+    for name in ("A", "B"):
+        half = [i for i in everything if half_of(stories[i]) == name]
+        result[f"half {name}"] = pairwise([(half, group(half))], events, stories)
+    categories = sorted({r["id"].split("_")[0] for r in rows})
+    for category in categories:
+        members = [i for i in everything if rows[i]["id"].split("_")[0] == category]
+        result[category] = pairwise([(members, group(members))], events, stories)
+    batches = hard_batches(events, stories)
+    grouped = [(batch, group(batch)) for batch in batches]
+    result["hard batches"] = pairwise(grouped, events, stories)
+    together = labelled(whole)
+    changed = total = 0
+    for batch, groups in grouped:
+        label = labelled(groups)
+        for a, b in itertools.combinations(batch, 2):
+            total += 1
+            changed += (label[a] == label[b]) != (together[a] == together[b])
+    result["batch_dependence"] = round(changed / total, 5) if total else 0.0
+    result["seconds"] = {"per-article stage": round(analysed, 1), "grouping": round(time.perf_counter() - started, 1)}
+    if args.json:
+        print(json.dumps(result))
+        return 0
+    print(f"data: {args.data.name} with texts from {texts_path.name}; {len(rows)} articles; threshold {args.threshold}; "
+          f"{len(batches)} hard batches of {BATCH_SIZE}")
+    print("| set | pairs | P | R | F1 | false merges | stories of 2+ |")
+    print("|---|---|---|---|---|---|---|")
+    for name in ("all", "half A", "half B", *categories, "hard batches"):
+        r = result[name]
+        print(f"| {name} | {r['pairs']} | {r['p']:.3f} | {r['r']:.3f} | {r['f1']:.3f} | {r['false_merge_rate']:.1%} "
+              f"| {r['stories']} |")
+    print(f"batch dependence: {result['batch_dependence']:.3%} of the hard batches' article pairs decided otherwise "
+          f"than on the whole set")
+    return 0
+
+
 def main() -> int:
     import argparse
 
@@ -87,7 +218,14 @@ def main() -> int:
     options.add_argument("--json", action="store_true", help="print one JSON object")
     options.add_argument("--diagnose", action="store_true",
                          help="also measure how far the similarity itself can go (see ceiling())")
+    options.add_argument("--texts", type=Path, default=None,
+                         help="with event labels: the articles' texts (default: bbc-dev.jsonl beside --data)")
     args = options.parse_args()
+    if args.data.is_file():
+        with args.data.open(encoding="utf-8") as handle:
+            first = json.loads(handle.readline() or "{}")
+        if "event" in first and "story" in first:
+            return events_main(args)
     rows = read_rows(args.data, args.clusters)
     if rows is None:
         return 2

@@ -64,7 +64,9 @@ class AnalysisSettings:
 def terms(doc: Doc) -> tuple[tuple[str, int], ...]:
     """Counts of the content-word lemmas of an article and of their adjacent pairs, in order of
     first use."""
-    words = [t.lemma_.lower() for t in doc if t.is_alpha and not t.is_stop and len(t) > 1]
+    from briefing.nlp import content_terms
+
+    words = content_terms(doc)
     counts = Counter(words)
     counts.update(f"{a} {b}" for a, b in zip(words, words[1:]))
     return tuple(counts.items())

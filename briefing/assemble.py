@@ -20,8 +20,9 @@ from briefing.facts import ArticleFacts
 from briefing.figures.merging import extract_figures
 from briefing.history import article_key
 from briefing.models import SECTION_TITLES, ArticleSummary, Brief, Section, Sentence, SkippedInput, Source, Story
-from briefing.stories import build_stories, group_articles, interleave
-from briefing.text import retells
+from briefing.lang import DEFAULT_LANGUAGE, profile
+from briefing.stories import build_stories, cluster, interleave, story_similarities
+from briefing.text import dangles, retells
 from briefing.timeline import TIMELINE_EVENTS, extract_timeline, key_events
 
 
@@ -95,8 +96,11 @@ def assemble_brief(facts: Sequence[ArticleFacts], config: Config, *, date: dt.da
     texts = [f"{item.article.title}\n{item.article.text}" for item in facts]
     summaries = summaries_of(facts, sources)
     progress("Grouping articles into stories")
-    groups = group_articles(facts, config.stories.threshold)
-    stories = build_stories(summaries, groups, config.summary.sentences, lambda a, b: retells(a.text, b.text))
+    similarity = story_similarities(facts)
+    groups = cluster(similarity, config.stories.threshold)
+    lang = profile(facts[0].language) if facts else profile(DEFAULT_LANGUAGE)
+    stories = build_stories(facts, summaries, groups, similarity, config.summary.sentences,
+                            lambda a, b: retells(a.text, b.text), lambda s: dangles(s.text, lang))
     stories = _watch(stories, config.watchlist.entries(), texts)
     if history is not None:
         from briefing.history import story_statuses

@@ -105,7 +105,8 @@ DEFAULT_SECTION_CONFIG = [SectionConfig(kind=kind) for kind in DEFAULT_SECTIONS]
 
 class StoriesConfig(_Section):
     threshold: float = Field(DEFAULT_THRESHOLD, gt=0, le=1, description="How alike two groups of articles must "
-                             "be (cosine of TF-IDF, average linkage) to be one story.")
+                             "be to be one story (cosine of their words weighted by how rare each is in the "
+                             "language, average linkage; dated articles a week apart are never one event).")
 
 
 class WatchlistConfig(_Section):

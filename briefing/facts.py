@@ -24,6 +24,7 @@ class SentenceSpan:
     text: str
     start: int
     end: int
+    terms: tuple[str, ...] = ()  # lemmas of its content words, lower-cased, in order
 
 
 @dataclass(frozen=True)

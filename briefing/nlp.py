@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from briefing.errors import ModelError
 from briefing.facts import SentenceSpan
@@ -134,8 +134,15 @@ def sentences_of(doc: Doc, original: str | None = None) -> list[SentenceSpan]:
         text = raw.strip()
         if text:
             start = sent.start_char + len(raw) - len(raw.lstrip())
-            sentences.append(SentenceSpan(index=len(sentences), text=text, start=start, end=start + len(text)))
+            sentences.append(SentenceSpan(index=len(sentences), text=text, start=start, end=start + len(text),
+                                          terms=tuple(content_terms(sent))))
     return sentences
+
+
+def content_terms(tokens: Iterable[Token]) -> list[str]:
+    """The lower-cased lemmas of the content words: words of two letters or more that are not
+    stop words, as stories compare articles by."""
+    return [t.lemma_.lower() for t in tokens if t.is_alpha and not t.is_stop and len(t) > 1]
 
 
 def parse(texts: Iterable[str], nlp: Language, batch_size: int = 16) -> Iterator[Doc]:
