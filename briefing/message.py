@@ -36,7 +36,9 @@ def build_message(brief: Brief, text: str, html: str, config: EmailConfig, pdf: 
     (the HTML brief for mail) with its CSS inlined as the HTML part, and ``pdf`` attached if given."""
     import css_inline
 
-    html = css_inline.inline(html)
+    # The same no-fetch rule as the PDF: a stylesheet linked from a template is not loaded,
+    # over the network or from a file.
+    html = css_inline.CSSInliner(load_remote_stylesheets=False).inline(html)
     message = EmailMessage(policy=policy.SMTP)
     message["Subject"] = subject_of(brief, config)
     message["From"] = config.sender

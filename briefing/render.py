@@ -20,9 +20,17 @@ from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 
+import dataclasses
+import datetime as dt
+import operator
+from collections.abc import Mapping
+from pathlib import PurePath
+from types import MappingProxyType
+from typing import Any
+
 import jinja2
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from briefing.errors import RenderError
 from briefing.models import Brief
@@ -135,6 +143,93 @@ def safe_fetcher(roots: Sequence[Path]):
     return SafeFetcher(allowed_protocols=("file", "data"), allow_redirects=False)
 
 
+class View:
+    """A record as templates see it: read-only, its fields by attribute or by key, its values
+    plain (strings, numbers, dates, tuples and other views). Nothing in it reaches a file,
+    a method that acts, or the brief itself. (Not a ``Mapping``: its methods would hide fields
+    such as a section's ``items``.)"""
+
+    __slots__ = ("_kind", "_fields")
+
+    def __init__(self, kind: str, fields: Mapping[str, Any]) -> None:
+        object.__setattr__(self, "_kind", kind)
+        object.__setattr__(self, "_fields", MappingProxyType(dict(fields)))
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self._fields[name]
+        except KeyError:
+            raise AttributeError(f"{self._kind} has no attribute {name!r}") from None
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"{self._kind} is read-only")
+
+    def __getitem__(self, key: str) -> Any:
+        return self._fields[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._fields
+
+    def __repr__(self) -> str:
+        return f"<{self._kind}>"
+
+
+class ShownPath(str):
+    """A file's path as text, with the ``name`` templates show; no way to the file itself."""
+
+    @property
+    def name(self) -> str:
+        return PurePath(self).name
+
+
+def template_view(value: Any) -> Any:
+    """``value`` as plain, immutable data for a template: dataclasses and mappings become
+    views, sequences tuples, paths text."""
+    if value is None or isinstance(value, (bool, int, float, dt.date)) or type(value) is str:
+        return value
+    if isinstance(value, str):
+        return str(value)
+    if isinstance(value, PurePath):
+        return ShownPath(value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
+        # What a record derives from its fields ("story.sources"), as the fields are.
+        fields.update((name, getattr(value, name)) for name, attr in vars(type(value)).items()
+                      if isinstance(attr, property))
+        return View(type(value).__name__, {name: template_view(v) for name, v in fields.items()})
+    if isinstance(value, Mapping):
+        return View("mapping", {str(k): template_view(v) for k, v in value.items()})
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return tuple(template_view(v) for v in value)
+    raise TypeError(f"templates get plain data, not {type(value).__name__}")
+
+
+# What a template may build with * and **: enough for any brief, not for a memory bomb.
+MAX_TEMPLATE_SIZE = 1_000_000
+MAX_EXPONENT = 64
+
+
+class BriefSandbox(ImmutableSandboxedEnvironment):
+    """Jinja's sandbox for templates users may write: no Python internals, no changing of the
+    data, and no * or ** that builds a string, a sequence or a number too big to finish."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context, operator_name: str, left: Any, right: Any) -> Any:
+        if operator_name == "*":
+            for seq, times in ((left, right), (right, left)):
+                if isinstance(seq, (str, tuple, list)) and isinstance(times, int) \
+                        and len(seq) * times > MAX_TEMPLATE_SIZE:
+                    raise SecurityError(f"a template may not build a value over {MAX_TEMPLATE_SIZE:,} long")
+            return operator.mul(left, right)
+        if operator_name == "**":
+            if isinstance(right, (int, float)) and abs(right) > MAX_EXPONENT and not (
+                    isinstance(left, (int, float)) and abs(left) <= 1):
+                raise SecurityError(f"a template may not raise to a power over {MAX_EXPONENT}")
+            return operator.pow(left, right)
+        return super().call_binop(context, operator_name, left, right)
+
+
 def make_environment(templates_dir: Path | None, autoescape: bool) -> jinja2.Environment:
     builtin = jinja2.FileSystemLoader(str(builtin_templates_dir()))
     loaders: list[jinja2.BaseLoader] = []
@@ -142,7 +237,7 @@ def make_environment(templates_dir: Path | None, autoescape: bool) -> jinja2.Env
         loaders.append(jinja2.FileSystemLoader(str(templates_dir)))
     loaders += [builtin, jinja2.PrefixLoader({"builtin": builtin})]
     # Templates may come from users: the sandbox keeps them from reaching Python internals.
-    env = SandboxedEnvironment(
+    env = BriefSandbox(
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
         autoescape=autoescape,
@@ -168,7 +263,7 @@ def render_template(name: str, brief: Brief, templates_dir: Path | None, autoesc
     env = make_environment(templates_dir, autoescape)
     try:
         template = env.get_template(name)
-        return template.render(brief=brief, medium=medium)
+        return template.render(brief=template_view(brief), medium=medium)
     except jinja2.TemplateNotFound as exc:
         searched = ", ".join(str(p) for p in search_path(templates_dir))
         raise RenderError(f"template {exc.name!r} not found; searched: {searched}") from None

@@ -165,3 +165,21 @@ def test_output_is_a_normal_file_of_the_user(tmp_path):
     assert path.stat().st_mode & 0o644 == 0o644
     assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no temporary file left
     assert Path(path).read_text().startswith("# Morning brief")
+
+
+def test_the_email_fetches_nothing_a_template_links(tmp_path, server):
+    base, requests = server
+    secret = tmp_path / "secret.css"
+    secret.write_text("p { color: " + SECRET + " }")
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "brief.html.j2").write_text(
+        '{% extends "builtin/brief.html.j2" %}{% block header %}{{ super() }}'
+        f'<link rel="stylesheet" href="{base}/mail.css"><link rel="stylesheet" href="{secret.as_uri()}">'
+        '{% endblock %}')
+    from briefing.outputs import render
+
+    eml = render(small_brief(), "email", templates)
+    assert requests == []
+    assert SECRET.encode() not in eml
+    assert b"The harbour reopened on Monday" in eml
