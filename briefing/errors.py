@@ -23,3 +23,13 @@ class ModelError(BriefingError):
 
 class RenderError(BriefingError):
     """A template is missing or broken, or an output file cannot be written."""
+
+
+class NotRecorded(BriefingError):
+    """The brief was written but the history could not be updated; ``brief`` and ``paths`` are
+    what was written."""
+
+    def __init__(self, message: str, brief, paths) -> None:
+        super().__init__(message)
+        self.brief = brief
+        self.paths = paths

@@ -42,15 +42,34 @@ def article_key(article: Article) -> str:
     return "sha1:" + hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
+COLUMNS = {"articles": {"key", "title", "source", "first_brief"}, "briefs": {"date", "article"}}
+
+
+class HistoryError(BriefingError):
+    """The history could not be read or updated."""
+
+
 def _connect(path: Path) -> sqlite3.Connection:
+    """The history file, made if new; a HistoryError if it is not a briefing history."""
+    connection = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        connection = sqlite3.connect(path)
+        connection = sqlite3.connect(path, timeout=5)
         connection.executescript(SCHEMA)
+        for table, wanted in COLUMNS.items():
+            found = {row[1] for row in connection.execute(f"PRAGMA table_info({table})")}
+            if found != wanted:
+                raise HistoryError(f"history {path}: not a briefing history (its table {table!r} has columns "
+                                   f"{', '.join(sorted(found))}); set history.path to another file")
         return connection
     except (OSError, sqlite3.Error) as exc:
-        raise BriefingError(f"history {path}: {exc} (set history.path in the config, or history.enabled: false)") \
+        if connection is not None:
+            connection.close()
+        raise HistoryError(f"history {path}: {exc} (set history.path in the config, or history.enabled: false)") \
             from None
+    except HistoryError:
+        connection.close()
+        raise
 
 
 def story_statuses(path: Path, stories: Sequence[Story], date: dt.date) -> list[str]:
@@ -59,8 +78,11 @@ def story_statuses(path: Path, stories: Sequence[Story], date: dt.date) -> list[
     if not path.exists():
         return [""] * len(stories)
     with closing(_connect(path)) as connection:
-        known = {key for (key,) in connection.execute(
-            "SELECT key FROM articles WHERE first_brief < ?", (date.isoformat(),))}
+        try:
+            known = {key for (key,) in connection.execute(
+                "SELECT key FROM articles WHERE first_brief < ?", (date.isoformat(),))}
+        except sqlite3.Error as exc:
+            raise HistoryError(f"history {path}: {exc}") from None
     statuses = []
     for story in stories:
         seen = [item.article.key in known for item in story.articles]
@@ -81,4 +103,4 @@ def record(path: Path, sources: Sequence[Source], date: dt.date) -> None:
                                        (date.isoformat(), key, date.isoformat()))
                     connection.execute("INSERT OR IGNORE INTO briefs VALUES (?, ?)", (date.isoformat(), key))
         except sqlite3.Error as exc:
-            raise BriefingError(f"history {path}: {exc}") from None
+            raise HistoryError(f"history {path}: {exc}") from None

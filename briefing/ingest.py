@@ -8,20 +8,23 @@ reported as a ``SkippedInput`` and the rest of the batch goes on.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import datetime as dt
 import email.utils
 import json
 import logging
+import os
 import re
+import stat
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from briefing import safeyaml
 from briefing.errors import InputError
 from briefing.lang import DEFAULT_LANGUAGE, LanguageProfile, profile
 from briefing.models import RawDocument, SkippedInput
+from briefing.text import visible
 
 ENGLISH = profile(DEFAULT_LANGUAGE)
 
@@ -68,31 +71,50 @@ def _text_only(text: str) -> str:
     return text
 
 
+# The days briefing reads a publication date (or a brief's date) in: the calendar's ends make
+# date arithmetic overflow, and no news is dated there.
+EARLIEST = dt.date(1900, 1, 1)
+LATEST = dt.date(2199, 12, 31)
+_ISO_DAY = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:\b|T)")
+
+
+def in_range(day: dt.date, what: str = "publication date") -> dt.date:
+    """``day`` if briefing can date with it; an UnreadableInput saying why not."""
+    if not EARLIEST <= day <= LATEST:
+        raise UnreadableInput(f"{what} {day.isoformat()} is out of the range briefing reads "
+                              f"({EARLIEST.year}-{LATEST.year})")
+    return day
+
+
 def parse_date(value: Any, lang: LanguageProfile = ENGLISH) -> dt.date | None:
-    """A publication date from front matter, JSON or HTML metadata; None if unparseable."""
+    """A publication date from front matter, JSON or HTML metadata; None if unparseable. A
+    date that is no date ("2026-13-45", "2026-02-30") or out of range is an UnreadableInput:
+    the input says something false about itself."""
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
-        return value.date()
+        return in_range(value.date())
     if isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
+        return in_range(value)
+    text = str(value).strip()[:200]
     try:
-        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+        return in_range(dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date())
     except ValueError:
         pass
     try:
-        return dt.date.fromisoformat(text[:10])
+        return in_range(dt.date.fromisoformat(text[:10]))
     except ValueError:
         pass
+    if _ISO_DAY.match(text):
+        raise UnreadableInput(f"publication date {text[:40]!r} is not a date")
     try:  # RFC 2822, as in e-mail and RSS: "Mon, 06 Jan 2020 09:00:00 GMT"
-        return email.utils.parsedate_to_datetime(text).date()
-    except (TypeError, ValueError, IndexError):
+        return in_range(email.utils.parsedate_to_datetime(text).date())
+    except (TypeError, ValueError, IndexError, OverflowError):
         pass
     written = _written_date(text, lang)
     if written is None:
-        log.warning("ignoring publication date %r: not a date briefing can read", text)
-    return written
+        log.warning("ignoring publication date %r: not a date briefing can read", text[:80])
+    return in_range(written) if written is not None else None
 
 
 def _written_date(text: str, lang: LanguageProfile) -> dt.date | None:
@@ -128,9 +150,10 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     if not match:
         return {}, text
     try:
-        meta = yaml.safe_load(match.group(1))
-    except yaml.YAMLError as exc:
-        raise UnreadableInput(f"front matter is not valid YAML ({exc.__class__.__name__})") from None
+        meta = safeyaml.load(match.group(1))
+    except safeyaml.YamlProblem as exc:
+        where = f" (line {exc.line + 1})" if exc.line else ""
+        raise UnreadableInput(f"front matter{where}: {exc.problem}") from None
     if not isinstance(meta, dict):
         return {}, text
     return meta, text[match.end():]
@@ -177,13 +200,13 @@ def markdown_to_text(text: str) -> tuple[str | None, str]:
     return heading, "\n".join(lines)
 
 
-def read_text(path: Path, lang: LanguageProfile = ENGLISH) -> list[RawDocument | SkippedInput]:
-    text = decode(path.read_bytes())
+def read_text(path: Path, data: bytes, options: ReadOptions) -> list[RawDocument | SkippedInput]:
+    text = decode(data)
     return [RawDocument(path=path, text=text, format="text")]
 
 
-def read_markdown(path: Path, lang: LanguageProfile = ENGLISH) -> list[RawDocument | SkippedInput]:
-    meta, body = split_front_matter(decode(path.read_bytes()))
+def read_markdown(path: Path, data: bytes, options: ReadOptions) -> list[RawDocument | SkippedInput]:
+    meta, body = split_front_matter(decode(data))
     heading, text = markdown_to_text(body)
     return [
         RawDocument(
@@ -193,15 +216,15 @@ def read_markdown(path: Path, lang: LanguageProfile = ENGLISH) -> list[RawDocume
             title=_optional_str(meta.get("title")) or heading,
             source=_optional_str(meta.get("source")),
             url=_optional_str(meta.get("url")),
-            published=parse_date(meta.get("published") or meta.get("date"), lang),
+            published=parse_date(meta.get("published") or meta.get("date"), options.lang),
         )
     ]
 
 
 # --- HTML ----------------------------------------------------------------------------------
 
-def read_html(path: Path, lang: LanguageProfile = ENGLISH) -> list[RawDocument | SkippedInput]:
-    return [_html_document(decode(path.read_bytes()), path, lang)]
+def read_html(path: Path, data: bytes, options: ReadOptions) -> list[RawDocument | SkippedInput]:
+    return [_html_document(decode(data), path, options.lang)]
 
 
 def _html_document(html: str, path: Path, lang: LanguageProfile, url: str | None = None) -> RawDocument:
@@ -240,38 +263,47 @@ def _from_record(path: Path, index: int, record: Any, lang: LanguageProfile) -> 
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         return SkippedInput(where, "no 'text'")
-    return RawDocument(
-        path=path,
-        text=text,
-        format="json",
-        title=_optional_str(record.get("title")),
-        source=_optional_str(record.get("source")),
-        url=_optional_str(record.get("url")),
-        published=parse_date(record.get("published") or record.get("date"), lang),
-        record=index,
-    )
-
-
-def read_json(path: Path, lang: LanguageProfile = ENGLISH) -> list[RawDocument | SkippedInput]:
     try:
-        data = json.loads(decode(path.read_bytes()))
+        return RawDocument(
+            path=path,
+            text=text,
+            format="json",
+            title=_optional_str(record.get("title")),
+            source=_optional_str(record.get("source")),
+            url=_optional_str(record.get("url")),
+            published=parse_date(record.get("published") or record.get("date"), lang),
+            record=index,
+        )
+    except UnreadableInput as exc:
+        return SkippedInput(where, str(exc))
+
+
+def _json(text: str) -> Any:
+    try:
+        return json.loads(text)
     except json.JSONDecodeError as exc:
         raise UnreadableInput(f"not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    except RecursionError:
+        raise UnreadableInput("not readable JSON: nested too deeply") from None
+
+
+def read_json(path: Path, data: bytes, options: ReadOptions) -> list[RawDocument | SkippedInput]:
+    data = _json(decode(data))
     records = data if isinstance(data, list) else [data]
-    return [_from_record(path, i, record, lang) for i, record in enumerate(records, 1)]
+    return [_from_record(path, i, record, options.lang) for i, record in enumerate(records, 1)]
 
 
-def read_jsonl(path: Path, lang: LanguageProfile = ENGLISH) -> list[RawDocument | SkippedInput]:
+def read_jsonl(path: Path, data: bytes, options: ReadOptions) -> list[RawDocument | SkippedInput]:
     documents: list[RawDocument | SkippedInput] = []
-    for number, line in enumerate(decode(path.read_bytes()).splitlines(), 1):
+    for number, line in enumerate(decode(data).splitlines(), 1):
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            documents.append(SkippedInput(record_path(path, number), f"not valid JSON ({exc.msg})"))
+            record = _json(line)
+        except UnreadableInput as exc:
+            documents.append(SkippedInput(record_path(path, number), str(exc).replace(" (line 1: ", " (")))
             continue
-        documents.append(_from_record(path, number, record, lang))
+        documents.append(_from_record(path, number, record, options.lang))
     return documents
 
 
@@ -280,7 +312,11 @@ def read_jsonl(path: Path, lang: LanguageProfile = ENGLISH) -> list[RawDocument 
 def _entry_date(entry: Any, lang: LanguageProfile) -> dt.date | None:
     parsed = entry.get("published_parsed") or entry.get("updated_parsed")
     if parsed:
-        return dt.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
+        try:
+            return in_range(dt.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday))
+        except ValueError:
+            raise UnreadableInput(f"publication date {entry.get('published') or entry.get('updated')!r} "
+                                  f"is not a date") from None
     return parse_date(entry.get("published") or entry.get("updated"), lang)
 
 
@@ -305,12 +341,12 @@ def _html_text(html: str) -> str:
     return root.text_content()
 
 
-def read_feed(path: Path, lang: LanguageProfile = ENGLISH) -> list[RawDocument | SkippedInput]:
+def read_feed(path: Path, data: bytes, options: ReadOptions) -> list[RawDocument | SkippedInput]:
     """Each item of an RSS or Atom file as an article: its content, else its summary."""
-    return _feed_documents(path.read_bytes(), path, lang)
+    return _feed_documents(data, path, options)
 
 
-def _feed_documents(data: bytes, path: Path, lang: LanguageProfile) -> list[RawDocument | SkippedInput]:
+def _feed_documents(data: bytes, path: Path, options: ReadOptions) -> list[RawDocument | SkippedInput]:
     import feedparser
 
     decode(data)  # refuse binary and undecodable data with the same reasons as other inputs
@@ -323,23 +359,34 @@ def _feed_documents(data: bytes, path: Path, lang: LanguageProfile) -> list[RawD
         raise UnreadableInput("feed has no items")
     source = _optional_str(feed.feed.get("title"))
     documents: list[RawDocument | SkippedInput] = []
-    for index, entry in enumerate(feed.entries, 1):
+    entries = feed.entries
+    cap = options.max_feed_items
+    if cap is not None and len(entries) > cap:
+        documents.append(SkippedInput(record_path(path, cap + 1), f"items {cap + 1} to {len(entries)} of the feed left "
+                                                                   f"out: over limits.max_feed_items ({cap})"))
+        entries = entries[:cap]
+    for index, entry in enumerate(entries, 1):
         contents = entry.get("content") or []
         html = contents[0].get("value", "") if contents else entry.get("summary", "")
         text = _html_text(html or "")
         if not text.strip():
             documents.append(SkippedInput(record_path(path, index), "feed item without text"))
             continue
+        try:
+            published = _entry_date(entry, options.lang)
+        except UnreadableInput as exc:
+            documents.append(SkippedInput(record_path(path, index), str(exc)))
+            continue
         documents.append(RawDocument(
             path=path, text=text, format="feed", title=_optional_str(entry.get("title")), source=source,
-            url=_optional_str(entry.get("link")), published=_entry_date(entry, lang), record=index,
+            url=_optional_str(entry.get("link")), published=published, record=index,
         ))
     return documents
 
 
-# A reader returns the documents of one file, and a SkippedInput for each bad record in it; dates
-# written out ("3 March 2026") are read in the language of the profile.
-Reader = Callable[[Path, LanguageProfile], list[RawDocument | SkippedInput]]
+# A reader turns the bytes of one file into its documents, and a SkippedInput for each bad record
+# in it; dates written out ("3 March 2026") are read in the language of the profile.
+Reader = Callable[[Path, bytes, "ReadOptions"], list[RawDocument | SkippedInput]]
 READERS: dict[str, Reader] = {
     ".txt": read_text,
     ".text": read_text,
@@ -356,7 +403,8 @@ READERS: dict[str, Reader] = {
 
 
 def find_input_files(paths: Iterable[Path]) -> tuple[list[Path], list[SkippedInput]]:
-    """Expand folders (recursively, in name order) into the files briefing can read.
+    """Expand folders (recursively, in name order) into the regular files briefing can read;
+    the same file reached by two paths (a symlink, "a/../a") is read once.
 
     A path that does not exist stops the run: it is a typo, not a bad article.
     """
@@ -364,7 +412,7 @@ def find_input_files(paths: Iterable[Path]) -> tuple[list[Path], list[SkippedInp
     skipped: list[SkippedInput] = []
     for path in paths:
         if not path.exists():
-            raise InputError(f"input not found: {path}")
+            raise InputError(f"input not found: {visible(str(path))}")
         if path.is_dir():
             found = sorted(
                 p for p in path.rglob("*")
@@ -372,20 +420,42 @@ def find_input_files(paths: Iterable[Path]) -> tuple[list[Path], list[SkippedInp
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not found:
-                log.warning("%s: no %s files in this folder", path, "/".join(sorted(READERS)))
+                log.warning("%s: no %s files in this folder", visible(str(path)), "/".join(sorted(READERS)))
             files.extend(found)
+        elif not path.is_file():
+            skipped.append(SkippedInput(path, "not a regular file (a pipe, device or socket): briefing reads files"))
         elif path.suffix.lower() in READERS:
             files.append(path)
         else:
             known = ", ".join(sorted(READERS))
             skipped.append(SkippedInput(path, f"unsupported file type (briefing reads {known})"))
-    return list(dict.fromkeys(files)), skipped
+    unique: dict[Path, Path] = {}
+    for path in files:
+        unique.setdefault(path.resolve(), path)
+    return list(unique.values()), skipped
+
+
+def read_file(path: Path, max_bytes: int | None) -> bytes:
+    """The bytes of a regular file, at most ``max_bytes`` (counted while reading: a file's size
+    as ``stat`` gives it can be false, as for /proc files); an UnreadableInput for a pipe or a
+    device (opened without blocking) and for a file over the limit."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with open(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise UnreadableInput("not a regular file (a pipe, device or socket): briefing reads files")
+        data = handle.read(max_bytes + 1 if max_bytes is not None else -1)
+    if max_bytes is not None and len(data) > max_bytes:
+        raise UnreadableInput(f"too large: over {max_bytes / 1e6:g} MB (limits.max_file_mb in config)")
+    return data
 
 
 # --- URLs -----------------------------------------------------------------------------------
 
 USER_AGENT = "briefing (+https://github.com/briefing)"
-FETCH_TIMEOUT = 20  # seconds
+FETCH_SECONDS = 30.0  # a URL's whole fetch, however slowly its server answers (limits.fetch_seconds)
+MAX_REDIRECTS = 5
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml",
+               "text/xml", "application/feed+json")
 
 
 def is_url(value: object) -> bool:
@@ -396,39 +466,148 @@ def url_label(url: str) -> Path:
     """A URL as the name briefing shows for it ("feeds.example/world.rss")."""
     from urllib.parse import urlsplit
 
-    parts = urlsplit(url)
-    return Path(parts.netloc + (parts.path or "/"))
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return Path(visible(url)[:200])
+    return Path(visible(parts.netloc + (parts.path or "/"))[:200])
 
 
-def read_url(url: str, max_bytes: int | None = None, lang: LanguageProfile = ENGLISH) -> list[RawDocument | SkippedInput]:
-    """A feed's items, or the story of a web page, fetched over HTTP(S)."""
-    import urllib.error
-    import urllib.request
+@dataclasses.dataclass(frozen=True)
+class Fetched:
+    url: str  # where the answer came from, after redirects
+    data: bytes
+    content_type: str  # "" when the server gives none
+    charset: str | None
 
+
+def _fetch(client, url: str, max_bytes: int | None) -> Fetched:
+    """GET ``url``, following redirects to http(s) only; the body decoded (gzip, deflate) and
+    cut off past ``max_bytes``."""
+    import httpx
+
+    current = httpx.URL(url)
+    for _ in range(MAX_REDIRECTS + 1):
+        with client.stream("GET", current) as response:
+            if response.is_redirect:
+                target = current.join(response.headers.get("location", ""))
+                if target.scheme not in ("http", "https"):
+                    raise UnreadableInput(f"cannot fetch: redirected to a {target.scheme or 'relative'}: address "
+                                          f"({str(target)[:80]}); briefing follows redirects to http(s) only")
+                current = target
+                continue
+            if response.status_code >= 400:
+                raise UnreadableInput(f"cannot fetch: HTTP {response.status_code} {response.reason_phrase}")
+            declared = response.headers.get("content-length", "")
+            if max_bytes is not None and declared.isdigit() and int(declared) > max_bytes:
+                raise UnreadableInput(f"too large: over {max_bytes / 1e6:g} MB (limits.max_file_mb in config)")
+            chunks, size = [], 0
+            for chunk in response.iter_bytes():
+                size += len(chunk)
+                if max_bytes is not None and size > max_bytes:
+                    raise UnreadableInput(f"too large: over {max_bytes / 1e6:g} MB (limits.max_file_mb in config)")
+                chunks.append(chunk)
+            kind = response.headers.get("content-type", "").split(";")[0].strip().lower()
+            return Fetched(str(current), b"".join(chunks), kind, response.charset_encoding)
+    raise UnreadableInput(f"cannot fetch: more than {MAX_REDIRECTS} redirects")
+
+
+def fetch(url: str, max_bytes: int | None = None, seconds: float = FETCH_SECONDS) -> Fetched:
+    """A URL's answer within ``seconds`` in all (a server that trickles its answer a few bytes
+    at a time would outlast any per-read timeout); an UnreadableInput saying why not."""
+    import threading
+
+    import httpx
+
+    outcome: dict[str, Any] = {}
+    client = httpx.Client(follow_redirects=False, timeout=httpx.Timeout(min(seconds, 20.0)),
+                          headers={"User-Agent": USER_AGENT}, trust_env=False)
+
+    def work() -> None:
+        try:
+            outcome["fetched"] = _fetch(client, url, max_bytes)
+        except UnreadableInput as exc:
+            outcome["problem"] = str(exc)
+        except httpx.InvalidURL as exc:
+            outcome["problem"] = f"not a valid URL ({exc})"
+        except httpx.HTTPError as exc:
+            outcome["problem"] = f"cannot fetch: {exc.__class__.__name__}: {str(exc)[:200] or 'no answer'}"
+        except Exception as exc:  # a malformed URL or answer the client does not expect: one input's problem
+            outcome["problem"] = f"cannot fetch: {exc.__class__.__name__}: {str(exc)[:200]}"
+
+    worker = threading.Thread(target=work, name=f"fetch {url[:60]}", daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if worker.is_alive():
+        client.close()  # the worker's connection goes; the thread ends with it or with the run
+        raise UnreadableInput(f"cannot fetch: no complete answer within {seconds:g} s (limits.fetch_seconds)")
+    client.close()
+    if "problem" in outcome:
+        raise UnreadableInput(outcome["problem"])
+    return outcome["fetched"]
+
+
+def _decode_as(data: bytes, charset: str | None) -> str:
+    """Text in the charset the server names, else as ``decode`` reads files."""
+    if charset:
+        try:
+            return _text_only(data.decode(charset))
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode(data)
+
+
+def read_url(url: str, max_bytes: int | None = None, options: ReadOptions | None = None,
+             progress: Callable[[str], None] | None = None) -> list[RawDocument | SkippedInput]:
+    """A feed's items, the story of a web page or a plain-text article, fetched over HTTP(S);
+    a document is known by the URL it came from after redirects."""
+    options = options or ReadOptions()
     label = url_label(url)
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    if progress:
+        progress(f"Fetching {visible(url)[:120]}")
     try:
-        with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:  # noqa: S310 - http(s) only
-            data = response.read(max_bytes + 1 if max_bytes is not None else -1)
-            kind = response.headers.get_content_type()
-    except urllib.error.HTTPError as exc:
-        return [SkippedInput(label, f"cannot fetch: HTTP {exc.code} {exc.reason}")]
-    except (urllib.error.URLError, OSError, ValueError) as exc:
-        return [SkippedInput(label, f"cannot fetch: {getattr(exc, 'reason', exc)}")]
-    if max_bytes is not None and len(data) > max_bytes:
-        return [SkippedInput(label, f"too large: over {max_bytes / 1e6:g} MB (limits.max_file_mb in config)")]
-    try:
-        if "html" in kind:
-            return [_html_document(decode(data), label, lang, url)]
-        return _feed_documents(data, label, lang)
+        fetched = fetch(url, max_bytes, options.fetch_seconds)
+        label = url_label(fetched.url)
+        if fetched.content_type in _FEED_TYPES:
+            return _feed_documents(fetched.data, label, options)
+        text = _decode_as(fetched.data, fetched.charset)
+        if fetched.content_type == "text/plain":
+            return [RawDocument(path=label, text=text, format="text", url=fetched.url)]
+        return [_html_document(text, label, options.lang, fetched.url)]
     except UnreadableInput as exc:
         return [SkippedInput(label, str(exc))]
 
 
-def read_inputs(paths: Iterable[Path | str], max_bytes: int | None = None,
-                lang: LanguageProfile = ENGLISH) -> tuple[list[RawDocument], list[SkippedInput]]:
+# --- reading a batch --------------------------------------------------------------------------
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _as_shown(doc: RawDocument) -> RawDocument | SkippedInput:
+    """A document with only what a reader can see in its fields; a lone surrogate (half of a
+    character, from JSON or YAML escapes) makes it unreadable."""
+    fields = {"text": doc.text, "title": doc.title, "source": doc.source, "url": doc.url}
+    for name, value in fields.items():
+        if value and _SURROGATE.search(value):
+            return SkippedInput(record_path(doc.path, doc.record),
+                                f"invalid Unicode in its {name}: a lone surrogate, half of a character")
+    return dataclasses.replace(doc, **{name: visible(value) if value else value for name, value in fields.items()})
+
+
+@dataclasses.dataclass(frozen=True)
+class ReadOptions:
+    """How inputs are read: the language dates are written in, limits on feeds and fetches."""
+
+    lang: LanguageProfile = ENGLISH
+    max_feed_items: int | None = None
+    fetch_seconds: float = FETCH_SECONDS
+
+
+def read_inputs(paths: Iterable[Path | str], max_bytes: int | None = None, options: ReadOptions | None = None,
+                progress: Callable[[str], None] | None = None) -> tuple[list[RawDocument], list[SkippedInput]]:
     """Read every article under ``paths`` (files, folders, feed or page URLs); unreadable or
     oversized inputs are returned as skipped."""
+    options = options or ReadOptions()
     paths = list(paths)
     urls = [p for p in paths if is_url(p)]
     files, skipped = find_input_files([Path(p) for p in paths if not is_url(p)])
@@ -436,6 +615,8 @@ def read_inputs(paths: Iterable[Path | str], max_bytes: int | None = None,
 
     def keep(found: list[RawDocument | SkippedInput]) -> None:
         for item in found:
+            if isinstance(item, RawDocument):
+                item = _as_shown(item)
             if isinstance(item, SkippedInput):
                 skipped.append(item)
             elif item.text.strip():
@@ -443,16 +624,11 @@ def read_inputs(paths: Iterable[Path | str], max_bytes: int | None = None,
             else:
                 skipped.append(SkippedInput(item.path, "empty: no article text"))
 
-    for url in urls:
-        keep(read_url(url, max_bytes, lang))
+    for url in dict.fromkeys(urls):
+        keep(read_url(url, max_bytes, options, progress))
     for path in files:
         try:
-            size = path.stat().st_size
-            if max_bytes is not None and size > max_bytes:
-                skipped.append(SkippedInput(path, f"too large: {size / 1e6:.1f} MB, the limit is "
-                                                  f"{max_bytes / 1e6:g} MB (limits.max_file_mb in config)"))
-                continue
-            found = READERS[path.suffix.lower()](path, lang)
+            found = READERS[path.suffix.lower()](path, read_file(path, max_bytes), options)
         except UnreadableInput as exc:
             skipped.append(SkippedInput(path, str(exc)))
             continue

@@ -97,32 +97,49 @@ def _umask() -> int:
     return mask
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+PARTIAL = ".partial"  # the ending of a file being written; the next run removes any a killed run left
+
+
+def _stage(path: Path, data: bytes) -> Path:
+    """``data`` written in full to a temporary file beside ``path``."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=PARTIAL, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes the file private; a brief is a normal file
-        os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return Path(tmp)
+
+
+def _remove_leftovers(out_dir: Path) -> None:
+    """Temporary files a killed run left behind."""
+    for leftover in out_dir.glob(f".brief-*{PARTIAL}"):
+        leftover.unlink(missing_ok=True)
 
 
 def write_brief(brief: Brief, formats: Sequence[str], out_dir: Path,
                 templates_dir: Path | None = None, email: EmailConfig | None = None) -> list[Path]:
-    """Render every format, then write them all into ``out_dir``; returns the paths."""
+    """Render every format, then write them all into ``out_dir``; returns the paths. Every file
+    is written in full under a temporary name before any is moved into place, so either every
+    format of the run is replaced or none is."""
     rendering = Rendering(brief, templates_dir, email)
     rendered = {fmt: FORMATS[fmt].render(rendering) for fmt in formats}
+    staged: list[tuple[Path, Path]] = []
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        paths = []
+        _remove_leftovers(out_dir)
         for fmt, data in rendered.items():
             path = out_dir / output_name(brief, fmt)
-            _write_atomically(path, data)
-            paths.append(path)
+            staged.append((_stage(path, data), path))
+        for tmp, path in staged:
+            os.replace(tmp, path)
     except OSError as exc:
-        raise RenderError(f"cannot write to {out_dir}: {exc.strerror or exc}") from None
-    return paths
+        raise RenderError(f"cannot write to {out_dir}: {exc.strerror or exc}; no brief was replaced") from None
+    finally:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+    return [path for _, path in staged]

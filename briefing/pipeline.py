@@ -16,8 +16,8 @@ from pathlib import Path
 
 from briefing.clean import clean_document
 from briefing.config import Config, LimitsConfig
-from briefing.errors import BriefingError, InputError
-from briefing.ingest import read_inputs, record_path
+from briefing.errors import BriefingError, InputError, NotRecorded
+from briefing.ingest import EARLIEST, LATEST, ReadOptions, read_inputs, record_path
 from briefing.lang import DEFAULT_LANGUAGE, LanguageProfile, profile
 from briefing.models import Article, Brief, SkippedInput
 
@@ -27,21 +27,28 @@ Progress = Callable[[str], None]
 
 
 def brief_date(date: str | dt.date | None = None) -> dt.date:
-    """The one place that decides "today": the given date, else SOURCE_DATE_EPOCH, else the clock."""
+    """The one place that decides "today": the given date, else SOURCE_DATE_EPOCH, else the
+    clock; within the years briefing reads dates in."""
     if isinstance(date, dt.date):
-        return date
-    if date:
+        day, what = date, "the brief's date"
+    elif date:
         try:
-            return dt.date.fromisoformat(date)
+            day = dt.date.fromisoformat(date)
         except ValueError:
-            raise BriefingError(f"--date: expected a date as YYYY-MM-DD, got {date!r}") from None
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
+            raise BriefingError(f"--date: expected a date as YYYY-MM-DD, got {date[:40]!r}") from None
+        what = "--date"
+    elif epoch := os.environ.get("SOURCE_DATE_EPOCH"):
         try:
-            return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
-        except ValueError:
-            raise BriefingError(f"SOURCE_DATE_EPOCH: expected seconds since 1970, got {epoch!r}") from None
-    return dt.date.today()
+            day = dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+        except (ValueError, OverflowError, OSError):
+            raise BriefingError(f"SOURCE_DATE_EPOCH: expected seconds since 1970, got {epoch[:40]!r}") from None
+        what = "SOURCE_DATE_EPOCH"
+    else:
+        day, what = dt.date.today(), "today"
+    if not EARLIEST <= day <= LATEST:
+        raise BriefingError(f"{what}: {day.isoformat()} is out of the range briefing handles "
+                            f"({EARLIEST.year}-{LATEST.year})")
+    return day
 
 
 def _silent(message: str) -> None:
@@ -65,12 +72,14 @@ def _unusable(article: Article, limits: LimitsConfig) -> str | None:
 
 def load_articles(paths: Sequence[Path | str], progress: Progress = _silent, limits: LimitsConfig | None = None,
                   lang: LanguageProfile | None = None) -> tuple[list[Article], list[SkippedInput]]:
-    """Read and clean every article; unreadable inputs, oversized and empty articles are skipped."""
+    """Read and clean every article; unreadable inputs, oversized and empty articles are skipped,
+    and so are the articles past ``limits.max_articles``."""
     limits = limits or LimitsConfig()
     lang = lang or profile(DEFAULT_LANGUAGE)
     if not paths:
         raise InputError("no inputs: name files or folders, or list them under 'inputs' in config.yaml")
-    documents, skipped = read_inputs(paths, max_bytes=int(limits.max_file_mb * 1e6), lang=lang)
+    options = ReadOptions(lang=lang, max_feed_items=limits.max_feed_items, fetch_seconds=limits.fetch_seconds)
+    documents, skipped = read_inputs(paths, int(limits.max_file_mb * 1e6), options, progress)
     articles: list[Article] = []
     for doc in documents:
         article = clean_document(doc, lang)
@@ -79,6 +88,11 @@ def load_articles(paths: Sequence[Path | str], progress: Progress = _silent, lim
             articles.append(article)
         else:
             skipped.append(SkippedInput(record_path(doc.path, doc.record), reason))
+    if len(articles) > limits.max_articles:
+        left_out = articles[limits.max_articles:]
+        skipped.append(SkippedInput(left_out[0].path, f"{len(left_out)} article(s) from here on left out: over "
+                                                      f"limits.max_articles ({limits.max_articles})"))
+        articles = articles[:limits.max_articles]
     for item in skipped:
         log.info("skipped %s: %s", item.path, item.reason)
     progress(f"Read {len(articles)} article(s)" + (f", skipped {len(skipped)} input(s)" if skipped else ""))
@@ -135,13 +149,19 @@ def build_brief(config: Config, *, date: dt.date | None = None, progress: Progre
 def generate(config: Config, *, date: dt.date | None = None, progress: Progress = _silent,
              strict: bool = False, since_last: bool = False) -> tuple[Brief, list[Path]]:
     """Build the brief, write it in every format of ``config.formats`` into
-    ``config.output_dir``, then record it in the history; returns the brief and the files written."""
-    from briefing.history import record
+    ``config.output_dir``, then record it in the history; returns the brief and the files written.
+    If the history cannot be updated once the files are written, they stay, and NotRecorded
+    says so (with the brief and the files)."""
+    from briefing.history import HistoryError, record
     from briefing.outputs import write_brief
 
     brief = build_brief(config, date=date, progress=progress, strict=strict, since_last=since_last)
     paths = write_brief(brief, config.formats, config.output_dir, config.templates_dir, config.email)
     history = history_path(config)
     if history is not None:
-        record(history, brief.sources, brief.date)
+        try:
+            record(history, brief.sources, brief.date)
+        except HistoryError as exc:
+            raise NotRecorded(f"{exc}; the brief is written but this day is not in the history, so the next brief "
+                              f"will not mark its stories as seen", brief, paths) from None
     return brief, paths

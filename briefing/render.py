@@ -34,6 +34,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from briefing.errors import RenderError
 from briefing.models import Brief
+from briefing.text import visible
 
 log = logging.getLogger(__name__)
 
@@ -70,17 +71,25 @@ def templates_in_use(templates_dir: Path | None) -> list[tuple[str, str, Path]]:
 
 # Characters that would make article text into Markdown syntax. An underscore inside a
 # word ("file_name") is literal in CommonMark, so only word-edge underscores are escaped;
-# "#" is a heading only at the start; "!" makes an image only before "[", which is escaped.
-_MD_SPECIAL = re.compile(r"([\\`*\[\]<>|]|^#|(?<!\w)_|_(?!\w))")
+# "!" makes an image only before "[", which is escaped; "~" makes a fence or, doubled, a
+# strikethrough. What opens a list, a heading or a break only does so at the start of a line.
+_MD_SPECIAL = re.compile(r"([\\`*\[\]<>|~]|(?<!\w)_|_(?!\w))")
+_LINE_START = re.compile(r"^(\d+)([.)])(?=\s|$)|^([-+=#])")
+
+
+def _line_start(line: str) -> str:
+    """A line that would open a list, a heading or a thematic break, escaped at its start."""
+    return _LINE_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}" if m.group(1) else f"\\{m.group(3)}", line,
+                           count=1)
 
 
 def md_escape(text: object) -> str:
-    """Escape text so it shows literally in Markdown: no links, images, HTML or emphasis."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    """Escape text so it shows literally in Markdown wherever it stands, at the start of a line
+    too: no links, images, HTML, emphasis, fences, lists or headings."""
+    return _line_start(_MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split())))
 
 
 WRAP_WIDTH = 78  # characters: a mail client shows the plain-text part without reflowing it
-_LINE_START = re.compile(r"^(\d+)([.)])(?=\s|$)|^([-+=#])")
 
 
 def md_wrap(text: object, indent: str = "", width: int = WRAP_WIDTH) -> str:
@@ -89,9 +98,7 @@ def md_wrap(text: object, indent: str = "", width: int = WRAP_WIDTH) -> str:
     lines = textwrap.wrap(str(text), width=width, subsequent_indent=indent, break_long_words=False,
                           break_on_hyphens=False)
     for i in range(1, len(lines)):
-        body = lines[i][len(indent):]
-        lines[i] = indent + _LINE_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}" if m.group(1)
-                                            else f"\\{m.group(3)}", body, count=1)
+        lines[i] = indent + _line_start(lines[i][len(indent):])
     return "\n".join(lines)
 
 
@@ -185,12 +192,12 @@ class ShownPath(str):
 def template_view(value: Any) -> Any:
     """``value`` as plain, immutable data for a template: dataclasses and mappings become
     views, sequences tuples, paths text."""
-    if value is None or isinstance(value, (bool, int, float, dt.date)) or type(value) is str:
+    if value is None or isinstance(value, (bool, int, float, dt.date)):
         return value
     if isinstance(value, str):
-        return str(value)
+        return visible(str(value))
     if isinstance(value, PurePath):
-        return ShownPath(value)
+        return ShownPath(visible(str(value)))
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         fields = {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
         # What a record derives from its fields ("story.sources"), as the fields are.
@@ -256,6 +263,10 @@ def make_environment(templates_dir: Path | None, autoescape: bool) -> jinja2.Env
     return env
 
 
+# Inputs named one by one under "Not included"; past that, a count (the run's output lists all).
+SKIPPED_LISTED = 25
+
+
 def render_template(name: str, brief: Brief, templates_dir: Path | None, autoescape: bool = False,
                     medium: str = "pdf") -> str:
     """Render one template; ``medium`` ("pdf" or "email") lets the HTML template leave out
@@ -263,7 +274,7 @@ def render_template(name: str, brief: Brief, templates_dir: Path | None, autoesc
     env = make_environment(templates_dir, autoescape)
     try:
         template = env.get_template(name)
-        return template.render(brief=template_view(brief), medium=medium)
+        return template.render(brief=template_view(brief), medium=medium, skipped_listed=SKIPPED_LISTED)
     except jinja2.TemplateNotFound as exc:
         searched = ", ".join(str(p) for p in search_path(templates_dir))
         raise RenderError(f"template {exc.name!r} not found; searched: {searched}") from None

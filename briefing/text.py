@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
 from briefing.lang import LanguageProfile
+
+# Control characters other than line breaks and tabs, and the invisible format characters
+# (zero-width spaces and joiners, bidi embeddings, overrides and isolates, soft hyphens, byte
+# order marks): they hide or reorder what a reader sees.
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+                        r"\u2066-\u206f\ufeff\ufff9-\ufffb]")
+
+
+def visible(text: str) -> str:
+    """``text`` without control characters (but line breaks and tabs) or invisible format
+    characters."""
+    return _INVISIBLE.sub("", text)
 
 
 def retells(a: str, b: str) -> bool:

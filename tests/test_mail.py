@@ -54,9 +54,15 @@ def test_article_text_cannot_inject_html_into_the_email():
     assert "<script>alert" not in html and "<img src=x" not in html
 
 
-def test_a_bad_subject_template_is_a_clear_error():
-    with pytest.raises(BriefingError, match="only {title} and {date}"):
-        email_of(small_brief(), EmailConfig(subject="{weather}"))
+@pytest.mark.parametrize("subject", ["{weather}", "{title:>1000000000}", "{title!r}", "{date.__class__}", "Brief\r\nBcc: x@y"])
+def test_a_bad_subject_template_is_a_clear_config_error(tmp_path, subject):
+    from briefing.config import load_config
+    from briefing.errors import ConfigError
+
+    config = tmp_path / "config.yaml"
+    config.write_text(f"email:\n  subject: {subject!r}\n".replace("'", '"'))
+    with pytest.raises(ConfigError, match="email.subject: "):
+        load_config(config)
 
 
 @pytest.fixture

@@ -103,6 +103,43 @@ def write_corpus(folder: Path) -> list[Case]:
                        "closure, its operator said. About 40 ships had waited offshore."})
     add("wire.jsonl#1", wire + "\n{not json\n", "used", "port of Calder")
     add("wire.jsonl#2", b"", "skipped", "not valid JSON")
+    # Dates that are no dates, or at the ends of the calendar (date arithmetic would overflow).
+    add("month-13.md", "---\ntitle: Quay repairs\npublished: 2026-13-45\n---\n" + STORY, "skipped",
+        "month must be in 1..12")
+    add("february-30.md", "---\ntitle: Quay repairs\npublished: 2026-02-30\n---\n" + STORY, "skipped",
+        "day is out of range for month")
+    add("quoted-bad-date.md", "---\ntitle: Quay repairs\npublished: '2026-13-45'\n---\n" + STORY, "skipped",
+        "is not a date")
+    add("year-9999.md", "---\ntitle: Quay repairs\npublished: 9999-12-31\n---\n" + STORY, "skipped",
+        "out of the range briefing reads")
+    add("year-0001.json#1", json.dumps({"title": "Quay repairs", "text": STORY, "published": "0001-01-01"}),
+        "skipped", "out of the range briefing reads")
+    add("far-future.rss#1", _feed("<item><title>Quay repairs</title><pubDate>Fri, 31 Dec 9999 09:00:00 GMT</pubDate>"
+                                 "<description>Crews began repairs to the quay at Marlow Bay on Monday, the harbour "
+                                 "master said, and expect to finish within a week.</description></item>"),
+        "skipped", "out of the range briefing reads")
+    # Half a character: a lone surrogate from a JSON or YAML escape cannot be written out.
+    add("surrogate.json#1", '{"title": "Quay repairs", "text": "Crews began repairs \\ud800 to the quay at Marlow '
+        'Bay on Monday, the harbour master said, and expect to finish within a week."}', "skipped", "lone surrogate")
+    add("surrogate-title.md", '---\ntitle: "Quay \\ud800 repairs"\n---\n' + STORY, "skipped", "lone surrogate")
+    # Nested without end: the parsers would recurse until Python stops them.
+    add("nested.json", "[" * 100_000, "skipped", "nested too deeply")
+    add("nested.jsonl#1", "[" * 100_000 + "\n", "skipped", "nested too deeply")
+    add("nested-front.md", "---\ntitle: x\ndeep: " + "[" * 100_000 + "\n---\n" + STORY, "skipped",
+        "levels deep")
+    # A few lines of YAML aliases that expand to billions of values.
+    bomb = "a: &a [1, 2, 3, 4, 5, 6, 7, 8, 9]\n" + "".join(
+        f"{c}: &{c} [{', '.join([f'*{p}'] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi"))
+    add("alias-bomb.md", "---\ntitle: Quay repairs\n" + bomb + "---\n" + STORY, "skipped", "aliases")
+    # What would hide or reorder what a reader sees: bidi overrides, zero-width characters.
+    add("bidi.md", "---\ntitle: \"Lighthouse \u202ekeeper retires\u202c after 40 years\"\n---\n\nThe "
+        "light\u200bhouse keeper at Dun\u2066more Head\u2069 retired on Friday after 40 years, the "
+        "harbour trust said. He will hand the keys to the coastguard at a ceremony next month.\n", "used",
+        "Lighthouse keeper retires after 40 years")
+    # Paragraphs that would open a code fence or a list in the Markdown brief.
+    add("fence.txt", "Ferry fares rise\n\n~~~ Ferry fares on the Corra crossing will rise by 8% from March, "
+        "the operator said on Monday.\n\n1. The operator blamed the cost of fuel for the rise in fares.\n",
+        "used", "Ferry fares on the Corra crossing will rise")
     return cases
 
 

@@ -51,7 +51,7 @@ def test_the_batch_survives_and_says_what_it_used_and_skipped(run):
     skipped = len(cases) - used
     assert result.exit_code == 1, result.output  # written, with skips
     assert result.stderr.splitlines()[-1] == f"{used} article(s) used, {skipped} skipped"
-    assert "Traceback" not in result.output
+    assert "Traceback" not in result.output and "unexpected failure" not in result.output
     assert "Warning" not in result.stderr  # library warnings do not reach the reader
 
 
@@ -66,15 +66,25 @@ def test_every_case_has_its_outcome(run):
         else:
             assert case.name not in skips, f"{case.name} skipped: {skips.get(case.name)}"
             assert case.expect in brief, f"{case.name}: {case.expect!r} not in the brief"
-    # The brief lists the skipped inputs too, under "Not included".
-    assert brief.count("- ") >= len(skips)
-    assert "not in the model's language" in brief
+    # The brief lists the skipped inputs too, under "Not included": the first ones by name, then a count.
+    from briefing.render import SKIPPED_LISTED
+
+    listed = brief.split("\nNot included:\n")[1]
+    assert len(re.findall(r"^- ", listed, re.M)) == min(len(skips), SKIPPED_LISTED) + (len(skips) > SKIPPED_LISTED)
+    assert len(skips) <= SKIPPED_LISTED or f"- and {len(skips) - SKIPPED_LISTED} more" in listed
 
 
 def test_page_code_never_reaches_the_brief(run):
     _, brief, _ = run
     for payload in NEVER_SHOWN:
         assert payload not in brief
+
+
+def test_nothing_invisible_reaches_the_brief_and_no_paragraph_opens_a_fence(run):
+    _, brief, _ = run
+    assert not re.search("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\x00-\x08]", brief)
+    assert not re.search(r"^(~~~|```)", brief, re.M)
+    assert "\n## Sources\n" in brief and "\nNot included:\n" in brief  # nothing swallowed by a fence
 
 
 def test_same_inputs_give_byte_identical_markdown(corpus, run, tmp_path):

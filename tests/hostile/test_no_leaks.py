@@ -183,3 +183,29 @@ def test_the_email_fetches_nothing_a_template_links(tmp_path, server):
     assert requests == []
     assert SECRET.encode() not in eml
     assert b"The harbour reopened on Monday" in eml
+
+
+@pytest.mark.parametrize("attack", [
+    "~~~ The harbour reopened on Monday.", "``` The harbour reopened.", "1. The harbour reopened.",
+    "2) The harbour reopened.", "- The harbour reopened.", "+ The harbour reopened.", "~~The harbour~~ reopened.",
+    "# The harbour reopened.", "> The harbour reopened.", "=== The harbour reopened.",
+])
+def test_an_article_sentence_cannot_open_a_fence_a_list_or_a_heading(attack):
+    """A sentence that starts a paragraph or a line (the summary's bullets, a story's first
+    sentence, the articles section) shows as written; nothing after it is swallowed."""
+    import html
+
+    from markdown_it import MarkdownIt
+
+    from briefing.render import render_markdown
+
+    def render(text: str) -> str:
+        md = render_markdown(small_brief(text), None).decode()
+        return MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(md)
+
+    rendered, plain = render(attack), render("The harbour reopened.")
+    for tag in ("<pre", "<code", "<ol", "<ul", "<li", "<s>", "<h1", "<h2", "<h3", "<blockquote", "<table"):
+        assert rendered.count(tag) == plain.count(tag), tag
+    text = html.unescape(re.sub(r"<[^>]+>", "", rendered))
+    assert attack in text
+    assert "## Sources" in render_markdown(small_brief(attack), None).decode()
