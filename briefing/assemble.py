@@ -26,6 +26,10 @@ from briefing.text import dangles, retells
 from briefing.timeline import TIMELINE_EVENTS, extract_timeline, key_events
 
 
+# Days a story's coverage shows (its articles by the day they were first briefed).
+COVERAGE_DAYS = 7
+
+
 def cite(facts: Sequence[ArticleFacts]) -> list[Source]:
     """Every article as the brief cites it: its marker is its position in ``facts`` plus one."""
     return [Source(id=marker, title=item.article.title, source=item.article.source, url=item.article.url,
@@ -97,18 +101,28 @@ def assemble_brief(facts: Sequence[ArticleFacts], config: Config, *, date: dt.da
     summaries = summaries_of(facts, sources)
     progress("Grouping articles into stories")
     similarity = story_similarities(facts)
-    groups = cluster(similarity, config.stories.threshold)
+    groups = cluster(similarity, config.stories.threshold) if facts else []
     lang = profile(facts[0].language) if facts else profile(DEFAULT_LANGUAGE)
     stories = build_stories(facts, summaries, groups, similarity, config.summary.sentences,
                             lambda a, b: retells(a.text, b.text), lambda s: dangles(s.text, lang))
     stories = _watch(stories, config.watchlist.entries(), texts)
+    since = None
     if history is not None:
-        from briefing.history import story_statuses
+        from briefing.history import past
 
-        stories = [dataclasses.replace(story, status=status)
-                   for story, status in zip(stories, story_statuses(history, stories, date))]
+        known = past(history, date)
+        stories = [dataclasses.replace(story, status=known.status(story),
+                                       coverage=known.coverage(story, date, COVERAGE_DAYS)) for story in stories]
         if since_last:
-            stories = [story for story in stories if story.status != "seen"]
+            since = known.last_brief
+            seen = [story for story in stories if story.status == "seen"]
+            if seen:
+                # Every section follows the stories kept: brief their articles alone.
+                kept = sorted(item.article.id - 1 for story in stories if story.status != "seen"
+                              for item in story.articles)
+                brief = assemble_brief([facts[p] for p in kept], config, date=date, skipped=skipped,
+                                       history=history, progress=progress)
+                return dataclasses.replace(brief, since=since, left_out=[story.title for story in seen])
     summary_section = next((sc for sc in config.sections if sc.kind == "summary"), None)
     count = summary_section.max if summary_section and summary_section.max is not None \
         else config.summary.overview_sentences
@@ -130,5 +144,6 @@ def assemble_brief(facts: Sequence[ArticleFacts], config: Config, *, date: dt.da
         skipped=list(skipped),
         timeline=extract_timeline(facts, date),
         stories=stories,
+        since=since,
     )
     return dataclasses.replace(brief, sections=sections(config.sections, brief.content(), date, texts))

@@ -156,6 +156,9 @@ def generate(
     for item in brief.skipped:
         typer.echo(f"Skipped {visible(str(item.path))}: {visible(item.reason)}", err=True)
     typer.echo(f"{len(brief.sources)} article(s) used, {len(brief.skipped)} skipped", err=True)
+    if brief.nothing_new:
+        typer.echo(f"Nothing new since {brief.since.isoformat()}: all {len(brief.left_out)} stor"
+                   f"{'ies' if len(brief.left_out) != 1 else 'y'} were briefed before", err=True)
     if unrecorded:
         typer.echo(f"Warning: {unrecorded}", err=True)
     if send:
@@ -253,6 +256,34 @@ def init(
         raise typer.Exit(EXIT_ERROR) from None
     for path in targets:
         typer.echo(f"Wrote {path}")
+
+
+@app.command(
+    epilog="Examples:\n\n"
+           "  briefing archive                    # out/index.html from out/history.sqlite\n\n"
+           "  briefing archive --config desk/config.yaml --out /var/www/briefs\n\n"
+           "Set history.archive: true in the config to write it after every brief.",
+)
+def archive(
+    config: Optional[Path] = typer.Option(  # noqa: UP007
+        None, "--config", "-c", help="YAML config file. Default: ./config.yaml if present, else built-in defaults.",
+        show_default=False),
+    out: Optional[Path] = typer.Option(  # noqa: UP007
+        None, "--out", "-o", help="Output folder (where the briefs are). Default: 'output_dir' in the config.",
+        show_default=False),
+) -> None:
+    """Write index.html: every brief of the history by date, with its top stories and files."""
+    from briefing.archive import write_archive
+    from briefing.config import load_config
+    from briefing.errors import BriefingError
+    from briefing.pipeline import history_path
+
+    try:
+        settings = load_config(_config_file(config)).with_overrides(output_dir=out)
+        path = write_archive(history_path(settings), settings.output_dir, settings.title, settings.templates_dir)
+    except BriefingError as exc:
+        _fail(str(exc), False)
+    typer.echo(f"Wrote {path}")
 
 
 @app.command(epilog="Example:\n\n  briefing templates --config desk/config.yaml")

@@ -139,6 +139,8 @@ class WatchlistConfig(_Section):
 class HistoryConfig(_Section):
     enabled: bool = Field(True, description="Remember what was briefed, to mark stories new or updated.")
     path: Path | None = Field(None, description="SQLite file; default: history.sqlite in the output folder.")
+    archive: bool = Field(False, description="After each brief, also write index.html in the output folder: "
+                          "every brief by date with its top stories (as 'briefing archive' does).")
 
 
 class SmtpConfig(_Section):

@@ -1,10 +1,13 @@
-"""What has been briefed before: an SQLite file of the articles each brief used.
+"""What has been briefed before: an SQLite file of the articles and stories of each brief.
 
 A story is *new* when none of its articles was in an earlier brief, *updated* when some were
 and some were not, and *seen* when all were (``--since-last`` leaves those out). Articles are
-known by their URL, else by source, title and opening words. A brief's date is what counts:
-re-running the same date reads only earlier dates and records nothing twice. The file is
-updated in one transaction, after the brief's files are written.
+known by their URL, else by source, title and opening words. A brief is a function of its
+inputs, its date and the briefs of *earlier* dates: re-running a date reads only earlier dates
+(so it gives the same brief) and records nothing twice, and running an earlier date after a
+later one does not count the later one. With no earlier brief, nothing is marked. The file is
+updated in one transaction, after the brief's files are written; the archive page is read
+from it.
 """
 
 from __future__ import annotations
@@ -12,12 +15,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Mapping
 from contextlib import closing
+from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.errors import BriefingError
-from briefing.models import Article, Source, Story
+from briefing.models import Article, Brief, Story
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -31,6 +35,14 @@ CREATE TABLE IF NOT EXISTS briefs (
     article TEXT NOT NULL REFERENCES articles(key),
     PRIMARY KEY (date, article)
 );
+CREATE TABLE IF NOT EXISTS stories (
+    date TEXT NOT NULL,
+    rank INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    sources INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    PRIMARY KEY (date, rank)
+);
 """
 
 
@@ -42,7 +54,8 @@ def article_key(article: Article) -> str:
     return "sha1:" + hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
-COLUMNS = {"articles": {"key", "title", "source", "first_brief"}, "briefs": {"date", "article"}}
+COLUMNS = {"articles": {"key", "title", "source", "first_brief"}, "briefs": {"date", "article"},
+           "stories": {"date", "rank", "title", "sources", "status"}}
 
 
 class HistoryError(BriefingError):
@@ -72,35 +85,95 @@ def _connect(path: Path) -> sqlite3.Connection:
         raise
 
 
-def story_statuses(path: Path, stories: Sequence[Story], date: dt.date) -> list[str]:
-    """Each story's status from the briefs before ``date``: "new", "updated" or "seen"; with no
-    history yet (the first brief), there is nothing to compare with and every status is ""."""
+@dataclass(frozen=True)
+class Past:
+    """What the history knows before a date: when each article was first briefed, and the
+    latest brief."""
+
+    first_briefed: Mapping[str, dt.date]  # article key -> date of its first earlier brief
+    last_brief: dt.date | None  # the latest brief before the date; None: this is the first
+    first_brief: dt.date | None = None  # the earliest brief of the history
+
+    def status(self, story: Story) -> str:
+        """"new", "updated" or "seen" against earlier briefs; "" with none to compare with."""
+        if self.last_brief is None:
+            return ""
+        seen = [item.article.key in self.first_briefed for item in story.articles]
+        return "seen" if all(seen) else "updated" if any(seen) else "new"
+
+    def coverage(self, story: Story, day: dt.date, days: int) -> tuple[tuple[dt.date, int], ...]:
+        """The story's articles by the day they were first briefed, for the last ``days`` days up
+        to ``day`` that the history covers (articles new today count on ``day``); empty with no
+        earlier brief."""
+        if self.first_brief is None:
+            return ()
+        span = min(days, (day - self.first_brief).days + 1)
+        counts = {day - dt.timedelta(days=n): 0 for n in range(span - 1, -1, -1)}
+        for item in story.articles:
+            first = self.first_briefed.get(item.article.key, day)
+            if first in counts:
+                counts[first] += 1
+        return tuple(counts.items())
+
+
+def past(path: Path, date: dt.date) -> Past:
+    """What the history at ``path`` knows of the briefs before ``date`` (nothing if no file)."""
     if not path.exists():
-        return [""] * len(stories)
+        return Past({}, None)
     with closing(_connect(path)) as connection:
         try:
-            known = {key for (key,) in connection.execute(
-                "SELECT key FROM articles WHERE first_brief < ?", (date.isoformat(),))}
-        except sqlite3.Error as exc:
+            first = {key: dt.date.fromisoformat(day) for key, day in connection.execute(
+                "SELECT key, first_brief FROM articles WHERE first_brief < ?", (date.isoformat(),))}
+            earliest, last = connection.execute("SELECT MIN(date), MAX(date) FROM briefs WHERE date < ?",
+                                                (date.isoformat(),)).fetchone()
+        except (sqlite3.Error, ValueError) as exc:
             raise HistoryError(f"history {path}: {exc}") from None
-    statuses = []
-    for story in stories:
-        seen = [item.article.key in known for item in story.articles]
-        statuses.append("seen" if all(seen) else "updated" if any(seen) else "new")
-    return statuses
+    return Past(first, dt.date.fromisoformat(last) if last else None,
+                dt.date.fromisoformat(earliest) if earliest else None)
 
 
-def record(path: Path, sources: Sequence[Source], date: dt.date) -> None:
-    """Record the articles of the brief of ``date``, in one transaction."""
+def record(path: Path, brief: Brief) -> None:
+    """Record the articles and the stories of the brief of its date, in one transaction; the
+    stories of an earlier run of the same date are replaced."""
+    day = brief.date.isoformat()
     with closing(_connect(path)) as connection:
         try:
             with connection:  # one transaction: all or nothing
-                for source in sources:
-                    key = source.key
+                for source in brief.sources:
                     connection.execute("INSERT OR IGNORE INTO articles VALUES (?, ?, ?, ?)",
-                                       (key, source.title, source.source, date.isoformat()))
+                                       (source.key, source.title, source.source, day))
                     connection.execute("UPDATE articles SET first_brief = ? WHERE key = ? AND first_brief > ?",
-                                       (date.isoformat(), key, date.isoformat()))
-                    connection.execute("INSERT OR IGNORE INTO briefs VALUES (?, ?)", (date.isoformat(), key))
+                                       (day, source.key, day))
+                    connection.execute("INSERT OR IGNORE INTO briefs VALUES (?, ?)", (day, source.key))
+                connection.execute("DELETE FROM stories WHERE date = ?", (day,))
+                connection.executemany("INSERT INTO stories VALUES (?, ?, ?, ?, ?)", [
+                    (day, rank, story.title, len(story.articles), story.status)
+                    for rank, story in enumerate(brief.stories, 1)])
         except sqlite3.Error as exc:
             raise HistoryError(f"history {path}: {exc}") from None
+
+
+@dataclass(frozen=True)
+class PastBrief:
+    """One brief as the archive lists it."""
+
+    date: dt.date
+    stories: tuple[tuple[str, int, str], ...]  # (title, sources, status), best first
+    articles: int
+
+
+def briefs(path: Path) -> list[PastBrief]:
+    """Every brief the history holds, newest first."""
+    if not path.exists():
+        return []
+    with closing(_connect(path)) as connection:
+        try:
+            counts = dict(connection.execute("SELECT date, COUNT(*) FROM briefs GROUP BY date"))
+            stories: dict[str, list[tuple[str, int, str]]] = {}
+            for day, title, sources, status in connection.execute(
+                    "SELECT date, title, sources, status FROM stories ORDER BY date, rank"):
+                stories.setdefault(day, []).append((title, sources, status))
+        except sqlite3.Error as exc:
+            raise HistoryError(f"history {path}: {exc}") from None
+    return [PastBrief(dt.date.fromisoformat(day), tuple(stories.get(day, ())), counts[day])
+            for day in sorted(counts, reverse=True)]

@@ -32,7 +32,7 @@ def subject_of(brief: Brief, config: EmailConfig) -> str:
 
 
 def build_message(brief: Brief, text: str, html: str, config: EmailConfig, pdf: bytes | None = None) -> bytes:
-    """The .eml bytes of the brief: ``text`` (the Markdown brief) as the plain-text part, ``html``
+    """The .eml bytes of the brief: ``text`` (the brief as plain text) as the plain-text part, ``html``
     (the HTML brief for mail) with its CSS inlined as the HTML part, and ``pdf`` attached if given."""
     import css_inline
 

@@ -129,6 +129,9 @@ class Story:
     sentences: list[Sentence]
     watch: list[str] = field(default_factory=list)  # watchlist entries the story mentions
     status: str = ""  # "new", "updated" or "seen" against earlier briefs; "" without history
+    # Its articles by the day each was first briefed, for the last days up to the brief's date
+    # (from the history; empty without one): is the story growing?
+    coverage: tuple[tuple[dt.date, int], ...] = ()
 
     @property
     def sources(self) -> list[int]:
@@ -196,12 +199,24 @@ class Brief:
     sections: list[Section] = field(default_factory=list)
     timeline: list[Event] = field(default_factory=list)
     stories: list[Story] = field(default_factory=list)
+    since: dt.date | None = None  # with --since-last: the date of the last brief before this one
+    left_out: list[str] = field(default_factory=list)  # with --since-last: stories already briefed, by title
 
     def __post_init__(self) -> None:
         if not self.sections:
             content = self.content()
             kinds = [k if k != "stories" or self.stories else "articles" for k in DEFAULT_SECTIONS]
             self.sections = [Section(kind, SECTION_TITLES[kind], list(content[kind])) for kind in kinds]
+
+    @property
+    def nothing_new(self) -> bool:
+        """With --since-last, every story was briefed before."""
+        return bool(self.left_out) and not self.stories
+
+    @property
+    def outlets(self) -> int:
+        """How many sources (outlets) the articles come from."""
+        return len({source.source for source in self.sources})
 
     def content(self) -> dict[str, list[Any]]:
         """What each kind of section shows, in full."""

@@ -54,6 +54,13 @@ class Rendering:
         return pdf_from_html(self.html, self.templates_dir)
 
     @functools.cached_property
+    def web_html(self) -> str:
+        """The brief as one self-contained web page."""
+        from briefing.render import render_html
+
+        return render_html(self.brief, self.templates_dir, medium="web")
+
+    @functools.cached_property
     def email_html(self) -> str:
         """The HTML brief for a mail client (no running header)."""
         from briefing.render import render_html
@@ -61,10 +68,17 @@ class Rendering:
         return render_html(self.brief, self.templates_dir, medium="email")
 
     @functools.cached_property
+    def plain_text(self) -> str:
+        """The Markdown brief without its escapes: the email's plain-text part."""
+        from briefing.render import md_unescape
+
+        return md_unescape(self.markdown)
+
+    @functools.cached_property
     def eml(self) -> bytes:
         from briefing.message import build_message
 
-        return build_message(self.brief, self.markdown, self.email_html, self.email,
+        return build_message(self.brief, self.plain_text, self.email_html, self.email,
                              pdf=self.pdf if self.email.attach_pdf else None)
 
 
@@ -79,6 +93,7 @@ FORMATS: dict[str, OutputFormat] = {fmt.name: fmt for fmt in (
     OutputFormat("md", "md", lambda rendering: rendering.markdown.encode("utf-8")),
     OutputFormat("pdf", "pdf", lambda rendering: rendering.pdf),
     OutputFormat("email", "eml", lambda rendering: rendering.eml),
+    OutputFormat("html", "html", lambda rendering: rendering.web_html.encode("utf-8")),
 )}
 
 
@@ -119,6 +134,17 @@ def _remove_leftovers(out_dir: Path) -> None:
     """Temporary files a killed run left behind."""
     for leftover in out_dir.glob(f".brief-*{PARTIAL}"):
         leftover.unlink(missing_ok=True)
+
+
+def write_file(path: Path, data: bytes) -> Path:
+    """Write one file atomically (a temporary file renamed into place); returns its path."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = _stage(path, data)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise RenderError(f"cannot write {path}: {exc.strerror or exc}") from None
+    return path
 
 
 def write_brief(brief: Brief, formats: Sequence[str], out_dir: Path,

@@ -160,8 +160,12 @@ def generate(config: Config, *, date: dt.date | None = None, progress: Progress 
     history = history_path(config)
     if history is not None:
         try:
-            record(history, brief.sources, brief.date)
+            record(history, brief)
         except HistoryError as exc:
             raise NotRecorded(f"{exc}; the brief is written but this day is not in the history, so the next brief "
                               f"will not mark its stories as seen", brief, paths) from None
+        if config.history.archive:
+            from briefing.archive import write_archive
+
+            paths.append(write_archive(history, config.output_dir, config.title, config.templates_dir))
     return brief, paths

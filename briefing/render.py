@@ -32,6 +32,7 @@ import jinja2
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from briefing.chart import coverage_svg, describe
 from briefing.errors import RenderError
 from briefing.models import Brief
 from briefing.text import visible
@@ -50,7 +51,7 @@ def builtin_templates_dir() -> Path:
     return Path(str(resources.files("briefing") / "templates"))
 
 
-TEMPLATE_NAMES = ("brief.md.j2", "brief.html.j2", "brief.css")
+TEMPLATE_NAMES = ("brief.md.j2", "brief.html.j2", "brief.css", "archive.html.j2")
 
 
 def search_path(templates_dir: Path | None) -> list[Path]:
@@ -87,6 +88,15 @@ def md_escape(text: object) -> str:
     """Escape text so it shows literally in Markdown wherever it stands, at the start of a line
     too: no links, images, HTML, emphasis, fences, lists or headings."""
     return _line_start(_MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split())))
+
+
+_MD_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~=])")
+
+
+def md_unescape(markdown: str) -> str:
+    """The Markdown brief as a person reads it in a plain mail client: its escapes taken out
+    ("18\\)" -> "18)", "\\|" -> "|"), the text itself as written."""
+    return _MD_ESCAPED.sub(r"\1", markdown)
 
 
 WRAP_WIDTH = 78  # characters: a mail client shows the plain-text part without reflowing it
@@ -257,6 +267,8 @@ def make_environment(templates_dir: Path | None, autoescape: bool) -> jinja2.Env
     env.filters["wrap"] = md_wrap
     env.filters["long_date"] = long_date
     env.filters["day_date"] = day_date
+    env.filters["coverage_svg"] = coverage_svg
+    env.filters["coverage_text"] = describe
     env.filters["source_marker"] = lambda number: f"[{number}]"
     env.filters["cited"] = lambda sentence: f"{md_escape(sentence.text)} [{sentence.article_id}]"
     env.filters["kind_label"] = lambda kind: KIND_LABELS.get(kind, kind.title())
@@ -271,10 +283,15 @@ def render_template(name: str, brief: Brief, templates_dir: Path | None, autoesc
                     medium: str = "pdf") -> str:
     """Render one template; ``medium`` ("pdf" or "email") lets the HTML template leave out
     what only paper has (the running header)."""
+    return _render(name, templates_dir, autoescape, brief=template_view(brief), medium=medium,
+                   skipped_listed=SKIPPED_LISTED)
+
+
+def _render(name: str, templates_dir: Path | None, autoescape: bool, **context: Any) -> str:
     env = make_environment(templates_dir, autoescape)
     try:
         template = env.get_template(name)
-        return template.render(brief=template_view(brief), medium=medium, skipped_listed=SKIPPED_LISTED)
+        return template.render(**context)
     except jinja2.TemplateNotFound as exc:
         searched = ", ".join(str(p) for p in search_path(templates_dir))
         raise RenderError(f"template {exc.name!r} not found; searched: {searched}") from None
@@ -284,6 +301,11 @@ def render_template(name: str, brief: Brief, templates_dir: Path | None, autoesc
         raise RenderError(f"template {name!r}: {exc.message}") from None
     except SecurityError as exc:
         raise RenderError(f"template {name!r} tried something templates may not do: {exc}") from None
+
+
+def render_archive(archive, templates_dir: Path | None) -> str:
+    """The archive page (``archive.html.j2``), from plain data as briefs are."""
+    return _render("archive.html.j2", templates_dir, True, archive=template_view(archive), medium="web")
 
 
 def render_markdown(brief: Brief, templates_dir: Path | None) -> bytes:

@@ -71,7 +71,7 @@ def test_missing_input_is_reported(tmp_path):
 def test_bad_format_and_date(tmp_path):
     result = runner.invoke(app, ["generate", str(ARTICLES), "--format", "md,docx"])
     assert result.exit_code == 2
-    assert result.stderr == "Error: --format: expected formats from md, pdf, email, got 'docx'\n"
+    assert result.stderr == "Error: --format: expected formats from md, pdf, email, html, got 'docx'\n"
     result = runner.invoke(app, ["generate", str(ARTICLES), "--date", "06/01/2020"])
     assert result.exit_code == 2
     assert result.stderr == "Error: --date: expected a date as YYYY-MM-DD, got '06/01/2020'\n"

@@ -67,7 +67,7 @@ def test_every_error_is_reported_at_once(tmp_path):
     lines = error_of(path).splitlines()
     assert lines == [
         f"{path}: title: expected a string, got 5",
-        f"{path}: formats: expected formats from md, pdf, email, got 'docx'",
+        f"{path}: formats: expected formats from md, pdf, email, html, got 'docx'",
     ]
 
 

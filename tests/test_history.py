@@ -61,3 +61,73 @@ def test_second_brief_marks_new_and_updated_stories_and_can_leave_out_the_rest(t
     rows = history.execute("SELECT date, COUNT(*) FROM briefs GROUP BY date ORDER BY date").fetchall()
     assert rows == [("2026-01-14", 3), ("2026-01-15", 4)]
     assert history.execute("SELECT COUNT(*) FROM articles").fetchone() == (5,)
+
+
+def test_re_running_a_date_gives_the_same_brief_byte_for_byte(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    first = run(tmp_path, [EXAMPLES], "2026-01-15")
+    assert run(tmp_path, [EXAMPLES], "2026-01-15") == first
+    later = run(tmp_path, [EXAMPLES], "2026-01-16")  # the same articles a day later: all seen
+    assert "**New**" not in later and run(tmp_path, [EXAMPLES], "2026-01-15") == first
+
+
+def test_an_earlier_date_run_after_a_later_one_does_not_count_the_later_one(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    run(tmp_path, [EXAMPLES], "2026-01-15")
+    earlier = run(tmp_path, [EXAMPLES], "2026-01-13")
+    assert "**New**" not in earlier and "**Updated**" not in earlier  # nothing was briefed before the 13th
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    assert earlier == run(alone, [EXAMPLES], "2026-01-13")
+
+
+def test_since_last_with_nothing_new_says_so_in_one_line_and_lists_what_was_left_out(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    run(tmp_path, [EXAMPLES], "2026-01-14")
+    result = runner.invoke(app, ["generate", str(EXAMPLES), "--date", "2026-01-15", "--out", str(tmp_path / "out"),
+                                 "--format", "md", "--since-last"])
+    assert result.exit_code == 0, result.output
+    assert "Nothing new since 2026-01-14: all 3 stories were briefed before" in result.stderr
+    md = (tmp_path / "out" / "brief-2026-01-15.md").read_text()
+    assert "**Nothing new since 14 January 2026.**" in md
+    assert "- Hackers demand €40m from Rotterdam port after terminal attack\n" in md
+    for heading in ("## Summary", "## Stories", "## Timeline", "## Key actors", "## Key figures", "## Sources"):
+        assert heading not in md
+    assert "articles from" not in md
+
+
+def test_since_last_briefs_only_the_stories_it_keeps(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    day1, day2 = tmp_path / "day1", tmp_path / "day2"
+    day1.mkdir()
+    shutil.copy(EXAMPLES / "market-monitor-rate-rise.md", day1)
+    run(tmp_path, [day1], "2026-01-14")
+    shutil.copytree(day1, day2)
+    shutil.copy(EXAMPLES / "valley-courier-po-floods.html", day2)
+    md = run(tmp_path, [day2], "2026-01-15", "--since-last")
+    assert "1 article from 1 source." in md and "1 story already briefed on or before 14 January 2026 left out." in md
+    sources = md.split("## Sources")[1]
+    assert "Northland" not in md  # not in the summary, timeline, actors, figures or sources
+    assert "Po" in sources and sources.count("\n1. ") == 1
+
+
+def test_each_story_shows_its_articles_a_day_as_a_chart_and_a_line(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    day1, day2, day3 = (tmp_path / f"day{n}" for n in (1, 2, 3))
+    day1.mkdir()
+    shutil.copy(EXAMPLES / "freight-wire-ransomware.html", day1)
+    shutil.copytree(day1, day2)
+    shutil.copytree(day1, day3)
+    shutil.copy(EXAMPLES / "harbour-times-terminal-attack.md", day3)
+    shutil.copy(EXAMPLES / "northsea-gazette-port-cyberattack.txt", day3)
+    for day, folder in (("2026-01-13", day1), ("2026-01-14", day2)):
+        run(tmp_path, [folder], day)
+    result = runner.invoke(app, ["generate", str(day3), "--date", "2026-01-15", "--out", str(tmp_path / "out"),
+                                 "--format", "md,html", "--quiet"])
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "out" / "brief-2026-01-15.html").read_text()
+    svg = page.split("<svg", 1)[1].split("</svg>", 1)[0]
+    assert svg.count("<rect") == 3  # a history of three days: a bar a day
+    assert svg.count('class="bar today"') == 1
+    md = (tmp_path / "out" / "brief-2026-01-15.md").read_text()
+    assert "*Articles a day, 13 January to 15 January: 1 0 2 (the last is today)*" in md

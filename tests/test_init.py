@@ -18,7 +18,7 @@ def test_init_writes_a_valid_commented_config_and_the_templates(tmp_path):
     assert result.exit_code == 0, result.output
     config_file = tmp_path / "desk" / "config.yaml"
     text = config_file.read_text()
-    assert "# Output formats: md, pdf, email (.eml).\nformats: [md, pdf]\n" in text
+    assert "# Output formats: md, pdf, email (.eml), html.\nformats: [md, pdf]\n" in text
     assert "password_env: BRIEFING_SMTP_PASSWORD" in text
     assert Config.model_validate(yaml.safe_load(text)).summary.weights.position == 1.0  # every key valid
     config = load_config(config_file)

@@ -169,3 +169,11 @@ def test_generate_send_that_cannot_send_keeps_the_brief_and_exits_3(tmp_path):
     assert "Error: not sent: sending through 127.0.0.1:9 failed" in result.stderr
     assert (tmp_path / "out" / "brief-2026-03-03.eml").is_file()
     assert (tmp_path / "out" / "brief-2026-03-03.md").is_file()
+
+
+def test_the_plain_text_part_reads_without_markdown_escapes():
+    text = "Shares fell 18% (to 2019. levels) as the [board] met | again, said the *chair* of A_B_C."
+    message = parse(email_of(small_brief(text), EmailConfig()))
+    plain = message.get_body(("plain",)).get_content()
+    assert "\\" not in plain
+    assert text in " ".join(plain.split())
