@@ -23,7 +23,7 @@ def test_init_writes_a_valid_commented_config_and_the_templates(tmp_path):
     assert Config.model_validate(yaml.safe_load(text)).summary.weights.position == 1.0  # every key valid
     config = load_config(config_file)
     assert config.templates_dir == tmp_path / "desk" / "templates"
-    for name in ("brief.md.j2", "brief.html.j2", "brief.css"):
+    for name in ("brief.md.j2", "brief.html.j2", "brief.css", "archive.html.j2"):
         assert (config.templates_dir / name).read_text() == (builtin_templates_dir() / name).read_text()
 
 
@@ -45,7 +45,7 @@ def test_an_override_extends_the_builtin_and_templates_says_where_each_comes_fro
     (tmp_path / "templates" / "brief.css").unlink()
     listing = runner.invoke(app, ["templates"]).stdout.splitlines()
     assert [line.split()[:2] for line in listing] == [
-        ["brief.md.j2", "user"], ["brief.html.j2", "user"], ["brief.css", "built-in"]]
+        ["brief.md.j2", "user"], ["brief.html.j2", "user"], ["brief.css", "built-in"], ["archive.html.j2", "user"]]
     result = runner.invoke(app, ["generate", str(ARTICLES / "bridge-closure.txt"), "--date", "2026-03-03",
                                  "--format", "md", "--quiet"])
     assert result.exit_code == 0, result.output
