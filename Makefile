@@ -36,9 +36,9 @@ SCREENSHOT = chromium --headless --no-sandbox --disable-gpu --disable-quic --no-
 screenshots: $(STAMP) browser
 	$(BIN)/briefing generate --config config.yaml --format md,pdf,html --date $(GOLDEN_DATE) --quiet
 	$(BIN)/briefing archive --config config.yaml
-	$(SCREENSHOT) --window-size=1000,2400 --screenshot=out/brief-$(GOLDEN_DATE)-web.png out/brief-$(GOLDEN_DATE).html
-	$(SCREENSHOT) --window-size=420,2400 --screenshot=out/brief-$(GOLDEN_DATE)-phone.png out/brief-$(GOLDEN_DATE).html
-	$(SCREENSHOT) --window-size=1000,1400 --screenshot=out/index.png out/index.html
+	$(SCREENSHOT) --window-size=1000,2400 --screenshot=out/brief-$(GOLDEN_DATE)-web.png out/brief-$(GOLDEN_DATE).html 2>/dev/null
+	$(SCREENSHOT) --window-size=420,2400 --screenshot=out/brief-$(GOLDEN_DATE)-phone.png out/brief-$(GOLDEN_DATE).html 2>/dev/null
+	$(SCREENSHOT) --window-size=1000,1400 --screenshot=out/index.png out/index.html 2>/dev/null
 	pdftoppm -png -r 60 out/brief-$(GOLDEN_DATE).pdf out/brief-$(GOLDEN_DATE)-page
 	@ls out/*.png
 
