@@ -26,7 +26,6 @@ Two kinds of data, told by their rows:
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import json
 import random
@@ -40,7 +39,7 @@ from briefing.config import Config
 from briefing.models import Article
 from briefing.nlp import load_pipeline
 from briefing.stories import DEFAULT_THRESHOLD, cluster, group_terms, similarities, story_similarities
-from common import prf, read_rows
+from common import half_of, prf, read_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "bench" / "multinews-dev.jsonl"
@@ -94,11 +93,6 @@ def ceiling(similarity, gold: list[int]) -> dict:
 
 
 BATCH_SIZE = 30  # articles in a hard morning batch
-
-
-def half_of(story: str) -> str:
-    """A fixed half of the stories: develop on "A", confirm on "B"."""
-    return "A" if int(hashlib.sha1(story.encode("utf-8")).hexdigest(), 16) % 2 == 0 else "B"
 
 
 def hard_batches(events: list[str], stories: list[str], seed: int = SEED) -> list[list[int]]:

@@ -128,8 +128,8 @@ def assemble_brief(facts: Sequence[ArticleFacts], config: Config, *, date: dt.da
         else config.summary.overview_sentences
     progress("Extracting key actors and figures")
     actors = extract_actors(facts, per_kind=config.actors.max)
-    figures = extract_figures(facts, config.figures.max, [[s.article.id - 1 for s in story.articles]
-                                                          for story in stories])
+    groups = [[s.article.id - 1 for s in story.articles] for story in stories]
+    figures = extract_figures(facts, config.figures.max, groups)
     progress("Dating events for the timeline")
     brief = Brief(
         title=config.title,
@@ -142,7 +142,7 @@ def assemble_brief(facts: Sequence[ArticleFacts], config: Config, *, date: dt.da
         figures=figures,
         sources=sources,
         skipped=list(skipped),
-        timeline=extract_timeline(facts, date),
+        timeline=extract_timeline(facts, date, groups),
         stories=stories,
         since=since,
     )

@@ -13,6 +13,11 @@ import re
 from briefing.lang import LanguageProfile
 
 DAY_PERIODS = {"day", "part_of_day"}
+# A month and day without a year is the nearest such day the tense points to, unless that is
+# further away than this: "Jan. 14" in a paper of 15 January is yesterday, whatever the verb.
+TENSE_REACH = 270
+_YEAR = re.compile(r"\b(?:1[89]|2[01])\d\d\b")
+_BARE_NUMBER = re.compile(r"^\d{1,4}(?:st|nd|rd|th)?$", re.I)
 
 
 @functools.lru_cache(maxsize=8)
@@ -31,28 +36,127 @@ def _parser(base: dt.date, future: bool, lang: LanguageProfile):
     })
 
 
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W\d_]+|\d+", text.lower())
+
+
+def span_of_time(text: str, lang: LanguageProfile) -> bool:
+    """A length of time or a count, not a day: "three days", "16-hour", "30-minute", "24" (an
+    age); but "three days ago" and "in three days" name days."""
+    if _BARE_NUMBER.match(text.strip()):
+        return True
+    words = _words(text)
+    units = [w for w in words if w.rstrip("s") in lang.time_units or w in lang.time_units]
+    counted = any(w.isdigit() or w in lang.small_numbers for w in words)
+    if not (units and counted):
+        return False
+    return not (any(w in lang.ago_words for w in words) or (words and words[0] in lang.ahead_words))
+
+
+def month_day(month: int, day: int, base: dt.date, future: bool, weekday: int | None = None) -> dt.date | None:
+    """The year of a month and day written without one: the one whose weekday agrees when a
+    weekday is given ("Friday, Dec. 6"); else the nearest in the direction the tense points,
+    within TENSE_REACH days; else the nearest."""
+    candidates = []
+    for year in (base.year - 1, base.year, base.year + 1):
+        try:
+            candidates.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    if weekday is not None:
+        candidates = [c for c in candidates if c.weekday() == weekday] or candidates
+    if not candidates:
+        return None
+    ahead = [c for c in candidates if c >= base]
+    behind = [c for c in candidates if c <= base]
+    preferred = (min(ahead) if ahead else None) if future else (max(behind) if behind else None)
+    if preferred is not None and abs((preferred - base).days) <= TENSE_REACH:
+        return preferred
+    return min(candidates, key=lambda c: (abs((c - base).days), c))
+
+
+def _parsed(text: str, base: dt.date, future: bool, lang: LanguageProfile, named: bool) -> dt.date | None:
+    """dateparser's reading of ``text`` as a day (a clock time only with its day named)."""
+    data = _parser(base, future, lang).get_date_data(text)
+    if data.date_obj is None:
+        return None
+    if data.period not in DAY_PERIODS and not (data.period == "time" and named):
+        return None
+    return data.date_obj.date()
+
+
+def _core(text: str, base: dt.date, future: bool, lang: LanguageProfile) -> tuple[dt.date | None, bool]:
+    """The day in a longer expression dateparser does not read whole: "the early hours of
+    Thursday morning", "the day Friday", "last Oct. 23" (and the direction "last" or "next"
+    gives)."""
+    tokens = text.split()
+    for cut in range(1, len(tokens)):
+        dropped = _words(" ".join(tokens[:cut]))
+        direction = future
+        if any(w in lang.past_words for w in dropped):
+            direction = False
+        elif any(w in lang.future_words for w in dropped):
+            direction = True
+        rest = " ".join(tokens[cut:])
+        rest_words = _words(rest)
+        if not any(w in lang.weekdays or w in lang.months or w in lang.month_abbreviations for w in rest_words):
+            break
+        day = _parsed(rest, base, direction, lang, True)
+        if day is not None:
+            return day, direction
+    return None, future
+
+
 def resolve(expression: str, base: dt.date, future: bool, lang: LanguageProfile) -> dt.date | None:
     """The day ``expression`` names, read from ``base``; None unless it names a day. A weekday
-    that is the day of ``base`` is that day ("on Monday" in Monday's paper)."""
+    that is the day of ``base`` is that day ("on Monday" in Monday's paper); a month and day
+    without a year is read as ``month_day`` says; a length of time, an age or a count names no
+    day; a clock time names one only with its day ("9 a.m. Tuesday")."""
     text = _leading(lang).sub("", expression.strip())
-    if not text or text.lower() in lang.today_words:
-        return base if text else None
-    data = _parser(base, future, lang).get_date_data(text)
-    if data.date_obj is None or data.period not in DAY_PERIODS:
+    text = re.sub(r"['’]s$", "", text).strip()  # "Wednesday's ruling"
+    if not text:
         return None
-    day = data.date_obj.date()
-    named = next((w for w in lang.weekdays if w in text.lower()), None)
-    if named and lang.weekdays.index(named) == base.weekday() and abs((day - base).days) == 7:
+    if text.lower() in lang.today_words:
+        return base
+    if span_of_time(text, lang):
+        return None
+    words = _words(text)
+    named = next((w for w in words if w in lang.weekdays), None)
+    month_named = any(w in lang.months or w in lang.month_abbreviations for w in words)
+    if any(w in lang.relative_words for w in words[1:]):
+        return None  # "the day after Friday": another day, which the timeline does not count
+    found = _parsed(text, base, future, lang, bool(named or month_named))
+    if found is None and (named or month_named) and not any(w in lang.set_words for w in words):
+        found, future = _core(text, base, future, lang)
+    if found is None:
+        return None
+    day = found
+    if month_named and not _YEAR.search(text):
+        return month_day(day.month, day.day, base, future, lang.weekdays.index(named) if named else None)
+    if named and not month_named and lang.weekdays.index(named) == base.weekday() and abs((day - base).days) == 7:
         return base  # "on Monday" in Monday's paper
     return day
 
 
-# A timeline keeps events within a year of the article's date: further off, a date is history
-# or a misreading.
+# A date without its year is read within a year of the article's date: further off, it is a
+# misreading. One with its year written is that day ("on Aug. 7, 1998"), from 1900 to 2199.
 MAX_DAYS_AWAY = 366
 
 
 def day_of(expression: str, base: dt.date, future: bool, lang: LanguageProfile) -> dt.date | None:
-    """The day an event is dated by ``expression``: a day within MAX_DAYS_AWAY of ``base``, or None."""
+    """The day ``expression`` names, read from ``base``: within MAX_DAYS_AWAY of it, or any from
+    1900 to 2199 with its year written; else None."""
     day = resolve(expression, base, future, lang)
+    if day is None:
+        return None
+    if _YEAR.search(expression):
+        return day if dt.date(1900, 1, 1) <= day <= dt.date(2199, 12, 31) else None
+    return day if abs((day - base).days) <= MAX_DAYS_AWAY else None
+
+
+def event_day(expression: str, base: dt.date, future: bool, lang: LanguageProfile) -> dt.date | None:
+    """The day a timeline dates an event by: ``day_of``, within MAX_DAYS_AWAY of ``base`` even
+    with its year written. Further off, a date is history the article recalls ("since the
+    September 11, 2001, attacks"), not news."""
+    day = day_of(expression, base, future, lang)
     return day if day is not None and abs((day - base).days) <= MAX_DAYS_AWAY else None

@@ -12,9 +12,11 @@ article keeps all its candidates, to be read against the brief's date.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from briefing.dates import day_of
+from briefing.dates import event_day
 from briefing.facts import DateMention
 from briefing.lang import LanguageProfile
 from briefing.text import dangles
@@ -24,9 +26,14 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 def _future_verb(token: Token, lang: LanguageProfile) -> bool:
-    """"expected to", "plans to", "due to", "set to": the verb says something is to come."""
+    """"expected to", "plans to", "due to", "set to", "scheduled a news conference": the verb
+    says something is to come (with its object: what is planned lies ahead, whatever the tense
+    of the planning)."""
     doc = token.doc
-    return token.lemma_.lower() in lang.future_verbs and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to"
+    if token.lemma_.lower() not in lang.future_verbs:
+        return False
+    return (token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to") or any(
+        child.dep_ == "dobj" for child in token.children)
 
 
 def _tense(verb: Token, lang: LanguageProfile) -> bool | None:
@@ -35,6 +42,8 @@ def _tense(verb: Token, lang: LanguageProfile) -> bool | None:
     auxiliaries = [t for t in verb.children if t.dep_ in ("aux", "auxpass")]
     if any(t.lower_ in lang.future_words or t.lower_ == "wo" for t in auxiliaries) or _future_verb(verb, lang):
         return True
+    if any(t.lower_ in lang.modal_future for t in auxiliaries) and not any(t.lemma_ == "have" for t in auxiliaries):
+        return True  # "would be travelling Thursday", "might come as soon as Tuesday"; not "would have"
     if verb.tag_ in ("VBD", "VBN") and not auxiliaries and verb.dep_ != "amod":
         return False  # "spoke", "killed" (a participle alone is a past in news: "arrested on Friday")
     if any(t.tag_ == "VBD" or t.lemma_ == "have" for t in auxiliaries):
@@ -51,9 +60,7 @@ def _clause_says(ent: Span, lang: LanguageProfile) -> bool | None:
     """The tense of the verb the date belongs to: "He said on Monday that talks will resume" is
     Monday past; "X will chair ... and spoke to Y on Monday" is Monday past too. A verb whose
     form does not say hands over to the clause it depends on. None when no verb decides."""
-    token = ent.root
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:  # (a root is its own head)
-        token = token.head
+    token = _verb_of(ent)
     for _ in range(CLAUSE_STEPS):
         if token.pos_ not in ("VERB", "AUX"):
             return None
@@ -61,7 +68,22 @@ def _clause_says(ent: Span, lang: LanguageProfile) -> bool | None:
         if said is not None or token.head.i == token.i:
             return said
         token = token.head
+        while token.pos_ == "ADJ" and token.head.i != token.i:
+            token = token.head  # "would be ready to leave as soon as Tuesday": on to "be"
     return None
+
+
+def _verb_of(ent: Span) -> Token:
+    """The verb a date belongs to (or the root of its sentence, when none governs it)."""
+    token = ent.root
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:  # (a root is its own head)
+        token = token.head
+    return token
+
+
+def _past_perfect(verb: Token) -> bool:
+    """"they had not called": an event before a past moment."""
+    return verb.tag_ == "VBN" and any(t.dep_ == "aux" and t.lemma_ == "have" and t.tag_ == "VBD" for t in verb.children)
 
 
 def _looks_forward(sent: Span, ent: Span, lang: LanguageProfile) -> bool:
@@ -69,20 +91,37 @@ def _looks_forward(sent: Span, ent: Span, lang: LanguageProfile) -> bool:
     The verb the date belongs to decides; when its form does not say, any future word in the
     sentence does."""
     doc = ent.doc
-    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-    if before in lang.deadline_words:
-        return True
+    i = ent.start - 1
+    while i >= sent.start and doc[i].ent_type_ in ("DATE", "TIME"):
+        i -= 1  # "until 9 a.m. Tuesday": past the clock time to the word before it
     said = _clause_says(ent, lang)
+    if i >= sent.start and doc[i].lower_ in lang.deadline_words:
+        # "by Thursday" lies ahead. A deadline set in the past is still ahead when it is a weekday
+        # ("has given them until 9 a.m. Tuesday"), unless the verb says it was before a past moment
+        # ("until Thursday, they had not called him a suspect").
+        weekday_only = any(t.lower_ in lang.weekdays for t in ent) and not _names_month_day(ent, lang)
+        return said is not False or (weekday_only and not _past_perfect(_verb_of(ent)))
     if said is not None:
         return said
     return any(t.lower_ in lang.future_words or _future_verb(t, lang) for t in sent)
 
 
-def date_mentions(doc: Doc, text: str, published: dt.date | None, lang: LanguageProfile) -> list[DateMention]:
-    """The dates that may date each sentence of ``doc`` (the parse of ``text``) as an event. With
-    a publication date, each sentence keeps the first that names a day near it, read as that
-    day; without one, every candidate, to be read against the brief's date."""
-    found: list[DateMention] = []
+@dataclass(frozen=True)
+class Expression:
+    """A date expression of a sentence, with what the timeline needs to read it."""
+
+    sentence: int  # index of the sentence, as ``sentences_of`` counts them
+    start: int  # character offsets in the text
+    end: int
+    text: str
+    forward: bool  # the sentence speaks of what is to come
+    told: str  # the sentence, with the one before when it leans on it
+    # It dates an event: its sentence reports one (``_worth_a_line``) and it is no noun's (``_names_a_thing``).
+    event: bool = True
+
+
+def date_expressions(doc: Doc, text: str, lang: LanguageProfile) -> Iterator[Expression]:
+    """Every date expression of ``doc`` (the parse of ``text``) that may date its sentence."""
     previous = ""
     index = -1  # of the sentence, as ``sentences_of`` counts them (sentences of only white space are none)
     for sent in doc.sents:
@@ -91,16 +130,149 @@ def date_mentions(doc: Doc, text: str, published: dt.date | None, lang: Language
         # "He said ..." alone in a timeline leaves the reader asking who: the sentence before
         # comes along, as in the summaries.
         told, previous = (f"{previous} {said}" if previous and dangles(said, lang) else said), said
-        for ent in sent.ents:
-            if ent.label_ not in ("DATE", "TIME") or (ent.text.lower() in lang.today_words and ent.text.istitle()
-                                                      and ent.start != sent.start):
-                continue  # "Radio 4's Today programme" is a name
-            forward = _looks_forward(sent, ent, lang)
-            if published is None:
-                found.append(DateMention(index, ent.text, forward, told))
-                continue
-            day = day_of(ent.text, published, forward, lang)
-            if day is not None:
-                found.append(DateMention(index, ent.text, forward, told, day))
-                break  # one event a sentence, at its first day
+        worth = _worth_a_line(sent, said)
+        for span, expression in _candidates(sent, lang):
+            yield Expression(index, span.start_char, span.end_char, expression, _looks_forward(sent, span, lang),
+                             told, worth and not _names_a_thing(span))
+
+
+def _names_a_thing(span: Span) -> bool:
+    """"after the September 11 attacks", "appealed against Wednesday's ruling": a date that
+    modifies a noun names the thing; it does not say when the sentence's event happened. Unless
+    the thing is what the sentence is about: "The Friday explosions killed 110 people"."""
+    root = span.root
+    head = root.head
+    if root.dep_ not in ("compound", "nmod", "amod", "poss") or head.pos_ not in ("NOUN", "PROPN") \
+            or span.start <= head.i < span.end or head.ent_type_ in ("DATE", "TIME"):  # "Friday night"
+        return False
+    return not (head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"))
+
+
+_STOPS = ".!?:"  # a colon ends "The paper said in an editorial on Monday, Oct. 26:"
+_SINGLE_QUOTES = frozenset("'‘’`")
+
+
+def _worth_a_line(sent: Span, said: str) -> bool:
+    """Does the sentence report something happening, as a timeline line must? It has a verb
+    with a subject outside any quotation, ends as a sentence ends and starts as one starts. Not
+    a dateline ("WASHINGTON, Aug. 11 (Xinhua) --"), a list item or table row ("Aug. 14 --
+    Amphitheatre, St. Louis"), a headline ("Talks to resume on Friday"), a piece of a sentence
+    the page broke ('OUT," she tweeted Monday night.') or a bare quotation."""
+    body = said.rstrip("\"”’')")
+    if not body or body[-1] not in _STOPS:
+        return False  # a headline, a list item, a caption: no full stop
+    first = said.lstrip("\"“‘'`(")
+    if not first or not (first[0].isupper() or first[0].isdigit()):
+        return False  # the tail of a sentence the page broke
+    quoted, inside, marks = set(), False, 0
+    doc = sent.doc
+    for token in sent:
+        if token.is_quote:
+            if token.i > sent.start and doc[token.i - 1].is_quote:
+                continue  # "``" comes as two tokens
+            mark = token.text + (doc[token.i + 1].text if token.i + 1 < sent.end and doc[token.i + 1].is_quote else "")
+            if mark in _SINGLE_QUOTES:
+                continue  # a single quote may be an apostrophe
+            if token.i == sent.start and token.whitespace_:
+                continue  # '" Also on Sunday, ...': the sentence before's closing mark
+            if not marks and token.i > sent.start and not doc[token.i - 1].whitespace_ \
+                    and doc[token.i - 1].text not in "([":
+                return False  # the first mark is glued to the word before: it closes a quotation ('OUT," she tweeted.')
+            marks += 1
+            inside = not inside
+        elif inside:
+            quoted.add(token.i)
+    return any(t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head.pos_ in ("VERB", "AUX")
+               and t.i not in quoted and t.head.i not in quoted for t in sent)
+
+
+# Tokens between a clock time and its day that keep them one expression: "9 a.m. (1400 GMT) Tuesday".
+CLOCK_GAP = 4
+
+
+def _candidates(sent: Span, lang: LanguageProfile) -> Iterator[tuple[Span, str]]:
+    """The date expressions of a sentence: spaCy's DATE and TIME entities, and the words that
+    name a day on their own where the model saw none ("Late Monday, officials said", "apply for
+    visas today"). A clock time and the day right after it are one expression ("9 a.m.
+    Tuesday"); a day another is counted from is none ("the day before last Tuesday")."""
+    doc = sent.doc
+    spans = list(_spans(sent, lang))
+    taken = -1  # the last span joined to a clock time before it
+    for n, span in enumerate(spans):
+        if n <= taken or _counted_from(span, lang):
+            continue
+        day = next((m for m in range(n + 1, len(spans)) if _names_day(spans[m], lang)), None) \
+            if span.label_ == "TIME" else None
+        if day is not None and _one_expression(span, spans[day], lang):
+            taken = day  # read without what stands between: "0735" would be a year
+            yield doc[span.start:spans[day].end], f"{span.text} {spans[day].text}"
+            continue
+        yield span, span.text
+
+
+def _names_day(span: Span, lang: LanguageProfile) -> bool:
+    return _names_month_day(span, lang) or any(t.lower_ in lang.weekdays or t.lower_ in lang.today_words
+                                               for t in span)
+
+
+def _one_expression(clock: Span, day: Span, lang: LanguageProfile) -> bool:
+    """Only a time zone or its clock time between them: "10:35 a.m. (0735 GMT) Friday"."""
+    gap = clock.doc[clock.end:day.start]
+    return len(gap) <= CLOCK_GAP and all(t.is_punct or t.like_num or t.lower_ in lang.time_zones for t in gap)
+
+
+def _counted_from(span: Span, lang: LanguageProfile) -> bool:
+    """"the day before last Tuesday", "two weeks after Friday": the day named is not the one meant."""
+    doc = span.doc
+    i = span.start - 1
+    return (i > span.sent.start and doc[i].lower_ in lang.relative_words
+            and (doc[i - 1].ent_type_ in ("DATE", "TIME") or doc[i - 1].lemma_.lower() in lang.time_units))
+
+
+def _spans(sent: Span, lang: LanguageProfile) -> Iterator[Span]:
+    doc = sent.doc
+    for token in sent:
+        if token.ent_iob_ == "B" and token.ent_type_ in ("DATE", "TIME", "EVENT"):
+            ent = next(e for e in sent.ents if e.start == token.i)
+            if ent.label_ == "EVENT" and not _names_month_day(ent, lang):
+                continue  # "the Aug. 7 bombings" carries a date; "the World Cup" does not
+            if not _a_name(ent, lang):
+                yield ent
+        elif not token.ent_type_ and (
+                (token.lower_ in lang.weekdays and token.pos_ == "PROPN")
+                or (token.lower_ in lang.today_words and token.pos_ == "NOUN")):
+            yield doc[token.i:token.i + 1]
+
+
+def _names_month_day(ent: Span, lang: LanguageProfile) -> bool:
+    return any(t.like_num for t in ent) and any(
+        t.lower_ in lang.months or t.lower_.rstrip(".") in lang.month_abbreviations for t in ent)
+
+
+def _a_name(ent: Span, lang: LanguageProfile) -> bool:
+    """"Radio 4's Today programme": a capitalised "Today" inside a sentence is a name; at the
+    start of one, even after an opening quote, it is the day."""
+    if ent.text.lower() not in lang.today_words or not ent.text.istitle():
+        return False
+    return any(not (t.is_punct or t.is_space) for t in ent.doc[ent.sent.start:ent.start])
+
+
+def date_mentions(doc: Doc, text: str, published: dt.date | None, lang: LanguageProfile) -> list[DateMention]:
+    """The dates that may date each sentence of ``doc`` (the parse of ``text``) as an event. With
+    a publication date, each sentence keeps the first that names a day near it, read as that
+    day; without one, every candidate, to be read against the brief's date."""
+    found: list[DateMention] = []
+    dated: set[int] = set()
+    for expression in date_expressions(doc, text, lang):
+        if not expression.event:
+            continue
+        if published is None:
+            found.append(DateMention(expression.sentence, expression.text, expression.forward, expression.told))
+            continue
+        if expression.sentence in dated:
+            continue  # one event a sentence, at its first day
+        day = event_day(expression.text, published, expression.forward, lang)
+        if day is not None:
+            found.append(DateMention(expression.sentence, expression.text, expression.forward, expression.told, day))
+            dated.add(expression.sentence)
     return found

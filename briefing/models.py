@@ -159,7 +159,8 @@ class Event:
     text: str  # the sentence, as written
     expression: str  # the words that dated it ("on Friday")
     sources: list[int]
-    undated_source: bool = False  # dated from the brief's date: the article gave none
+    undated_source: bool = False  # the article gave no date: read from another's, or the brief's
+    read_from: int | None = None  # the marker of the source of the same story whose date it was read from
 
 
 # The sections a brief can have, with their default titles ("keyword" sections are defined

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from briefing.analyse import analyse_articles
-from briefing.dates import resolve
+from briefing.dates import day_of, event_day, resolve
 from briefing.lang import profile
 from briefing.timeline import extract_timeline
 from conftest import article, settings
@@ -115,9 +115,136 @@ def test_a_long_timeline_keeps_the_events_told_by_most_sources_then_nearest_the_
     ("Talks will resume on Friday.", dt.date(2020, 1, 10)),
     ("The cabinet is due to meet on Friday.", dt.date(2020, 1, 10)),
     ("Ministers will meet on Thursday, a spokesman said.", dt.date(2020, 1, 9)),
-    # No verb at all (a caption): the sentence's words decide, as before.
-    ("Protests in the capital on Friday.", dt.date(2020, 1, 3)),
 ])
 def test_the_tense_of_the_verb_a_date_belongs_to_says_past_or_future(nlp, text, expected):
     (event,) = extract_timeline(articles(nlp, (text, MONDAY)), MONDAY)
     assert event.date == expected
+
+
+# Wednesday 20 November 2019: the dates below are read from it.
+WEDNESDAY = dt.date(2019, 11, 20)
+
+
+@pytest.mark.parametrize("expression, forward, expected", [
+    # A weekday and a month-day together: the year in which they agree (6 Dec 2019 is a Friday).
+    ("10 a.m. Friday, Dec. 6", False, dt.date(2019, 12, 6)),
+    ("Friday, Dec. 6", True, dt.date(2019, 12, 6)),
+    # A month-day alone: the nearest one the tense points to, not a year away.
+    ("Nov. 1", False, dt.date(2019, 11, 1)),
+    ("Dec. 2", True, dt.date(2019, 12, 2)),
+    ("Nov. 19", True, dt.date(2019, 11, 19)),  # ahead would be a year off: yesterday, whatever the verb
+    ("last Oct. 23", True, dt.date(2019, 10, 23)),
+    # Lengths of time, ages and counts are not days.
+    ("30-minute", False, None),
+    ("16-hour", False, None),
+    ("three days", False, None),
+    ("17", False, None),
+    ("13-year", False, None),
+    # ...but a length of time counted from the date is one.
+    ("three days ago", False, dt.date(2019, 11, 17)),
+    # "today" and "tonight" are the publication date; a clock time alone is no day, with its day it is.
+    ("tonight", False, WEDNESDAY),
+    ("10 p.m.", False, None),
+    ("9 a.m. Tuesday", True, dt.date(2019, 11, 26)),
+    # Words around the day that dateparser does not read.
+    ("the early hours of Thursday morning", False, dt.date(2019, 11, 14)),
+    ("Wednesday's", False, WEDNESDAY),
+    ("every Friday", False, None),
+    ("the day after Friday", False, None),
+])
+def test_resolution_uses_what_the_text_says(expression, forward, expected):
+    assert resolve(expression, WEDNESDAY, forward, profile("en")) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A deadline set in the past is still ahead when it is a weekday...
+    ("The agency has given the family until 9 a.m. Tuesday to sign the agreement.", dt.date(2019, 11, 26)),
+    # ...unless the verb says it was before a past moment; a month-day deadline may have passed.
+    ("Until Monday, the police had not named him as a suspect.", dt.date(2019, 11, 18)),
+    ("Tenants had until Nov. 1 to leave the block.", dt.date(2019, 11, 1)),
+    # A modal points ahead: "would", "might".
+    ("The minister said the delegation would be ready to travel as soon as Friday.", dt.date(2019, 11, 22)),
+    # A weekday and a month-day that must agree, in a sentence of the present tense.
+    ("Tickets for the tour go on sale at 10 a.m. Friday, Dec. 6, the promoter said.", dt.date(2019, 12, 6)),
+    # A day the model did not tag: the word itself.
+    ("The couple planned to apply for visas today at the embassy.", WEDNESDAY),
+    # A clock time and its day are one expression, even with the time in another zone between them.
+    ("The blast occurred at about 10:35 a.m. (0735 GMT) Monday, toppling the building.", dt.date(2019, 11, 18)),
+    # A date that modifies a noun dates the sentence when that noun is what the sentence is about,
+    # and "Friday night" is one date, not a night named Friday.
+    ("The Friday explosions killed at least 40 people, police said.", dt.date(2019, 11, 15)),
+    ("The guard was shot on Friday night as he locked the gate.", dt.date(2019, 11, 15)),
+    # The first date that dates the event, not one that names a thing.
+    ("After the Nov. 2 vote, the council met again on Monday.", dt.date(2019, 11, 18)),
+])
+def test_each_sentence_is_dated_as_a_reader_would(nlp, text, expected):
+    (event,) = extract_timeline(articles(nlp, (text, WEDNESDAY)), WEDNESDAY)
+    assert event.date == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The ferry crossing is about a 30-minute drive from the camp.",  # a duration
+    "She was 17 when she was first treated at the clinic.",  # an age
+    "The 13-year league veteran signed a new contract.",  # a count of years
+    "The nurses worked a 16-hour shift, the union said.",
+])
+def test_durations_ages_and_counts_make_no_line(nlp, text):
+    assert extract_timeline(articles(nlp, (text, WEDNESDAY)), WEDNESDAY) == []
+
+
+@pytest.mark.parametrize("text", [
+    "LEEDS, Nov. 19 (Wire) --",  # a dateline
+    "Sept. 3 -- Riverside Arena – Leeds, W. Yorks.",  # a tour list item
+    "Council to vote on the budget on Friday",  # a headline: no full stop
+    "Protests in the capital on Friday.",  # a caption: no verb, no subject
+    'CLOSED," the mayor wrote on Monday night.',  # the tail of a quotation the page broke
+    '"We will reopen the bridge on Friday."',  # a bare quotation: who says so?
+    "Detectives have searched for the driver since the Oct. 23 crash.",  # the date names the crash
+    "The group again claimed the bombing of March 3, 2004, in its video.",  # history, years before
+])
+def test_only_sentences_that_report_something_happening_make_a_line(nlp, text):
+    assert extract_timeline(articles(nlp, (text, WEDNESDAY)), WEDNESDAY) == []
+
+
+def test_an_undated_article_is_read_from_the_date_of_another_source_of_its_story(nlp):
+    facts = articles(nlp,
+                     ("Engineers inspected the Kelso dam on Friday, the council said.", None),
+                     ("The Kelso dam was inspected by engineers, the council said.", WEDNESDAY),
+                     ("Crews cleared the coast road on Friday, police said.", None))
+    timeline = extract_timeline(facts, dt.date(2019, 12, 2), stories=[[0, 1], [2]])
+    by_source = {e.sources[0]: e for e in timeline}
+    # Read from its story's other source (Wednesday 20 November): Friday 15 November, not the
+    # Friday before the brief of Monday 2 December.
+    assert by_source[1].date == dt.date(2019, 11, 15)
+    assert by_source[1].undated_source and by_source[1].read_from == 2
+    # Alone in its story: from the brief's date, and marked so.
+    assert by_source[3].date == dt.date(2019, 11, 29)
+    assert by_source[3].undated_source and by_source[3].read_from is None
+    # A story whose latest source is of the week before the brief: the undated article may be
+    # as recent as the brief, and is read from its date.
+    recent = {e.sources[0]: e for e in extract_timeline(facts, dt.date(2019, 11, 23), stories=[[0, 1], [2]])}
+    assert recent[1].date == dt.date(2019, 11, 22) and recent[1].read_from is None
+
+
+def test_the_timeline_says_where_an_undated_article_was_read_from():
+    from briefing.models import Event
+    from briefing.render import render_markdown
+    from conftest import small_brief
+
+    brief = small_brief()
+    brief.timeline = [Event(dt.date(2020, 1, 3), "The dam failed on Friday.", "on Friday", [1], True, read_from=2),
+                      Event(dt.date(2020, 1, 4), "The road closed on Saturday.", "on Saturday", [3], True)]
+    brief.sections = []
+    brief.__post_init__()
+    md = render_markdown(brief, None).decode()
+    assert "- **Friday 3 January 2020**†: The dam failed on Friday. [1]\n" in md
+    assert "- **Saturday 4 January 2020**\\*: The road closed on Saturday. [3]\n" in md
+    assert "† Dated from another source of the same story: the article gives no date of its own." in md
+    assert "\\* Dated from the brief's date: the article gives no date of its own." in md
+
+
+def test_a_date_with_its_year_is_that_day_but_a_timeline_keeps_to_the_year_around_the_article():
+    lang = profile("en")
+    assert day_of("Aug. 7, 1998", WEDNESDAY, False, lang) == dt.date(1998, 8, 7)
+    assert event_day("Aug. 7, 1998", WEDNESDAY, False, lang) is None
+    assert event_day("Aug. 7, 2019", WEDNESDAY, False, lang) == dt.date(2019, 8, 7)

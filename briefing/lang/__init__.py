@@ -70,8 +70,14 @@ class LanguageProfile:
     date_leading_words: str  # regex alternation of words before a date expression ("on", "by")
     future_words: frozenset[str]  # "will": the event lies ahead
     future_verbs: frozenset[str]  # "expected to", "due to"
+    modal_future: frozenset[str]  # "would be travelling Thursday": a modal that points ahead
     deadline_words: frozenset[str]  # "by Thursday" lies ahead
     today_words: frozenset[str]  # "today", "now": the publication date
+    ago_words: frozenset[str]  # "three days ago": a count of time before the date names a day
+    ahead_words: frozenset[str]  # "in three days": so does one ahead of it
+    past_words: frozenset[str]  # "last Oct. 23" lies behind
+    set_words: frozenset[str]  # "every Friday" is no one day
+    relative_words: frozenset[str]  # "the day after Friday" is not Friday
 
     # Summaries
     back_references: frozenset[str]  # "He said ...", "However, ...": leans on the sentence before

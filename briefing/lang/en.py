@@ -123,8 +123,14 @@ PROFILE = LanguageProfile(
     date_leading_words="on|by|from|until|till|since|early|late|earlier|later",
     future_words=frozenset({"will", "'ll", "shall", "next", "tomorrow", "upcoming"}),
     future_verbs=_words("expect plan due intend aim schedule set"),
+    modal_future=_words("would might may"),
     deadline_words=_words("by until till before"),
-    today_words=_words("today now"),
+    today_words=_words("today now tonight"),
+    ago_words=_words("ago"),
+    ahead_words=_words("in"),
+    past_words=_words("last past previous"),
+    set_words=_words("every each"),
+    relative_words=_words("before after following preceding"),
     back_references=_words("""
         he she it they this these that those his her its their him them however but and also meanwhile still yet
         instead moreover furthermore nevertheless then so such both there here another other later thus"""),
