@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from briefing.analyse import analyse_articles
-from briefing.dates import day_of, event_day, resolve
+from briefing.dates import resolve
 from briefing.lang import profile
 from briefing.timeline import extract_timeline
 from conftest import article, settings
@@ -244,6 +244,8 @@ def test_the_timeline_says_where_an_undated_article_was_read_from():
 
 
 def test_a_date_with_its_year_is_that_day_but_a_timeline_keeps_to_the_year_around_the_article():
+    from briefing.dates import day_of, event_day
+
     lang = profile("en")
     assert day_of("Aug. 7, 1998", WEDNESDAY, False, lang) == dt.date(1998, 8, 7)
     assert event_day("Aug. 7, 1998", WEDNESDAY, False, lang) is None
