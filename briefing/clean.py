@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from briefing.lang import DEFAULT_LANGUAGE, LanguageProfile, profile
@@ -34,13 +35,32 @@ class Furniture:
     prompt_start: re.Pattern
     prompt_any: re.Pattern
     list_marker: re.Pattern
+    reader_words: frozenset[str]
 
 
 @functools.lru_cache(maxsize=8)
 def furniture(lang: LanguageProfile) -> Furniture:
     return Furniture(*(re.compile(pattern, re.I) for pattern in (
         lang.caption_pattern, lang.credit_pattern, lang.byline_pattern, lang.prompt_start_pattern,
-        lang.prompt_any_pattern, lang.list_marker_pattern)))
+        lang.prompt_any_pattern, lang.list_marker_pattern)), lang.reader_words)
+
+
+# Quoted speech: what someone said may speak to "you"; the page itself should not.
+_QUOTED = re.compile(r"[\"“”«»„].*?(?:[\"“”«»]|$)")
+SHORT_EXCLAMATION_WORDS = 8
+_SPEAKER = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}:\s")  # "AP: ", "Maulvi Sahib: "
+
+
+def speaks_to_reader(line: str, n_words: int, junk: Furniture) -> bool:
+    """A short line the page says to its reader, outside any quotation: "Submit your letter
+    via this form.", "Please try again later.", "Thanks for signing up!". News reports; it does
+    not address the reader or exclaim."""
+    if n_words >= SHORT_PROMPT_WORDS or _SPEAKER.match(line):
+        return False  # "AP: Did you ask him?": an interview's question is speech
+    unquoted = _QUOTED.sub(" ", line)
+    if any(w.lower() in junk.reader_words for w in words(unquoted)):
+        return True
+    return n_words < SHORT_EXCLAMATION_WORDS and unquoted.rstrip().endswith("!")
 
 
 SHORT_PROMPT_WORDS = 25  # prompts and credits are short; a long sentence that names "newsletter" is story
@@ -139,11 +159,39 @@ def _lines(text: str, junk: Furniture) -> list[str]:
     prompt or caption run on before the first or after the last sentence of a line is a line
     of its own."""
     lines: list[str] = []
-    for block in _blocks(text):
-        for line in [" ".join(block)] if _is_hard_wrapped(block) else block:
-            *opening, body = _split_head(line, junk)
+    for line in _joined(line for block in _blocks(text)
+                        for line in ([" ".join(block)] if _is_hard_wrapped(block) else block)):
+        for item in _items(line):
+            *opening, body = _split_head(item, junk)
             lines.extend([*opening, *_split_tail(body)])
     return lines
+
+
+# Items a page runs together on one line: "Hot Topics: Olympics • Schedule • Video", "E-mail to a
+# friend | Printable version". Each is judged alone.
+_ITEM_SEPARATOR = re.compile(r"\s+[•|·]\s+")
+MIN_ITEMS = 3
+
+
+def _items(line: str) -> list[str]:
+    items = [item for item in _ITEM_SEPARATOR.split(line) if item.strip()]
+    return items if len(items) >= MIN_ITEMS else [line]
+
+
+def _joined(lines: Iterable[str]) -> Iterator[str]:
+    """Lines a page broke inside a sentence, joined again: a line that does not end a sentence
+    and one that goes on in lower case ("... finished off their three-game road" / "trip with
+    a visit to Ottawa ...") are one line."""
+    pending = ""
+    for line in lines:
+        if pending and not is_prose(pending) and line[:1].islower():
+            pending = f"{pending} {line}"
+            continue
+        if pending:
+            yield pending
+        pending = line
+    if pending:
+        yield pending
 
 
 @dataclass
@@ -153,14 +201,22 @@ class Cleaned:
     removed: list[RemovedLine]
 
 
+# A teaser cut short by the page: "Can't we keep even Bharat Ratna above politic...".
+_TRUNCATED = re.compile(r"[^\W\d_](?:\.\.\.|…)$|\s(?:\.\.\.|…)$")
+
+
 def _noise_reason(line: str, n_words: int, junk: Furniture) -> str | None:
     """Why a single line is not story text, judged on the line alone."""
+    if _TRUNCATED.search(line) and n_words < SHORT_PROMPT_WORDS:
+        return "a teaser cut short"
     if junk.caption.search(line) or (junk.credit.search(line) and n_words < SHORT_PROMPT_WORDS):
         return "caption or credit"
     if junk.prompt_start.search(line) or (junk.prompt_any.search(line) and n_words < SHORT_PROMPT_WORDS):
         return "prompt, link or notice"
     if junk.byline.search(line) and n_words < 12:
         return "byline or dateline"
+    if speaks_to_reader(line, n_words, junk):
+        return "says something to the reader"
     if not is_prose(line):
         return "not a sentence (headline, label or slogan)"
     if n_words < MIN_STORY_WORDS:

@@ -260,6 +260,78 @@ def init(
 
 @app.command(
     epilog="Examples:\n\n"
+           "  briefing read page.html                 # the article as briefing reads it\n\n"
+           "  briefing read https://example.org/story --removed   # and the lines cleaning dropped, with why\n\n"
+           "  briefing read feeds/ --json | jq .source    # one JSON object per article or skipped input\n\n"
+           "Exit status: 0 every input read; 1 some skipped (listed); 2 nothing readable or a bad config.",
+)
+def read(
+    inputs: list[str] = typer.Argument(..., help="Article files or folders, or feed and page URLs, as for "
+                                                 "'generate'.", show_default=False),
+    config: Optional[Path] = typer.Option(  # noqa: UP007
+        None, "--config", "-c", help="YAML config file (its limits and language). Default: ./config.yaml if "
+                                     "present, else built-in defaults.", show_default=False),
+    removed: bool = typer.Option(False, "--removed", help="Also list the lines cleaning removed, and why."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object a line: title, source, url, published, "
+                                                      "text (and removed, skipped)."),
+) -> None:
+    """Print each article as briefing reads it: title, source, link, date and the text after cleaning.
+
+    When a brief says something odd, start here: this is what the brief was made from."""
+    import json
+
+    from briefing.analyse import model_language
+    from briefing.config import load_config
+    from briefing.errors import BriefingError
+    from briefing.ingest import ReadOptions
+    from briefing.lang import profile
+    from briefing.models import Article
+    from briefing.pipeline import read_articles
+
+    try:
+        settings = load_config(_config_file(config))
+        limits = settings.limits
+        options = ReadOptions(lang=profile(model_language(settings.nlp.model)), max_feed_items=limits.max_feed_items,
+                              fetch_seconds=limits.fetch_seconds)
+        found = read_articles(inputs, limits, options)
+    except BriefingError as exc:
+        _fail(str(exc), False)
+    for item in found:
+        article = item if isinstance(item, Article) else item.article
+        record = {
+            "path": str(item.path),
+            "title": article.title if article else None,
+            "source": article.source if article else None,
+            "url": article.url if article else None,
+            "published": article.published.isoformat() if article and article.published else None,
+            "text": article.text if article else "",
+        }
+        if not isinstance(item, Article):
+            record["skipped"] = item.reason
+        if removed:
+            record["removed"] = [{"text": line.text, "reason": line.reason} for line in article.removed] \
+                if article else []
+        if as_json:
+            typer.echo(json.dumps(record, ensure_ascii=False))
+            continue
+        typer.echo(f"== {visible(record['path'])}")
+        if "skipped" in record:
+            typer.echo(f"skipped: {visible(record['skipped'])}")
+        for name in ("title", "source", "url", "published"):
+            typer.echo(f"{name}: {visible(record[name]) if record[name] else '-'}")
+        if record["text"]:
+            typer.echo("\n" + visible(record["text"]))
+        for line in record.get("removed", []):
+            typer.echo(f"  removed ({line['reason']}): {visible(line['text'])}")
+        typer.echo("")
+    if not any(isinstance(item, Article) for item in found):
+        raise typer.Exit(EXIT_ERROR)
+    if any(not isinstance(item, Article) for item in found):
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+@app.command(
+    epilog="Examples:\n\n"
            "  briefing archive                    # out/index.html from out/history.sqlite\n\n"
            "  briefing archive --config desk/config.yaml --out /var/www/briefs\n\n"
            "Set history.archive: true in the config to write it after every brief.",

@@ -228,29 +228,12 @@ def read_html(path: Path, data: bytes, options: ReadOptions) -> list[RawDocument
 
 
 def _html_document(html: str, path: Path, lang: LanguageProfile, url: str | None = None) -> RawDocument:
-    """The story of one HTML page (trafilatura), with its metadata."""
-    import trafilatura
+    """The story of one HTML page, with its title, publisher, link and date (``briefing.webpage``)."""
+    from briefing.webpage import read_page
 
-    extracted = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False, include_images=False
-    )
-    if extracted is None or not (extracted.text or "").strip():
-        # Too short or too unusual for trafilatura's main-text detection: take all the
-        # page text and let the cleaner drop what is not the story.
-        text = trafilatura.html2txt(html) or ""
-        meta = trafilatura.extract_metadata(html)
-    else:
-        text, meta = extracted.text, extracted
-    source = getattr(meta, "sitename", None) or getattr(meta, "hostname", None)
-    return RawDocument(
-        path=path,
-        text=text,
-        format="html",
-        title=_optional_str(getattr(meta, "title", None)),
-        source=_optional_str(source),
-        url=_optional_str(getattr(meta, "url", None)) or url,
-        published=parse_date(getattr(meta, "date", None), lang),
-    )
+    page = read_page(html, url)
+    return RawDocument(path=path, text=page.text, format="html", title=page.title, source=page.source,
+                       url=page.url, published=parse_date(page.date, lang))
 
 
 # --- JSON records --------------------------------------------------------------------------
@@ -320,25 +303,27 @@ def _entry_date(entry: Any, lang: LanguageProfile) -> dt.date | None:
     return parse_date(entry.get("published") or entry.get("updated"), lang)
 
 
-_BLOCKS = ("p", "div", "li", "br", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "pre")
-
-
 def _html_text(html: str) -> str:
     """The text of an HTML fragment (a feed item's content), a paragraph per block."""
-    from lxml import etree
-    from lxml import html as lxml_html
+    from briefing.webpage import all_text
 
-    if "<" not in html:
-        return html
-    try:
-        root = lxml_html.fragment_fromstring(html, create_parent="div")
-    except (etree.ParserError, ValueError):
-        return ""
-    for element in root.xpath("//script|//style|//iframe|//object|//embed"):
-        element.drop_tree()
-    for element in root.iter(*_BLOCKS):
-        element.tail = "\n\n" + (element.tail or "")
-    return root.text_content()
+    return all_text(html, fragment=True)
+
+
+def _entry_link(entry: Any, site: str | None = None) -> str | None:
+    """A feed item's own link: FeedBurner's original link (``feedburner:origLink``) rather than
+    its tracking redirect; else, when the item's link leads off the feed's site (a redirector)
+    and its id is a web address on that site, the id; else the item's link."""
+    from briefing.webpage import host_of
+
+    original = _optional_str(entry.get("feedburner_origlink"))
+    if original and original.startswith(("http://", "https://")):
+        return original
+    link, guid = _optional_str(entry.get("link")), _optional_str(entry.get("id"))
+    if site and guid and guid.startswith(("http://", "https://")) and host_of(guid) == site \
+            and host_of(link) != site:
+        return guid
+    return link
 
 
 def read_feed(path: Path, data: bytes, options: ReadOptions) -> list[RawDocument | SkippedInput]:
@@ -358,6 +343,9 @@ def _feed_documents(data: bytes, path: Path, options: ReadOptions) -> list[RawDo
             raise UnreadableInput(f"not a readable RSS/Atom feed ({reason})")
         raise UnreadableInput("feed has no items")
     source = _optional_str(feed.feed.get("title"))
+    from briefing.webpage import host_of
+
+    site = host_of(_optional_str(feed.feed.get("link")))
     documents: list[RawDocument | SkippedInput] = []
     entries = feed.entries
     cap = options.max_feed_items
@@ -379,7 +367,7 @@ def _feed_documents(data: bytes, path: Path, options: ReadOptions) -> list[RawDo
             continue
         documents.append(RawDocument(
             path=path, text=text, format="feed", title=_optional_str(entry.get("title")), source=source,
-            url=_optional_str(entry.get("link")), published=published, record=index,
+            url=_entry_link(entry, site), published=published, record=index,
         ))
     return documents
 

@@ -145,10 +145,11 @@ class Story:
 
 @dataclass
 class SkippedInput:
-    """An input that could not be read, and why."""
+    """An input that could not be read, and why (with what cleaning left of it, when it got that far)."""
 
     path: Path
     reason: str
+    article: Article | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass

@@ -70,6 +70,22 @@ def _unusable(article: Article, limits: LimitsConfig) -> str | None:
     return None
 
 
+def read_articles(paths: Sequence[Path | str], limits: LimitsConfig | None = None, options: ReadOptions | None = None,
+                  progress: Progress = _silent) -> list[Article | SkippedInput]:
+    """Every input as ``briefing`` reads it: read (``briefing.ingest``) and cleaned
+    (``briefing.clean``) into an ``Article``, or skipped with the reason (unreadable, oversized,
+    nothing left after cleaning). The inputs skipped before reading come first."""
+    limits = limits or LimitsConfig()
+    options = options or ReadOptions(max_feed_items=limits.max_feed_items, fetch_seconds=limits.fetch_seconds)
+    documents, skipped = read_inputs(paths, int(limits.max_file_mb * 1e6), options, progress)
+    found: list[Article | SkippedInput] = list(skipped)
+    for doc in documents:
+        article = clean_document(doc, options.lang)
+        reason = _unusable(article, limits)
+        found.append(article if reason is None else SkippedInput(record_path(doc.path, doc.record), reason, article))
+    return found
+
+
 def load_articles(paths: Sequence[Path | str], progress: Progress = _silent, limits: LimitsConfig | None = None,
                   lang: LanguageProfile | None = None) -> tuple[list[Article], list[SkippedInput]]:
     """Read and clean every article; unreadable inputs, oversized and empty articles are skipped,
@@ -79,15 +95,9 @@ def load_articles(paths: Sequence[Path | str], progress: Progress = _silent, lim
     if not paths:
         raise InputError("no inputs: name files or folders, or list them under 'inputs' in config.yaml")
     options = ReadOptions(lang=lang, max_feed_items=limits.max_feed_items, fetch_seconds=limits.fetch_seconds)
-    documents, skipped = read_inputs(paths, int(limits.max_file_mb * 1e6), options, progress)
-    articles: list[Article] = []
-    for doc in documents:
-        article = clean_document(doc, lang)
-        reason = _unusable(article, limits)
-        if reason is None:
-            articles.append(article)
-        else:
-            skipped.append(SkippedInput(record_path(doc.path, doc.record), reason))
+    found = read_articles(paths, limits, options, progress)
+    articles = [item for item in found if isinstance(item, Article)]
+    skipped = [item for item in found if isinstance(item, SkippedInput)]
     if len(articles) > limits.max_articles:
         left_out = articles[limits.max_articles:]
         skipped.append(SkippedInput(left_out[0].path, f"{len(left_out)} article(s) from here on left out: over "

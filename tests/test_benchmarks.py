@@ -34,3 +34,24 @@ def test_ceiling_counts_documents_more_like_another_cluster():
     # Documents 0 and 1 find 2 of their 3; document 2 finds itself alone; 3 and 4 are whole.
     recall = (2 / 3 + 2 / 3 + 1 / 3 + 1 + 1) / 5
     assert result["ceiling_f1"] == pytest.approx(2 * recall / (1 + recall), abs=1e-4)
+
+
+def test_pages_kept_and_junk_are_bags_of_words():
+    from pages import overlap, tokens, unusable_source
+
+    gold = tokens("The ferry left. The ferry came back.")
+    out = tokens("The ferry left. Sign up now!")
+    assert overlap(gold, out) == 3  # "the", "ferry", "left": one of each found
+    assert sum(out.values()) - overlap(gold, out) == 3  # "sign", "up", "now" are junk
+    assert unusable_source("https://harbour.example/", "page") == "a URL"
+    assert unusable_source("page", "page") == "none (the file name)"
+    assert unusable_source("Harbour Times", "page") is None
+
+
+def test_timeline_scores_count_each_gold_date_once():
+    from collections import Counter
+
+    from timeline import score
+
+    s = score(Counter(gold=4, predicted=5, right=4, matched=3))
+    assert (s["p"], s["r"]) == (0.8, 0.75)

@@ -92,6 +92,7 @@ class LanguageProfile:
     prompt_start_pattern: str
     prompt_any_pattern: str
     list_marker_pattern: str
+    reader_words: frozenset[str]  # "you", "your", "please": a line that speaks to the reader
 
     def __reduce__(self):
         # Sent to a worker process as its code; the worker reads its own copy of the data.

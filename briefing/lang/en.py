@@ -145,5 +145,6 @@ PROFILE = LanguageProfile(
     byline_pattern=BYLINE,
     prompt_start_pattern=PROMPT_START,
     prompt_any_pattern=PROMPT_ANY,
+    reader_words=_words("you your yours yourself please"),
     list_marker_pattern=LIST_MARKER,
 )

@@ -1,0 +1,219 @@
+"""How much of a real news page reaches the brief as story text, and how much page junk comes with it.
+
+    .venv/bin/python benchmarks/pages.py [--data ../shared/bench/pages-dev.jsonl] [--limit N] [--errors N] [--json]
+
+Each page of `pages-dev/` is read and cleaned as `briefing read` reads it (`briefing.pipeline.read_articles`:
+trafilatura, then `briefing.clean`) and compared with a person's selection of its article text (`gold`), both as
+bags of lower-cased word tokens (`\\w+`):
+
+- *kept*: the gold tokens found in the output, over the gold tokens;
+- *junk*: the output tokens not matched in the gold, over the output tokens;
+
+pooled over the pages of each source set (micro), for all full-gold pages, and for each fixed half of them (A, B: by
+a hash of the page id; develop on one, confirm on the other). Pages left empty count the gold pages with no output.
+Snippet pages (`gold_kind` "snippets") count the gold snippets found and the forbidden ones (`without`) leaked.
+The baseline row is trafilatura's bare extraction, as briefing called it before cleaning, in the same run.
+
+Metadata, per page as `briefing read` gives it: a title; a link, over the pages whose HTML names one (canonical or
+`og:url`; right when it is that link); source names a reader cannot use (a URL, a title glued on, a copyright line,
+a phrase), and pages with no name but their file's. `--errors N` lists the N pages with most junk, with their junk
+lines, every unusable source name and every source name given, for a person to read.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from briefing.ingest import ReadOptions
+from briefing.models import Article
+from briefing.pipeline import read_articles
+from common import half_of, parser, read_rows
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = ROOT.parent / "shared" / "bench" / "pages-dev.jsonl"
+_TOKEN = re.compile(r"\w+")
+_CANONICAL = re.compile(r"<link\b[^>]*\brel=[\"']?canonical[\"']?[^>]*>|<meta\b[^>]*\bproperty=[\"']og:url[\"'][^>]*>",
+                        re.I)
+_HREF = re.compile(r"\b(?:href|content)=[\"']([^\"']+)[\"']", re.I)
+
+
+def tokens(text: str) -> Counter:
+    return Counter(_TOKEN.findall(text.lower()))
+
+
+def overlap(gold: Counter, out: Counter) -> int:
+    return sum(min(n, out[t]) for t, n in gold.items())
+
+
+def flat(text: str) -> str:
+    return " ".join(_TOKEN.findall(text.lower()))
+
+
+def named_link(html: str) -> str | None:
+    """The page's own link (canonical or og:url), when it is an absolute http(s) URL."""
+    for tag in _CANONICAL.findall(html):
+        found = _HREF.search(tag)
+        if found and found.group(1).startswith(("http://", "https://")):
+            return found.group(1)
+    return None
+
+
+def same_link(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    x, y = urlsplit(a.strip()), urlsplit(b.strip())
+    return (x.netloc.lower().removeprefix("www."), x.path.rstrip("/"), x.query) == \
+        (y.netloc.lower().removeprefix("www."), y.path.rstrip("/"), y.query)
+
+
+def unusable_source(name: str | None, stem: str) -> str | None:
+    """Why a source name would puzzle a reader, or None."""
+    if not name or name == stem:
+        return "none (the file name)"
+    if "://" in name or name.lower().startswith("www."):
+        return "a URL"
+    if " | " in name or (" - " in name and len(name.split()) > 6):
+        return "a title glued on"
+    if re.search(r"©|copyright|all rights reserved", name, re.I):
+        return "a copyright line"
+    if len(name.split()) > 6:
+        return "a phrase, not a name"
+    return None
+
+
+def baseline_text(html: str) -> str:
+    """trafilatura's bare extraction, as briefing called it before its own cleaning."""
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False,
+                                            include_images=False)
+    text = extracted.text if extracted is not None else ""
+    return text if (text or "").strip() else (trafilatura.html2txt(html) or "")
+
+
+def main() -> int:
+    options = parser(__doc__, DEFAULT_DATA, "pages")
+    options.add_argument("--errors", type=int, default=0, help="list the N pages with most junk")
+    options.add_argument("--no-baseline", action="store_true", help="skip trafilatura's bare row (faster)")
+    args = options.parse_args()
+    rows = read_rows(args.data, args.limit)
+    if rows is None:
+        return 2
+    folder = args.data.with_suffix("")
+    if not folder.is_dir():
+        print(f"{folder} not found: the pages themselves are needed (see ../shared/bench/README.md)", file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+    counts: dict[str, Counter] = defaultdict(Counter)  # group -> gold, out, found (and the baseline's)
+    pages: list[dict] = []
+    meta = Counter()
+    bad_sources: list[str] = []
+    names: Counter = Counter()
+    read_options = ReadOptions()
+    for row in rows:
+        path = folder / f"{row['id']}.html"
+        html = path.read_text(encoding="utf-8", errors="replace")
+        found = [item for item in read_articles([path], options=read_options) if isinstance(item, Article)]
+        article = found[0] if found else None
+        out = article.text if article else ""
+        gold_text = row["gold"] or ""
+        if row.get("gold_kind") == "snippets":
+            snippets = [s for s in gold_text.split("\n\n") if s.strip()]
+            counts["snippets"]["gold"] += len(snippets)
+            counts["snippets"]["found"] += sum(flat(s) in flat(out) for s in snippets)
+            counts["snippets"]["without"] += len(row.get("without") or [])
+            counts["snippets"]["leaked"] += sum(flat(s) in flat(out) for s in row.get("without") or [])
+            if not args.no_baseline:
+                base = baseline_text(html)
+                counts["snippets"]["baseline found"] += sum(flat(s) in flat(base) for s in snippets)
+                counts["snippets"]["baseline leaked"] += sum(flat(s) in flat(base) for s in row.get("without") or [])
+        else:
+            gold, got = tokens(gold_text), tokens(out)
+            tally = Counter(gold=sum(gold.values()), out=sum(got.values()), found=overlap(gold, got),
+                            empty=int(not out.strip() and bool(gold)), pages=1)
+            if not args.no_baseline:
+                base = tokens(baseline_text(html))
+                tally.update({"baseline out": sum(base.values()), "baseline found": overlap(gold, base),
+                              "baseline empty": int(not base and bool(gold))})
+            for group in (row["source_set"], "all full-gold", f"half {half_of(row['id'])}"):
+                counts[group].update(tally)
+            junk_lines = [p for p in (article.paragraphs if article else [])
+                          if sum(1 for t in _TOKEN.findall(p.lower()) if t not in gold) > len(p.split()) / 2]
+            pages.append({"id": row["id"], "junk": tally["out"] - tally["found"], "out": tally["out"],
+                          "kept": tally["found"] / tally["gold"] if tally["gold"] else 1.0, "lines": junk_lines})
+        meta["pages"] += 1
+        meta["title"] += bool(article and article.title and article.title != path.stem)
+        link = named_link(html)
+        if link:
+            meta["pages naming a link"] += 1
+            meta["link"] += same_link(article.url if article else None, link)
+        why = unusable_source(article.source if article else None, path.stem)
+        if why == "none (the file name)":
+            meta["no source name"] += 1
+        elif why:
+            meta["unusable source"] += 1
+            bad_sources.append(f"{row['id']}: {article.source if article else None!r} ({why})")
+        if article and why is None:
+            names[article.source] += 1
+    seconds = time.perf_counter() - started
+
+    def score(c: Counter, prefix: str = "") -> dict:
+        out, found = c[f"{prefix}out"], c[f"{prefix}found"]
+        return {"pages": c["pages"], "kept": round(found / c["gold"], 4) if c["gold"] else 0.0,
+                "junk": round((out - found) / out, 4) if out else 0.0, "empty": c[f"{prefix}empty"]}
+
+    groups = [g for g in ("l3s-gn1", "dragnet-2012", "all full-gold", "half A", "half B") if counts[g]["pages"]]
+    result = {
+        "pages": len(rows),
+        "briefing": {g: score(counts[g]) for g in groups},
+        "baseline": {} if args.no_baseline else {g: score(counts[g], "baseline ") for g in groups},
+        "snippets": dict(counts["snippets"]),
+        "metadata": {"title": meta["title"] / meta["pages"] if meta["pages"] else 0.0,
+                     "link": meta["link"] / meta["pages naming a link"] if meta["pages naming a link"] else 0.0,
+                     "pages naming a link": meta["pages naming a link"],
+                     "unusable source names": meta["unusable source"],
+                     "no source name (the file name)": meta["no source name"]},
+        "seconds": round(seconds, 1),
+    }
+    if args.json:
+        print(json.dumps(result))
+        return 0
+    print(f"data: {args.data.name}; pages: {len(rows)}; {seconds:.1f} s")
+    print("| extraction | set | pages | kept | junk | empty |")
+    print("|---|---|---|---|---|---|")
+    for name in ("briefing", "baseline"):
+        for group, s in result[name].items():
+            label = "briefing read" if name == "briefing" else "trafilatura bare (baseline)"
+            print(f"| {label} | {group} | {s['pages']} | {s['kept']:.3f} | {s['junk']:.3f} | {s['empty']} |")
+    sn = result["snippets"]
+    if sn:
+        print(f"\nsnippets: found {sn.get('found', 0)}/{sn.get('gold', 0)}, forbidden leaked "
+              f"{sn.get('leaked', 0)}/{sn.get('without', 0)}"
+              + ("" if args.no_baseline else f" (baseline: found {sn.get('baseline found', 0)}, leaked "
+                                             f"{sn.get('baseline leaked', 0)})"))
+    m = result["metadata"]
+    print(f"metadata: title {m['title']:.3f}; link {m['link']:.3f} of {m['pages naming a link']} pages naming one; "
+          f"unusable source names {m['unusable source names']}; no name but the file's "
+          f"{m['no source name (the file name)']}")
+    if args.errors:
+        print(f"\nmost junk ({args.errors} pages):")
+        for page in sorted(pages, key=lambda p: -p["junk"])[:args.errors]:
+            print(f"  {page['id']}: {page['junk']} junk of {page['out']} tokens, kept {page['kept']:.2f}")
+            for line in page["lines"][:6]:
+                print(f"    - {line[:150]}")
+        print("\nunusable source names:")
+        for line in bad_sources:
+            print(f"  {line}")
+        print("\nsource names (pages):")
+        print("  " + "; ".join(f"{name} ({n})" for name, n in sorted(names.items())))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

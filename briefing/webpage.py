@@ -1,0 +1,271 @@
+"""One news web page as an article: its story text, title, publisher, link and date.
+
+The text is trafilatura's main-text extraction, with the page's captions, photo galleries,
+promotions and comment threads pruned first by their markup (class or id), as trafilatura's
+own prune option allows; a page that would be left empty by it is read unpruned, and a page too
+unusual for main-text detection is read whole (the cleaner then drops what is not story).
+
+The publisher is the name the page gives itself (``og:site_name``, ``application-name``, the
+JSON-LD publisher), cleaned of what is not a name (a URL, a copyright line, a section after
+" > "); else the page's host as people write it ("nj.com"); else, for a saved page that names
+no link, the part of its ``<title>`` that is not the headline ("... - Pittsburgh Tribune-Review").
+The title loses a site name glued to it and doubled punctuation.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+# Class or id words of page furniture around a story: pruned before extraction. Markup, not
+# wording: "galleryCaption12", "photo-caption", "promo-box", "comments-list".
+PRUNED_MARKUP = ("caption", "gallery", "promo", "comment")
+_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+# And what the page hides from its reader until a script shows it: pop-up name cards, a form's
+# "Thanks for signing up!" and "An error has occurred".
+HIDDEN = ("@hidden", "@aria-hidden='true'", "contains(translate(@style, ' ', ''), 'display:none')",
+          "contains(translate(@style, ' ', ''), 'visibility:hidden')")
+PRUNE_XPATH = "//*[" + " or ".join(
+    [f"contains(translate(@{attribute}, '{_UPPER}', '{_UPPER.lower()}'), '{word}')"
+     for word in PRUNED_MARKUP for attribute in ("class", "id")] + list(HIDDEN)) + "]"
+
+# What separates a headline from the site's name in a <title>: "Headline - Site", "Site: Headline".
+_SEPARATOR = re.compile(r"\s+(?:[-–—|:·•»>~]|--|::)\s+|\s*[|»]\s*|\s*_\s*(?=[A-Z])")
+_NOT_A_NAME = re.compile(r"©|\bcopyright\b|\ball rights reserved\b", re.I)
+_HOST = re.compile(r"^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+_CODE = re.compile(r"[{}<>;=]")
+_DOUBLED = re.compile(r"([.!?])[.!?]+$")
+MAX_NAME_WORDS = 6
+# Fewer words than this from main-text detection is a page it could not read (a date and the
+# weather, a menu): the page's whole text is read instead, and cleaned.
+MIN_EXTRACTED_WORDS = 25
+
+
+@dataclass(frozen=True)
+class Page:
+    text: str
+    title: str | None
+    source: str | None
+    url: str | None
+    date: str | None
+
+
+def _extract(html: str) -> tuple[str, Any]:
+    import trafilatura
+
+    settings = dict(with_metadata=True, include_comments=False, include_tables=False, include_images=False)
+    for prune in (PRUNE_XPATH, None):
+        extracted = trafilatura.bare_extraction(html, prune_xpath=prune, **settings)
+        if extracted is not None and len((extracted.text or "").split()) >= MIN_EXTRACTED_WORDS:
+            return extracted.text, extracted
+    # Too short or too unusual for trafilatura's main-text detection (a page of nested layout
+    # tables, or markup broken enough to stop its parser): all the page text, a line per block,
+    # and the cleaner drops what is not the story.
+    text = trafilatura.html2txt(html) or ""
+    whole = all_text(html)
+    return (whole if len(whole.split()) > len(text.split()) else text), trafilatura.extract_metadata(html)
+
+
+_MARKUP = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?>")
+_BLOCKS = ("p", "div", "li", "br", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "pre", "table")
+_HIDDEN = "//script|//style|//noscript|//iframe|//object|//embed|//select|//textarea|//button|//nav|//header|//footer"
+
+
+def all_text(html: str, fragment: bool = False) -> str:
+    """The text of an HTML page or fragment as lxml reads it, a paragraph per block; scripts,
+    styles, form controls, navigation, headers and footers left out."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    if "<" not in html:
+        return html
+    try:
+        root = lxml_html.fragment_fromstring(html, create_parent="div") if fragment \
+            else lxml_html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return ""
+    for element in root.xpath(_HIDDEN):
+        element.drop_tree()
+    for element in root.iter(*_BLOCKS):
+        element.tail = "\n\n" + (element.tail or "")
+    # Markup broken enough that the parser took some of it for text: "<td width=302>Wednesday".
+    return _MARKUP.sub(" ", root.text_content())
+
+
+def host_of(url: str | None) -> str | None:
+    """The host of ``url`` as people write it: lower case, without "www."."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url.strip()).hostname
+    except ValueError:  # "http://[::1": not a URL
+        return None
+    return host.removeprefix("www.") if host else None
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", text.lower())
+
+
+def _declared_names(html: str) -> list[str]:
+    """The names a page gives itself, most trusted first."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return []
+    names = [*root.xpath("//meta[@property='og:site_name']/@content"),
+             *root.xpath("//meta[@name='application-name']/@content")]
+    for script in root.xpath("//script[@type='application/ld+json']/text()"):
+        try:
+            data = json.loads(script)
+        except ValueError:
+            continue
+        names.extend(_publishers(data))
+    return [n for n in (str(n).strip() for n in names) if n]
+
+
+def _publishers(data: Any, depth: int = 0) -> list[str]:
+    """The publisher names in a JSON-LD document (nested in @graph or lists)."""
+    if depth > 6:
+        return []
+    if isinstance(data, list):
+        return [name for item in data for name in _publishers(item, depth + 1)]
+    if not isinstance(data, dict):
+        return []
+    found = []
+    publisher = data.get("publisher")
+    if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+        found.append(publisher["name"])
+    for key in ("@graph", "mainEntity", "mainEntityOfPage"):
+        if isinstance(data.get(key), (list, dict)):
+            found.extend(_publishers(data[key], depth + 1))
+    return found
+
+
+def usable_name(name: str, host: str | None) -> str | None:
+    """A publisher name as a reader can use it, or None: a URL becomes its host, a section
+    after " > " or " | " goes, a copyright line is no name, nor is a long phrase."""
+    name = " ".join(name.replace("®", " ").replace("™", " ").split())
+    if "://" in name or name.lower().startswith("www."):
+        return host_of(name if "://" in name else "http://" + name)
+    if _NOT_A_NAME.search(name):
+        return None
+    name = re.split(r"\s+[>|]\s+", name)[0].strip(" .,;:-–—|")
+    if not name or len(name.split()) > MAX_NAME_WORDS:
+        return None
+    if host and " " not in name and name != host and _letters(name) in (
+            _letters(host), _letters(host.rsplit(".", 1)[0])):
+        return host  # "NewsComAu" is news.com.au written as one word
+    return name
+
+
+def title_parts(raw: str | None, headline: str | None) -> list[str]:
+    """The parts of a page's <title> that are not its headline."""
+    if not raw:
+        return []
+    raw = " ".join(raw.split())
+    if headline and _letters(headline) and _letters(headline) in _letters(raw):
+        start = raw.lower().find(headline.lower()[:20])
+        rest = [raw[:start], raw[start + len(headline):]] if start >= 0 else [raw]
+    else:
+        rest = [raw]
+    return [part.strip(" .,;:-–—|_»>~") for chunk in rest for part in _SEPARATOR.split(chunk)
+            if part.strip(" .,;:-–—|_»>~")]
+
+
+def told_in(phrase: str, text: str) -> bool:
+    """Does the story tell what ``phrase`` says (most of its longer words are in ``text``)? A
+    headline's are; a site's name or a section's mostly are not."""
+    words = [w for w in re.findall(r"\w{3,}", phrase.lower()) if not w.isdigit()]
+    if not words:
+        return False
+    body = set(re.findall(r"\w{3,}", text.lower()))
+    return sum(w in body for w in words) / len(words) >= 0.6
+
+
+def publisher(html: str, raw_title: str | None, headline: str | None, url: str | None, text: str = "") -> str | None:
+    """The name a reader knows the page's publisher by (see the module's docstring)."""
+    host = host_of(url)
+    for name in _declared_names(html):
+        usable = usable_name(name, host)
+        if usable:
+            return usable
+    if host:
+        return host
+    parts = [p for p in title_parts(raw_title, headline) if len(p.split()) <= MAX_NAME_WORDS
+             and not (len(p.split()) >= 3 and told_in(p, text)) and not re.search(r"\b\d{4}\b", p)]
+    if not parts:
+        # "NDTV.com: Modi meets ...": a title that opens or ends with a host names its site.
+        ends = [p.strip() for p in _SEPARATOR.split(" ".join((raw_title or "").split()))]
+        hosts = [p for p in (ends[0], ends[-1]) if len(ends) > 1 and _HOST.match(p)]
+        return hosts[0] if hosts else None
+    # "Headline - Section - Site": the site is the last part; "Site: Headline": the first.
+    starts = bool(raw_title and headline and _letters(raw_title).find(_letters(headline)[:15]) > 0)
+    return usable_name(parts[0] if starts else parts[-1], None)
+
+
+def clean_title(title: str | None, site: str | None, host: str | None) -> str | None:
+    """The headline without a site name glued to either end ("... - TechCrunch", "AFP: ...")
+    and without doubled punctuation ("Crime?." -> "Crime?")."""
+    if not title:
+        return title
+    title = " ".join(title.split())
+    if _CODE.search(title):
+        return None  # a page whose markup broke its <title>: "...Title(The Times)ntById("font"); obj.style..."
+    names = {_letters(n) for n in (site, host, host.split(".")[0] if host else None) if n}
+    names.discard("")
+    changed = True
+    while changed and names:
+        changed = False
+        parts = _SEPARATOR.split(title)
+        if len(parts) > 1 and _letters(parts[-1]) in names:
+            title = title[:title.rfind(parts[-1])].rstrip(" -–—|:·•»>~_")
+            changed = True
+        elif len(parts) > 1 and _letters(parts[0]) in names:
+            title = title[len(parts[0]):].lstrip(" -–—|:·•»>~_")
+            changed = True
+        else:
+            for name in names:  # "... TechCrunch. TechCrunch": the name run on after a stop
+                tail = re.search(r"[.!?]\s+(\S.*)$", title)
+                if tail and _letters(tail.group(1)) == name:
+                    title = title[:tail.start() + 1]
+                    changed = True
+    title = _DOUBLED.sub(r"\1", title.strip())
+    return title or None
+
+
+def read_page(html: str, url: str | None = None) -> Page:
+    """The story of one HTML page and what the brief says about where it came from."""
+    text, meta = _extract(html)
+    link = _string(getattr(meta, "url", None)) or url
+    if link and not link.startswith(("http://", "https://")):
+        link = url  # a relative canonical link says nothing on its own
+    raw_title = _raw_title(html)
+    headline = _string(getattr(meta, "title", None))
+    if headline and raw_title and not told_in(headline, text):
+        # "San Bernardino County Sun - USC has imposing challenge": the title trafilatura took is
+        # the site's; the headline is the part the story tells.
+        told = [p for p in title_parts(raw_title, headline) if told_in(p, text)]
+        headline = told[0] if told else headline
+    site = publisher(html, raw_title, headline, link, text)
+    return Page(text=text, title=clean_title(headline, site, host_of(link)), source=site, url=link,
+                date=_string(getattr(meta, "date", None)))
+
+
+def _string(value: Any) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def _raw_title(html: str) -> str | None:
+    found = re.search(r"<title\b[^>]*>(.*?)</title>", html[:200_000], re.I | re.S)
+    if not found:
+        return None
+    import html as html_module
+
+    return html_module.unescape(found.group(1)).strip() or None

@@ -1,0 +1,198 @@
+"""Real web pages: the story without the page around it, and the right title, publisher, link and date.
+
+Each page here is small and of our own making, with one family of junk that real news pages put
+around a story: pop-up name cards and hidden form messages glued into the text, sign-up prompts,
+captions and galleries, comment threads, letters-to-the-editor furniture, promotion boxes,
+teasers cut short, sentences a page broke in two.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from briefing.clean import clean_document
+from briefing.cli import app
+from briefing.ingest import read_inputs
+from briefing.models import Article
+
+STORY = ("<p>Harbour councillors approved a new ferry timetable on Monday after a month of complaints "
+         "about late sailings to Corra Island.</p>"
+         "<p>The council said the first boat would leave at six in the morning from next week, and that two "
+         "extra sailings would run on Saturdays through the summer.</p>"
+         "<p>Ferry operator Westline said it had hired four more crew to keep to the new times.</p>")
+
+
+def page(body: str, head: str = "<title>Ferry timetable approved</title>") -> str:
+    return f"<!DOCTYPE html><html><head><meta charset='utf-8'>{head}</head><body>{body}</body></html>"
+
+
+def read(tmp_path: Path, html: str, name: str = "page.html") -> Article:
+    """The page as ``briefing`` reads and cleans it (what ``briefing read`` prints)."""
+    path = tmp_path / name
+    path.write_text(html, encoding="utf-8")
+    (document,), skipped = read_inputs([path])
+    assert not skipped
+    return clean_document(document)
+
+
+@pytest.mark.parametrize("junk, left_out", [
+    # A pop-up name card inside a sentence, hidden until the reader hovers over the name.
+    ("<p>Harbour Gov. <a href='/people/anna-berg'>Anna Berg</a><span class='people-card' aria-hidden='true'>"
+     "<span>Anna Maria Berg</span><span>Harbour governor defends ferry deal</span> MORE</span> (D) defended "
+     "the ferry deal on Tuesday, saying the timetable would save money.</p>",
+     ["Anna Maria Berg", "governor defends", "MORE"]),
+    # A sign-up box: its prompt, and the messages its form shows after a click.
+    ("<div class='signup'><p>Start your day with the Morning Harbour, a newsletter powered by Westline.</p>"
+     "<form><input type='email'></form><p style='display: none'>Thanks for signing up!</p>"
+     "<p hidden>An error has occurred, please try again later.</p></div>",
+     ["Start your day", "Thanks for signing up", "An error has occurred"]),
+    # A photo caption and a gallery.
+    ("<figure><img src='boats.jpg'><figcaption>Ferries wait at the quay in Harbour town on Monday evening, "
+     "as the council met.</figcaption></figure><div class='photo-gallery'><cite id='galleryCaption3'>A commuter "
+     "waits for the last boat to Corra Island on Sunday night.</cite></div>",
+     ["Ferries wait at the quay", "A commuter waits"]),
+    # Letters to the editor and reader comments.
+    ("<p>Submit your letter to the editor via this form.</p><div><p>Posted by: quayside on 8:21pm Tue. I "
+     "agree with you, the old timetable was a joke.</p></div>",
+     ["Submit your letter", "I agree with you"]),
+    # A promotion box beside the story.
+    ("<div class='promo-box'><p>Our reporters have covered every sailing of the Corra Island ferry since "
+     "the service began in 1998.</p></div>",
+     ["Our reporters have covered"]),
+    # Links run together on one line.
+    ("<p>Hot Topics: Harbour Ferry • Council Budget • Ferry fares to rise in spring, operator says.</p>",
+     ["Hot Topics", "Council Budget"]),
+    # Teasers of other stories, cut short by the page.
+    ("<ul><li>Lifeboat crews rescue 14 from stranded yac...</li><li>Harbour wall repairs to begin ...</li></ul>",
+     ["stranded yac", "wall repairs"]),
+])
+def test_the_junk_around_a_story_stays_out(tmp_path, junk, left_out):
+    article = read(tmp_path, page(f"<article><h1>Ferry timetable approved</h1>{STORY}{junk}</article>"))
+    for words in left_out:
+        assert words not in article.text
+    assert "Harbour councillors approved a new ferry timetable" in article.text
+    assert "Westline said it had hired four more crew" in article.text
+
+
+def test_an_interview_may_say_you_and_a_quotation_may_exclaim(tmp_path):
+    interview = ("<p>Reporter: Did you expect the council to approve the timetable so quickly?</p>"
+                 "<p>Berg: No, and I thank you for asking about the late sailings.</p>"
+                 "<p>\"Finally!\" said one commuter at the quay.</p>")
+    article = read(tmp_path, page(f"<article><h1>Ferry timetable approved</h1>{STORY}{interview}</article>"))
+    assert "Reporter: Did you expect the council" in article.text
+    assert "Berg: No, and I thank you" in article.text
+
+
+def test_a_sentence_the_page_broke_in_two_is_one_again(tmp_path):
+    broken = ("<p>The Majors finished off their three-game road</p>"
+              "<p>trip with a visit to Ottawa on Friday night and lost 4-2 after two late goals.</p>")
+    article = read(tmp_path, page(f"<article><h1>Majors lose in Ottawa</h1>{STORY}{broken}</article>"))
+    assert ("The Majors finished off their three-game road trip with a visit to Ottawa on Friday night and "
+            "lost 4-2 after two late goals.") in article.paragraphs
+
+
+def test_a_page_main_text_detection_cannot_read_is_read_whole_and_cleaned(tmp_path):
+    # Only a date line comes out of main-text detection on a page like this one (the story sits in
+    # nested layout tables): the page's whole text is read and cleaned instead.
+    cells = "".join(f"<tr><td><font size=2>{p}</font></td></tr>" for p in STORY.replace("<p>", "").split("</p>")
+                    if p)
+    html = page(f"<table><tr><td>Tuesday, January 16 | Harbour 4C Clear</td></tr><tr><td><table>{cells}"
+                f"</table></td></tr></table>")
+    article = read(tmp_path, html)
+    assert "Harbour councillors approved a new ferry timetable" in article.text
+    assert "Westline said it had hired four more crew" in article.text
+
+
+@pytest.mark.parametrize("head, url, source, title", [
+    # The name the page gives itself...
+    ("<meta property='og:site_name' content='Harbour Times'><title>Ferry timetable approved | Harbour Times"
+     "</title><link rel='canonical' href='https://www.harbourtimes.example/news/ferry'>",
+     "https://www.harbourtimes.example/news/ferry", "Harbour Times", "Ferry timetable approved"),
+    # ...or in its JSON-LD...
+    ("<script type='application/ld+json'>{\"@context\": \"https://schema.org\", \"@type\": \"NewsArticle\", "
+     "\"publisher\": {\"@type\": \"Organization\", \"name\": \"Coast Wire\"}}</script>"
+     "<title>Ferry timetable approved</title>", None, "Coast Wire", "Ferry timetable approved"),
+    # ...but a URL is its host, a copyright line is no name, and a host written as one word is the host.
+    ("<meta property='og:site_name' content='http://harbourtimes.example/'><title>Ferry timetable approved"
+     "</title>", None, "harbourtimes.example", "Ferry timetable approved"),
+    ("<meta property='og:site_name' content='Copyright (c) 2026 Harbour Media Inc.'><meta property='og:url' "
+     "content='https://news.harbour.example/ferry'><title>Ferry timetable approved</title>",
+     "https://news.harbour.example/ferry", "news.harbour.example", "Ferry timetable approved"),
+    ("<meta property='og:site_name' content='HarbourTimes'><link rel='canonical' "
+     "href='https://harbourtimes.example/ferry'><title>Ferry timetable approved</title>",
+     "https://harbourtimes.example/ferry", "harbourtimes.example", "Ferry timetable approved"),
+    # With no name and no link, the part of the title that is not the headline; the headline loses it.
+    ("<title>Ferry timetable approved - Harbour Evening Post</title>", None, "Harbour Evening Post",
+     "Ferry timetable approved"),
+    # A site name run on after the headline, and doubled punctuation.
+    ("<meta property='og:site_name' content='Harbour Times'><meta property='og:title' content='Is the new "
+     "ferry timetable late already?. Harbour Times'>", None, "Harbour Times", "Is the new ferry timetable late "
+     "already?"),
+])
+def test_the_publisher_title_and_link_a_reader_can_use(tmp_path, head, url, source, title):
+    article = read(tmp_path, page(f"<article><h1>{title}</h1>{STORY}</article>", head))
+    assert article.source == source
+    assert article.title == title
+    assert article.url == url
+
+
+def test_a_feed_item_links_to_the_article_not_to_a_redirector(tmp_path):
+    escaped = STORY.replace("<", "&lt;").replace(">", "&gt;")
+    feed = tmp_path / "feed.rss"
+    feed.write_text(
+        "<?xml version='1.0' encoding='utf-8'?><rss version='2.0' "
+        "xmlns:feedburner='http://rssnamespace.org/feedburner/ext/1.0'><channel><title>Harbour Times</title>"
+        "<link>https://harbourtimes.example/</link>"
+        "<item><title>Ferry timetable approved</title><link>https://feedproxy.example/~r/ht/~3/abc/ferry</link>"
+        "<feedburner:origLink>https://harbourtimes.example/news/ferry</feedburner:origLink>"
+        f"<description>{escaped}</description></item>"
+        "<item><title>Harbour wall repairs</title><link>https://clicks.example/r?u=wall</link>"
+        "<guid isPermaLink='false'>https://harbourtimes.example/news/wall</guid>"
+        "<description>Repairs to the harbour wall began on Saturday after storm damage, the council said. The "
+        "work is expected to take six weeks.</description></item></channel></rss>", encoding="utf-8")
+    documents, _ = read_inputs([feed])
+    assert [d.url for d in documents] == ["https://harbourtimes.example/news/ferry",
+                                      "https://harbourtimes.example/news/wall"]
+
+
+def test_briefing_read_prints_what_the_brief_is_made_from(tmp_path):
+    junk = ("<p>Submit your letter to the editor via this form.</p>"
+            "<p>Lifeboat crews rescue 14 from stranded yac...</p>")
+    path = tmp_path / "ferry.html"
+    path.write_text(page(f"<article><h1>Ferry timetable approved</h1>{STORY}{junk}</article>",
+                         "<meta property='og:site_name' content='Harbour Times'>"
+                         "<meta property='article:published_time' content='2026-01-12T08:00:00Z'>"
+                         "<title>Ferry timetable approved</title>"), encoding="utf-8")
+    empty = tmp_path / "empty.html"
+    empty.write_text(page("<nav>Home | World | Sport</nav>"), encoding="utf-8")
+    runner = CliRunner()
+    shown = runner.invoke(app, ["read", str(path), "--removed"])
+    assert shown.exit_code == 0, shown.output
+    assert "title: Ferry timetable approved" in shown.output
+    assert "source: Harbour Times" in shown.output
+    assert "published: 2026-01-12" in shown.output
+    assert "Harbour councillors approved a new ferry timetable" in shown.output
+    assert "removed (says something to the reader): Submit your letter to the editor via this form." in shown.output
+    assert "removed (a teaser cut short): Lifeboat crews rescue 14 from stranded yac..." in shown.output
+
+    as_json = runner.invoke(app, ["read", str(path), str(empty), "--json"])
+    assert as_json.exit_code == 1  # one input skipped
+    records = [json.loads(line) for line in as_json.output.splitlines()]
+    assert [r["title"] for r in records][0] == "Ferry timetable approved"
+    assert records[0]["source"] == "Harbour Times" and records[0]["published"] == "2026-01-12"
+    assert "skipped" not in records[0]
+    assert records[1]["path"].endswith("empty.html") and records[1]["skipped"]
+
+
+def test_nothing_invisible_from_a_page_reaches_the_article(tmp_path):
+    story = STORY.replace("ferry", "fer\u200bry", 1)
+    html = page(f"<article><h1>Ferry\u202e timetable approved</h1>{story}</article>",
+                "<meta property='og:site_name' content='Harbour\u2066 Times\x07'>"
+                "<title>Ferry\u202e timetable approved</title>")
+    article = read(tmp_path, html)
+    for text in (article.title, article.source, article.text):
+        assert not any(ch in text for ch in "\u202e\u200b\u2066\x07")
