@@ -14,6 +14,9 @@ of the actor it was merged into). Scores:
   gold names. An actor is right when one of its names (name or alias) is a gold name of its
   type; a gold name is found when some actor of its type carries it.
 - raw_model: spaCy's entities as the model gives them, same mapping, same text, same run.
+- each fixed half of the documents (A, B: by a hash of the document id): develop on one, confirm
+  on the other; `--errors N` lists the commonest spans predicted but not gold ("wrong type" when
+  the span is gold with another type) and gold spans missed.
 
 Data: JSON Lines with `sentences` (token lists) and `entities` (`sent`, `start`, `end`, `type`),
 the CoNLL-2003 layout of ../shared/bench/README.md.
@@ -33,7 +36,7 @@ from briefing.actors.linking import actor_kind, link_mentions
 from briefing.analyse import AnalysisSettings, analyse_articles
 from briefing.config import Config
 from briefing.models import Article
-from common import parser, prf, read_rows
+from common import half_of, parser, prf, read_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "bench" / "conll2003-dev.jsonl"
@@ -94,6 +97,7 @@ class Tally:
 def main() -> int:
     options = parser(__doc__, DEFAULT_DATA, "documents")
     options.add_argument("--model", default=None, help="spaCy model (default: the config default)")
+    options.add_argument("--errors", type=int, default=0, help="list the N most frequent errors of each kind and type")
     args = options.parse_args()
     records = read_rows(args.data, args.limit)
     if records is None:
@@ -108,8 +112,10 @@ def main() -> int:
     started = time.perf_counter()
     analysed = analyse_articles([d[0] for d in docs], settings)
     ours, raw = Tally(), Tally()
+    halves = {"A": Tally(), "B": Tally()}
+    errors: Counter = Counter()
     unique_tp = unique_pred = unique_gold_found = unique_gold = 0
-    for item, (_, gold, names) in zip(analysed, docs):
+    for record, item, (article, gold, names) in zip(records, analysed, docs):
         groups = [[m for _, m in placed] for placed in link_mentions([item])]
         predicted = set()
         for members in groups:
@@ -120,6 +126,15 @@ def main() -> int:
             unique_pred += 1
             unique_tp += any(m.name.lower() in names[kind] for m in members)
         ours.add(predicted, gold)
+        halves[half_of(record["id"])].add(predicted, gold)
+        text = article.text
+        for start, end, t in predicted - gold:
+            spans = {(s, e) for s, e, _ in gold}
+            kind = "wrong type" if (start, end) in spans else "not gold"
+            errors[(kind, t, text[start:end])] += 1
+        for start, end, t in gold - predicted:
+            if not any((start, end) == (s, e) for s, e, _ in predicted):
+                errors[("missed", t, text[start:end])] += 1
         for t in TYPES:
             carried = {m.name.lower() for members in groups if KIND_TYPE.get(actor_kind(members)) == t
                        for m in members}
@@ -134,11 +149,13 @@ def main() -> int:
 
     scores = ours.scores()
     raw_scores = raw.scores()
+    half_scores = {name: tally.scores() for name, tally in halves.items()}
     up = unique_tp / unique_pred if unique_pred else 0.0
     ur = unique_gold_found / unique_gold if unique_gold else 0.0
     unique_f1 = round(2 * up * ur / (up + ur) if up + ur else 0.0, 4)
     if args.json:
         print(json.dumps({"documents": len(docs), **{k: scores[k] for k in ("micro", *TYPES)},
+                          "halves": half_scores,
                           "doc_unique_f1": unique_f1, "raw_model_micro_f1": raw_scores["micro"]["f1"],
                           "model": model, "seconds": round(seconds, 2)}))
         return 0
@@ -150,6 +167,17 @@ def main() -> int:
         s = scores[t]
         print(f"| {t:<6} | {s['p']:6.3f} | {s['r']:6.3f} | {s['f1']:6.3f} | {raw_scores[t]['f1']:12.3f} |")
     print(f"document-level unique-actor F1: {unique_f1:.3f} (P {up:.3f}, R {ur:.3f})")
+    print("\n| half | PER F1 | ORG F1 | LOC F1 | micro P | micro R | micro F1 |")
+    print("|---|---|---|---|---|---|---|")
+    for name, h in half_scores.items():
+        print(f"| {name} | {h['PER']['f1']:.3f} | {h['ORG']['f1']:.3f} | {h['LOC']['f1']:.3f} | {h['micro']['p']:.3f} "
+              f"| {h['micro']['r']:.3f} | {h['micro']['f1']:.3f} |")
+    if args.errors:
+        for kind in ("not gold", "wrong type", "missed"):
+            for t in TYPES:
+                top = [(text, n) for (k, tt, text), n in errors.most_common() if k == kind and tt == t][:args.errors]
+                if top:
+                    print(f"\n{kind} {t}: " + "; ".join(f"{text} ({n})" for text, n in top))
     return 0
 
 

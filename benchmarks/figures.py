@@ -12,7 +12,10 @@ one to one within a sentence:
   `unit` or `normalized_unit` after lemmatising: the same words, one set inside the other, or
   the same head word. Currency signs and "%" are read as their names ("$" -> dollar).
 
-Published scores on the full NewsQuant set are printed beside ours for comparison.
+Published scores on the full NewsQuant set are printed beside ours for comparison. Below the
+table: the value precision of the figures a brief would show (those not marked minor: a bare
+number, an age, an address, a time of day, a measure that describes a thing), and the scores of
+each fixed half of the sentences (A, B: by a hash of the id).
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from briefing.analyse import AnalysisSettings, analyse_articles
 from briefing.config import Config
 from briefing.models import Article
 from briefing.nlp import load_pipeline
-from common import parser, prf, read_rows
+from common import half_of, parser, prf, read_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "bench" / "newsquant-dev.jsonl"
@@ -127,6 +130,8 @@ def main() -> int:
     seconds = time.perf_counter() - started
 
     n_pred = n_gold = value_tp = unit_tp = 0
+    shown = shown_tp = 0
+    halves = {"A": [0, 0, 0, 0], "B": [0, 0, 0, 0]}  # predicted, gold, value tp, unit tp
     for row, figures in zip(rows, predictions):
         gold = [(gold_value(q["value"]), q) for q in row["quantities"]]
         gold = [(v, q) for v, q in gold if v is not None]
@@ -138,14 +143,26 @@ def main() -> int:
                       and same_unit(p[1].unit, g[1], lemmas))
         value_tp += v_hits
         unit_tp += u_hits
+        half = halves[half_of(row["id"])]
+        for i, n in enumerate((len(ours), len(gold), v_hits, u_hits)):
+            half[i] += n
+        # What a brief shows: the figures not marked minor (a bare number, an age, an address...).
+        visible = [(v, f) for v, f in ours if not f.minor]
+        shown += len(visible)
+        shown_tp += pair(visible, gold, lambda p, g: p[0] is not None and same_number(p[0], g[0]))
         if args.errors and (v_hits != len(gold) or v_hits != len(ours) or u_hits != v_hits):
             print(row["text"])
             print("   gold:", [(q["value"], q["unit"], q["normalized_unit"]) for _, q in gold])
             print("   ours:", [(v, f.value, f.unit, f.counts) for v, f in ours])
     vp, vr, vf = prf(value_tp, n_pred, n_gold)
     up, ur, uf = prf(unit_tp, n_pred, n_gold)
+    shown_p = shown_tp / shown if shown else 0.0
+    half_scores = {}
+    for name, (hp, hg, hv, hu) in halves.items():
+        half_scores[name] = {"value_f1": round(prf(hv, hp, hg)[2], 4), "value_unit_f1": round(prf(hu, hp, hg)[2], 4)}
     if args.json:
         print(json.dumps({"sentences": len(rows), "value_f1": round(vf, 4), "value_unit_f1": round(uf, 4),
+                          "shown": shown, "shown_value_p": round(shown_p, 4), "halves": half_scores,
                           "value": {"p": round(vp, 4), "r": round(vr, 4)},
                           "value_unit": {"p": round(up, 4), "r": round(ur, 4)}, "seconds": round(seconds, 2)}))
         return 0
@@ -156,6 +173,9 @@ def main() -> int:
     print(f"| {'briefing (this run)':<34} | {vp:7.3f} | {vr:7.3f} | {vf:8.3f} | {uf:8.3f} |")
     for name, value, unit in PUBLISHED:
         print(f"| {name:<34} | {'':>7} | {'':>7} | {value:8.3f} | {unit:8.3f} |")
+    print(f"\nfigures a brief would show (not minor): {shown}, value precision {shown_p:.3f}")
+    for name, h in half_scores.items():
+        print(f"half {name}: value F1 {h['value_f1']:.3f}, +unit F1 {h['value_unit_f1']:.3f}")
     return 0
 
 

@@ -43,6 +43,7 @@ class Mention:
     role: str | None = None
     titled: bool = False  # a person named with an honorific ("Mr", "Dr") or a role
     group: int = 0
+    credit: bool = False  # named as where the news came from: "(Reuters)", "told Reuters", "according to AP"
 
     @property
     def name(self) -> str:

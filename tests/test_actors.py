@@ -232,3 +232,74 @@ def test_a_lower_case_particle_alone_is_not_an_actor(analyse_texts):
                           "in the league match, which fans call el clasico, with goals from Vinicius Junior.")
     names = {a.name for a in extract_actors(items)}
     assert not any(name.islower() for name in names)
+
+
+def test_wire_agencies_and_the_briefs_own_publishers_are_sources_not_actors(analyse_texts):
+    import dataclasses
+
+    facts = analyse_texts(
+        "LONDON (Reuters) - Harbour Bank cut 200 jobs on Monday, its chief executive Anna Berg told Reuters.",
+        "Harbour Bank will close 12 branches, the bank said. Anna Berg, the bank's chief executive, told the "
+        "Daily Courier the cuts were painful.")
+    names = {a.name for a in extract_actors(facts)}
+    assert {"Harbour Bank", "Anna Berg"} <= names
+    assert "Reuters" not in names  # named only as a credit: "(Reuters)", "told Reuters"
+    # The publisher of an article of the batch is a source, wherever it is named.
+    courier = analyse_texts("Harbour Bank will close 12 branches, Anna Berg said. The Daily Courier asked the bank "
+                            "how many jobs would go.")
+    courier = [dataclasses.replace(f, article=dataclasses.replace(f.article, source="Daily Courier")) for f in courier]
+    assert "Daily Courier" in {a.name for a in extract_actors(analyse_texts(
+        "Harbour Bank will close 12 branches, Anna Berg said. The Daily Courier asked the bank how many jobs would "
+        "go."))}
+    assert "Daily Courier" not in {a.name for a in extract_actors(courier)}
+
+
+def test_a_publisher_the_story_is_about_stays_an_actor(analyse_texts):
+    import dataclasses
+
+    (fact,) = analyse_texts("The Daily Courier will close its print edition in March, its owner Coastal Media said "
+                            "on Monday.", titles=("Daily Courier to close print edition",))
+    fact = dataclasses.replace(fact, article=dataclasses.replace(fact.article, source="Daily Courier"))
+    assert "Daily Courier" in {a.name for a in extract_actors([fact])}
+
+
+def test_an_acronym_the_text_defines_for_a_thing_is_no_actor(analyse_texts):
+    actors = actors_of(analyse_texts, "Doctors said the farmer had hypersensitivity pneumonitis (HP), a lung disease. "
+                                      "HP is caused by breathing mouldy dust, said Dr Anna Berg of Leeds General "
+                                      "Infirmary.")
+    assert "HP" not in actors
+    assert "Anna Berg" in actors
+
+
+def test_a_middle_name_does_not_make_two_people(analyse_texts):
+    actors = actors_of(analyse_texts, "Owen John Dempsey, 43, was charged with fraud on Monday.",
+                       "Owen Dempsey appeared in court in Leeds on Tuesday. Dempsey denied the charges.")
+    people = [a for a in actors.values() if a.kind == "person"]
+    assert [p.name for p in people] == ["Owen John Dempsey"]
+    assert {"Owen Dempsey", "Dempsey"} <= set(people[0].aliases)
+
+
+def test_a_surname_the_model_took_for_an_organisation_is_the_one_person_it_fits(analyse_texts):
+    actors = actors_of(analyse_texts, "President Donald Trump met the Korean president in Seoul on Monday.",
+                       "Trump and Moon discussed trade on Monday, officials said.")
+    assert "Trump" not in actors
+    assert actors["Donald Trump"].sources == [1, 2]
+
+
+def test_an_acronym_and_the_one_name_it_opens_are_one_organisation(analyse_texts):
+    actors = actors_of(analyse_texts, "BBM Music signed the band on Monday.",
+                       "The band joined BBM last week, BBM said.")
+    assert "BBM" not in actors
+    assert actors["BBM Music"].sources == [1, 2]
+
+
+def test_two_people_who_share_a_surname_stay_two(analyse_texts):
+    actors = actors_of(analyse_texts, "Governor Bobby Marsh and his wife Supriya Marsh opened the clinic on Monday. "
+                                      "Marsh said the clinic would serve 4,000 families.")
+    people = sorted(a.name for a in actors.values() if a.kind == "person")
+    assert people == ["Bobby Marsh", "Supriya Marsh"]
+
+
+def test_a_currency_is_no_actor(analyse_texts):
+    actors = actors_of(analyse_texts, "The council will spend Rs 25 lakh on the new clinic, Anna Berg said.")
+    assert "Rs" not in actors

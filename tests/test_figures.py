@@ -159,7 +159,7 @@ def test_names_addresses_and_pronouns_are_not_figures(analyse_texts, text, expec
 @pytest.mark.parametrize("text, value, counts", [
     ("The cabinet approved €250m in emergency funding on Wednesday night.", "€250m", "emergency funding"),
     ("The government pledged $2 billion in aid to the region.", "$2 billion", "aid"),
-    ("The firm earned £5m in 2024.", "£5m", "The firm earned"),
+    ("The firm earned £5m in 2024.", "£5m", ""),  # "The firm earned" is a clause, not what the money is
     ("Shares in the bank fell 5% in early trading.", "fell 5%", "Shares in the bank"),  # "in" of time
     ("Lenders said rates had climbed, adding about £90 a month to a typical repayment.", "about £90",
      "adding to a typical repayment"),
@@ -185,3 +185,31 @@ def test_the_table_takes_each_storys_best_figure_first_and_leaves_out_stories_no
     figures = extract_figures(items, groups=[[0], [1]])
     assert [f.sources for f in figures][:3] == [[1], [2], [1]]
     assert all(f.sources != [3] for f in figures)  # article 3's story is not in the brief
+
+
+@pytest.mark.parametrize("text, not_shown", [
+    ("Police said the 43-year-old man from Leeds was arrested at his home on Friday.", "43"),  # an age
+    ("The suspect, aged 43, was arrested at his home on Friday.", "43"),
+    ("The crash happened at 3170 W. County Road 600S, in the north of the county.", "600S"),  # an address
+    ("The new model has a 2-liter engine and costs less than the old one.", "2-liter"),  # a measure describing
+    ("The village is a 30-minute drive from the harbour, the council said.", "30-minute"),
+])
+def test_ages_addresses_and_measures_that_describe_are_no_key_figures(analyse_texts, text, not_shown):
+    shown = [f.value for f in figures_of(analyse_texts, text)]
+    assert not any(not_shown in value for value in shown), shown
+
+
+def test_a_moment_in_a_match_is_no_figure(analyse_texts):
+    assert figures_of(analyse_texts, "Smith scored in the 90th minute to win the match for Leeds.") == []
+
+
+@pytest.mark.parametrize("text, value, counts", [
+    # What a figure counts is a noun phrase, never a clause or a phrase cut before its object.
+    ("The company paid $35 million to settle the claims, it said.", "$35 million", ""),
+    ("He was jailed for seven years for his part in the fraud.", "seven years", ""),
+    ("About 400 passengers from the ferry were taken to hospital.", "About 400", "passengers"),
+])
+def test_what_a_figure_counts_reads_as_a_noun_phrase(analyse_texts, text, value, counts):
+    by_value = {f.value: f for f in figures_of(analyse_texts, text)}
+    assert by_value[value].counts.startswith(counts)
+    assert not by_value[value].counts.endswith((" from", " paid", " He", " of"))

@@ -13,7 +13,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
-from briefing.actors.names import UnionFind, is_suffix, mention_key, same_name
+from briefing.actors.names import UnionFind, country_code, is_suffix, mention_key, same_person
 from briefing.facts import ArticleFacts, Mention
 from briefing.lang import LanguageProfile, profile
 from briefing.models import Actor
@@ -55,15 +55,26 @@ def _link_across_articles(mentions: Sequence[Mention], uf: UnionFind, lang: Lang
             root_b, kind_b, name_b, keys_b = heads[b]
             if "person" in (kind_a, kind_b):
                 # Two people, or a person and the same full name mis-tagged as a place/org.
-                if len(name_a) > 1 and len(name_b) > 1 and same_name(name_a, name_b):
+                if len(name_a) > 1 and len(name_b) > 1 and same_person(name_a, name_b):
                     uf.union(root_a, root_b)
             elif "person" not in (kind_a, kind_b) and keys_a & keys_b:
                 uf.union(root_a, root_b)
-    # A surname alone in one article joins a full name from another if only one fits.
+    # A surname alone in one article joins a full name from another if only one fits: the
+    # last word ("Trump" of Donald Trump) or, for names written family name first, the first
+    # ("Moon" of Moon Jae-in). Whatever the model tagged it: "Trump" taken for an organisation
+    # in one article is still Donald Trump of another, when no one else fits.
+    for root, kind, name, keys in heads:
+        if len(name) != 1 or country_code(name[0], lang):
+            continue  # (a country is no surname)
+        fits = {uf.find(r) for r, k, n, _ in heads if k == "person" and len(n) > 1
+                and (is_suffix(name, n) or same_person(name, n[:1]))}
+        if len(fits) == 1:
+            uf.union(root, fits.pop())
+    # An acronym alone joins the one longer organisation it opens: "BBM" and "BBM Music".
     for root, kind, name, _ in heads:
-        if kind != "person" or len(name) != 1:
+        if len(name) != 1 or kind != "organisation" or not (name[0].isupper() and len(name[0]) >= 2):
             continue
-        fits = {uf.find(r) for r, k, n, _ in heads if k == "person" and is_suffix(name, n)}
+        fits = {uf.find(r) for r, k, n, _ in heads if k == "organisation" and len(n) > 1 and n[0] == name[0]}
         if len(fits) == 1:
             uf.union(root, fits.pop())
 
@@ -105,6 +116,22 @@ def link_mentions(facts: Sequence[ArticleFacts]) -> list[list[Placed]]:
     return list(groups.values())
 
 
+def _letters(text: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", text.lower())
+
+
+def _a_source(members: Sequence[Mention], names: set[str], publishers: set[str], titles: Sequence[str],
+              positions: Sequence[int]) -> bool:
+    """Is this organisation where the news came from, not an actor in it? A wire agency named
+    only as a credit ("(Reuters)", "told AP"), or the publisher of an article of the batch,
+    unless the story is about it (it is in the title of one of its articles)."""
+    if all(m.credit for m in members):
+        return True
+    if not publishers & {_letters(n) for n in names}:
+        return False
+    return not any(re.search(rf"\b{re.escape(n.lower())}\b", titles[p]) for p in positions for n in names)
+
+
 def extract_actors(facts: Sequence[ArticleFacts], per_kind: int | None = None) -> list[Actor]:
     """Merge the mentions of all articles into actors, most salient first, at most ``per_kind``
     of each kind (people, organisations, places). An actor's sources are the source markers of
@@ -114,6 +141,7 @@ def extract_actors(facts: Sequence[ArticleFacts], per_kind: int | None = None) -
     for a role given in the text.
     """
     titles = [item.article.title.lower() for item in facts]
+    publishers = {_letters(item.article.source) for item in facts}
     actors = []
     for placed in link_mentions(facts):
         members = [m for _, m in placed]
@@ -121,6 +149,8 @@ def extract_actors(facts: Sequence[ArticleFacts], per_kind: int | None = None) -
         name = _display_name(members, kind)
         positions = sorted({position for position, _ in placed})
         aliases = sorted({m.name for m in members} - {name})
+        if kind == "organisation" and _a_source(members, {name, *aliases}, publishers, titles, positions):
+            continue
         roles = Counter(m.role for m in members if m.role)
         in_title = any(
             re.search(rf"\b{re.escape(alias.lower())}\b", titles[a])

@@ -17,7 +17,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from briefing.actors.names import UnionFind, alias_pairs, country_code, is_suffix, mention_key
+from briefing.actors.names import (UnionFind, alias_pairs, country_code, defined_things, is_suffix, mention_key,
+                                   same_person)
 from briefing.facts import Mention
 from briefing.lang import LanguageProfile
 
@@ -293,6 +294,21 @@ def _results_rows(doc: Doc) -> list[Span]:
 
 
 
+def _credited(ent: Span, lang: LanguageProfile) -> bool:
+    """Is the organisation named as where the news came from rather than as part of it? A wire
+    credit in a dateline ("LONDON (Reuters) -"), "told Reuters", "according to AP", "the Times
+    reported"."""
+    doc = ent.doc
+    before = doc[max(ent.sent.start, ent.start - 4):ent.start].text.lower()
+    if ent.start > ent.sent.start and doc[ent.start - 1].text == "(" and ent.end < len(doc) \
+            and doc[ent.end].text == ")" and ent.start - ent.sent.start <= 8:
+        return True
+    if any(before.endswith(cue) for cue in lang.credit_cues):
+        return True
+    root = ent.root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in lang.report_verbs
+
+
 def mentions_in(doc: Doc, labels: Iterable[str], lang: LanguageProfile) -> list[Mention]:
     """The actor mentions of one article, with titles stripped and roles read; each its own group
     (``link_within_article`` says which are one actor)."""
@@ -321,6 +337,8 @@ def mentions_in(doc: Doc, labels: Iterable[str], lang: LanguageProfile) -> list[
             words = tuple(w for w in words if w)
         if not words or not any(ch.isupper() for ch in "".join(words)):
             continue  # names have a capital somewhere ("eBay"); "van" or "el" alone is no name
+        if len(words) == 1 and words[0].lower().rstrip(".") in lang.currency_signs:
+            continue  # "Rs 25 lakh": a currency, not an organisation
         if kind != "person" and _is_calendar(words, lang):
             continue  # a date, not an organisation or place (a person may be "May")
         if len(words) == 1 and kind != "person" and (
@@ -329,7 +347,8 @@ def mentions_in(doc: Doc, labels: Iterable[str], lang: LanguageProfile) -> list[
         if kind != "place" and country_code(" ".join(words), lang):
             kind = "place"  # the model's "Belarus" as an organisation or "Benin" as a person
         start, end = _name_span(tokens)
-        found.append(Mention(kind, words, start, end, role, titled))
+        found.append(Mention(kind, words, start, end, role, titled,
+                             credit=kind == "organisation" and _credited(ent, lang)))
     teams = {m.words for m in found if m.kind == "place" and not country_code(m.name, lang)
              and _plays_as_team(doc, m, lang)}
     people = {m.words for m in found if m.kind == "person"}
@@ -360,7 +379,13 @@ def link_within_article(mentions: Sequence[Mention], text: str, lang: LanguagePr
     mentions = list(mentions)
     groups = UnionFind(len(mentions))
     by_key: dict[str, int] = {}
+    # A surname two people of the article share ("Bobby Jindal", "Supriya Jindal") is not one
+    # actor by its spelling: each "Jindal" goes to its nearest full name below.
+    full_names = {m.words for m in mentions if m.kind == "person" and len(m.words) > 1}
+    shared = {w for w in {n[-1] for n in full_names} if sum(n[-1] == w for n in full_names) > 1}
     for i, m in enumerate(mentions):
+        if len(m.words) == 1 and m.words[0] in shared:
+            continue
         key = mention_key(m, lang)
         if key in by_key:
             groups.union(by_key[key], i)
@@ -382,6 +407,11 @@ def link_within_article(mentions: Sequence[Mention], text: str, lang: LanguagePr
         for j in members[1:]:
             groups.union(members[0], j)
     people = [i for i, m in enumerate(mentions) if m.kind == "person"]
+    for a_i, a in enumerate(people):  # "Owen John Dempsey" and "Owen Dempsey"
+        for b_i in people[a_i + 1:]:
+            if len(mentions[a].words) != len(mentions[b_i].words) and same_person(mentions[a].words,
+                                                                               mentions[b_i].words):
+                groups.union(a, b_i)
     kinds = [m.kind for m in mentions]
     for i, m in enumerate(mentions):
         # A short form joins the nearest longer name before it (else the first after it).
@@ -400,5 +430,8 @@ def link_within_article(mentions: Sequence[Mention], text: str, lang: LanguagePr
 
 
 def article_mentions(doc: Doc, labels: Iterable[str], lang: LanguageProfile) -> list[Mention]:
-    """The actor mentions of one article, grouped into the actors they name there."""
-    return link_within_article(mentions_in(doc, labels, lang), doc.text, lang)
+    """The actor mentions of one article, grouped into the actors they name there; not an
+    acronym the article defines for a thing ("hypersensitivity pneumonitis (HP)")."""
+    things = defined_things(doc.text)
+    mentions = [m for m in mentions_in(doc, labels, lang) if m.name not in things]
+    return link_within_article(mentions, doc.text, lang)

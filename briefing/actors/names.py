@@ -40,6 +40,32 @@ def same_name(a: Sequence[str], b: Sequence[str]) -> bool:
     return len(a) == len(b) and all(same_word(x, y) for x, y in zip(a, b))
 
 
+def same_person(a: Sequence[str], b: Sequence[str]) -> bool:
+    """The same name, or the same first and last names with middle names given in one only
+    ("Owen John Dempsey", "Owen Dempsey")."""
+    if same_name(a, b):
+        return True
+    short, full = sorted((a, b), key=len)
+    if len(short) < 2 or len(full) <= len(short) or not (same_word(short[0], full[0]) and same_word(short[-1], full[-1])):
+        return False
+    inner = iter(full[1:-1])
+    return all(any(same_word(word, other) for other in inner) for word in short[1:-1])
+
+
+def defined_things(text: str) -> set[str]:
+    """Acronyms the text defines for a thing, not a name: "hypersensitivity pneumonitis (HP)"
+    (the words before it are lower case and their initials spell it)."""
+    things = set()
+    for match in _ACRONYM_PAIR.finditer(text):
+        acronym = match.group(1)
+        letters = [c.lower() for c in acronym if c.isalpha()]
+        before = re.findall(r"[\w'’-]+", text[max(0, match.start() - 120):match.start()])[-len(letters):]
+        if len(before) == len(letters) and all(w[0].islower() for w in before) \
+                and [w[0] for w in before] == letters:
+            things.add(acronym)
+    return things
+
+
 def is_suffix(short: Sequence[str], full: Sequence[str]) -> bool:
     """``short`` is the last words of ``full`` ("Johnson" of "Boris Johnson")."""
     return 0 < len(short) < len(full) and same_name(short, full[len(full) - len(short):])

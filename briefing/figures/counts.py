@@ -27,8 +27,16 @@ def _phrase(tokens: Sequence[Token], limit: int = 12) -> str:
         if token.i != run[-1].i + 1:
             break
         run.append(token)
-    words = [t.text_with_ws for t in run[:limit]]
+    run = run[:limit]
+    while run and run[-1].pos_ in _DANGLING:
+        run.pop()  # "the 43-year-old man from" ends with the phrase it lost
+    if not any(t.pos_ in ("NOUN", "PROPN") for t in run):
+        return ""  # "high", "now infamous", "roughly break": no thing is named
+    words = [t.text_with_ws for t in run]
     return "".join(words).strip(" ,;:–-")
+
+
+_DANGLING = {"ADP", "DET", "CCONJ", "SCONJ", "PART", "PUNCT", "AUX"}
 
 
 _SKIP_DEPS = {"det", "nummod", "quantmod", "advmod", "punct", "poss", "predet", "case"}
@@ -87,8 +95,12 @@ def _measured(root: Token, kind: str | None, lang: LanguageProfile) -> str:
         return _phrase(list(objects[0].subtree), limit=8)
     subjects = [c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")]
     if subjects:
-        subject = _phrase(list(subjects[0].subtree), limit=8)
-        return subject if root.dep_ != "dobj" else f"{subject} {verb.text}"
+        # "consumer prices rose 5.1%": the subject is what is measured; not when the amount is
+        # the verb's object ("The company paid $35m": "The company paid" is a clause, not what
+        # the money is) or the subject a pronoun ("He was jailed for seven years").
+        if root.dep_ == "dobj" or subjects[0].pos_ == "PRON":
+            return ""
+        return _phrase(list(subjects[0].subtree), limit=8)
     preps = [c for c in verb.rights if c.dep_ == "prep" and c.i > root.i]
     # "adding about £90 a month to a typical repayment" -> "adding to a typical repayment"
     return f"{verb.text} {_phrase(list(preps[0].subtree), limit=7)}" if preps else verb.text

@@ -3,15 +3,44 @@ counts and its unit. Part of the per-article stage."""
 
 from __future__ import annotations
 
+import itertools
+import re
 from typing import TYPE_CHECKING
 
 from briefing.models import FigureFact
 from briefing.figures.counts import counted, unit_of
-from briefing.figures.spans import is_year, number_spans, part_of_a_name, pronoun_one, qualifier, span_value
+from briefing.figures.spans import ORDINAL, is_year, number_spans, part_of_a_name, pronoun_one, qualifier, span_value
 from briefing.lang import LanguageProfile
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
+
+
+DETERMINERS = ("the", "these", "those")  # "the four seasons": a group already known, not a figure
+_ROAD_NUMBER = re.compile(r"^\d+[NSEW]$")  # "County Road 600S"
+_HYPHENED = re.compile(r"\d-[^\W\d_]")  # "2-liter", "30-minute", "13-year"
+
+
+def context_only(ent: Span, unit: str, lang: LanguageProfile) -> bool:
+    """A number a reader does not want in a table of key figures, though it is a quantity: an
+    age ("the 43-year-old man", "aged 43"), an address or a road ("3170 W. County Road 600S"),
+    a time of day ("10 a.m."), or a measure that describes a thing rather than reports something
+    ("a 2-liter engine", "a 30-minute drive": a hyphened measure before its noun)."""
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    after = doc[ent.end:ent.end + 4]
+    if unit.split()[-1:] == ["old"] or (before is not None and before.lower_ in lang.age_words):
+        return True
+    if any(_ROAD_NUMBER.match(t.text) for t in ent):
+        return True
+    named = list(itertools.takewhile(lambda t: t.is_title or t.text.endswith("."), after))
+    if any(t.lower_.rstrip(".") in lang.street_words for t in (*ent, *named) if t.is_title):
+        return True
+    if after and (after[0].lower_ in lang.clock_words or re.fullmatch(r"\d{1,2}[:.]\d\d", ent.text.strip())):
+        return True
+    root = ent.root
+    return bool(_HYPHENED.search(ent.text)) and root.dep_ in ("amod", "compound", "nummod", "npadvmod") \
+        and root.head.pos_ in ("NOUN", "ADJ", "PROPN") and root.head.i >= ent.end
 
 
 def figures_in(doc: Doc, lang: LanguageProfile) -> list[FigureFact]:
@@ -22,8 +51,8 @@ def figures_in(doc: Doc, lang: LanguageProfile) -> list[FigureFact]:
         previous: Token | None = None
         for ent in number_spans(sent, lang):
             kind = "quantity" if ent.label_ == "DURATION" else lang.figure_labels.get(ent.label_)
-            if kind is None or is_year(ent) or part_of_a_name(ent, lang):
-                continue
+            if kind is None or is_year(ent) or part_of_a_name(ent, lang) or any(ORDINAL.match(t.text) for t in ent):
+                continue  # "the 90th minute" is a moment, not a quantity
             before = doc[ent.start - 1] if ent.start > 0 else None
             if before is not None and before.text in lang.number_labels:
                 continue  # "No 10" is an address, not a figure
@@ -37,14 +66,18 @@ def figures_in(doc: Doc, lang: LanguageProfile) -> list[FigureFact]:
                 start = ent.start - 1
             value = doc[start:ent.end].text
             counts, noun = counted(ent, previous, lang)
+            if ent.text.lower() in counts.lower():
+                counts = ""  # "nearly 50 per cent" said to count itself
             if noun is not None:
                 previous = noun
             number, high = value_span
-            minor = kind == "count" and (not counts or number == 1 or (
-                before is not None and before.lower_ in ("the", "these", "those") and number < 10))
+            unit = unit_of(ent, kind, noun, lang)
+            determined = ent[0].lower_ in DETERMINERS or (before is not None and before.lower_ in DETERMINERS)
+            minor = kind == "count" and (not counts or number == 1 or (determined and number < 10))
+            minor = minor or context_only(ent, unit, lang)
             found.append(FigureFact(
                 value=value, counts=counts, sentence=sent.text.strip(), kind=kind, number=number,
-                qualifier=said.lower() if said else None, unit=unit_of(ent, kind, noun, lang),
+                qualifier=said.lower() if said else None, unit=unit,
                 number_high=high if high != number else None, minor=minor,
             ))
     return found

@@ -66,7 +66,7 @@ def _widen(ent: Span, lang: LanguageProfile) -> Span:
 
 
 NOT_FIGURES = {"DATE", "TIME", "ORDINAL"}
-_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$", re.I)
+ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$", re.I)
 # A number with its unit written on: "10kW", "155mph", "1.38pc", "50mL".
 GLUED = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(?!(?:am|pm|a\.m|p\.m|st|nd|rd|th|s)$)([a-zA-Zμ%][a-zA-Zμ/]*[23]?)$",
                    re.I)
@@ -154,7 +154,7 @@ def _percent_end(doc, end: int, limit: int) -> int | None:
 
 def is_number(token: Token, lang: LanguageProfile) -> bool:
     """A token that holds a number: "5,200", "three", "10kW", "RM2.70", "minus-5"; not "3rd"."""
-    if _ORDINAL.match(token.text):
+    if ORDINAL.match(token.text):
         return False
     return bool(GLUED.match(token.text) or _prefixed(token, lang)
                 or ((token.pos_ == "NUM" or _NUMERIC.match(token.text)) and token.like_num))
@@ -165,7 +165,7 @@ def _date_part(token: Token, lang: LanguageProfile) -> bool:
     recogniser also files amounts under DATE ("last year's $32280", "3687 mAh"): a number after
     a currency, with a unit written on, or too big for a day and not a year is a figure."""
     if token.ent_type_ == "ORDINAL":
-        return bool(_ORDINAL.match(token.text) or token.is_alpha)  # "5pc" is a percentage
+        return bool(ORDINAL.match(token.text) or token.is_alpha)  # "5pc" is a percentage
     if token.ent_type_ not in ("DATE", "TIME") or not any(ch.isdigit() for ch in token.text):
         return token.ent_type_ in NOT_FIGURES
     doc = token.doc
@@ -310,7 +310,7 @@ def _address(span: Span, lang: LanguageProfile) -> bool:
     if not all(t.text.isdigit() or t.text in "-–" or _NUMERIC.match(t.text) for t in span):
         return False
     for token in doc[span.end:span.end + 4]:
-        if not (token.text[:1].isupper() or _ORDINAL.match(token.text)):
+        if not (token.text[:1].isupper() or ORDINAL.match(token.text)):
             return False
         if token.lower_.rstrip(".") in lang.street_words:
             return True

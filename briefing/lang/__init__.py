@@ -63,6 +63,10 @@ class LanguageProfile:
     currency_signs: Mapping[str, str]  # "$" -> "dollar"
     pronoun_determiners: frozenset[str]  # "the same one": "one" is no number
     street_words: frozenset[str]  # the last word of a street address
+    credit_cues: tuple[str, ...]  # "told", "according to": what comes before a news source named as one
+    report_verbs: frozenset[str]  # "X reported": a source, not an actor
+    age_words: frozenset[str]  # "aged 43", "43 years old": an age, not a key figure
+    clock_words: frozenset[str]  # "10 a.m.": a time of day, not a key figure
     number_labels: frozenset[str]  # words before a number that make it a label ("No 10")
     unit_fillers: frozenset[str]  # words next to a number that are never its unit ("the", "last")
 

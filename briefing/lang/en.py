@@ -63,7 +63,7 @@ VAGUE = MappingProxyType({"dozens": 12, "scores": 20, "hundreds": 1e2, "thousand
 CURRENCY_SIGNS = MappingProxyType({
     "$": "dollar", "us$": "dollar", "a$": "australian dollar", "c$": "canadian dollar", "£": "pound", "€": "euro",
     "¥": "yen", "₹": "rupee", "₩": "won", "₽": "rouble", "₺": "lira", "fr": "franc", "chf": "swiss franc",
-    "usd": "dollar", "eur": "euro", "gbp": "pound"})
+    "usd": "dollar", "eur": "euro", "gbp": "pound", "rs": "rupee", "inr": "rupee"})
 
 # Page furniture, by the words it is made of (cleaning judges lines by their shape first).
 CAPTION = (r"\((?:pictures?|photos?|photograph|images?|credit|pic|video)\s*:[^)]*\)"
@@ -118,6 +118,10 @@ PROFILE = LanguageProfile(
     pronoun_determiners=_words("same this that each every any no which another the other"),
     street_words=_words("road rd street st avenue ave lane ln way drive boulevard blvd place square terrace crescent "
                         "close court highway parade row walk"),
+    credit_cues=("told", "according to", "said in a statement to", "in an interview with", "quoted by"),
+    report_verbs=_words("report"),
+    age_words=_words("aged age old"),
+    clock_words=_words("a.m. p.m. am pm o'clock gmt utc bst est pst"),
     number_labels=frozenset({"No", "No.", "Number", "number"}),
     unit_fillers=_words("the a an past last next first"),
     date_leading_words="on|by|from|until|till|since|early|late|earlier|later",
