@@ -301,5 +301,13 @@ def test_two_people_who_share_a_surname_stay_two(analyse_texts):
 
 
 def test_a_currency_is_no_actor(analyse_texts):
-    actors = actors_of(analyse_texts, "The council will spend Rs 25 lakh on the new clinic, Anna Berg said.")
+    actors = actors_of(analyse_texts, "The council will spend Rs 25 lakh on the new clinic, Anna Berg said. "
+                                      "Rs 12 lakh will go to the school.")
     assert "Rs" not in actors
+
+
+def test_a_first_name_alone_is_the_one_person_it_opens(analyse_texts):
+    actors = actors_of(analyse_texts, "Chef Bobby Marsh opened a restaurant in Leeds on Monday. Bobby said the menu "
+                                      "would change every week. Bobby cooked for 200 guests.")
+    assert "Bobby" not in actors
+    assert actors["Bobby Marsh"].mentions == 3

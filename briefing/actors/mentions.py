@@ -353,7 +353,8 @@ def mentions_in(doc: Doc, labels: Iterable[str], lang: LanguageProfile) -> list[
              and _plays_as_team(doc, m, lang)}
     people = {m.words for m in found if m.kind == "person"}
     listed = [span for span in _results_rows(doc)
-              if not country_code(span.text, lang) and not _is_calendar([t.text for t in span], lang)]
+              if not country_code(span.text, lang) and not _is_calendar([t.text for t in span], lang)
+              and span.text.lower().rstrip(".") not in lang.currency_signs]  # "Rs 25 lakh" is no score
     for span in listed:
         words = tuple(t.text for t in span)
         if words not in people and not any(w[-1:] == words[-1:] for w in people):
@@ -419,6 +420,10 @@ def link_within_article(mentions: Sequence[Mention], text: str, lang: LanguagePr
         if m.kind != "person" and len(m.words) > 1:
             continue
         longer = [j for j in people if is_suffix(m.words, mentions[j].words)]
+        if not longer and len(m.words) == 1:
+            # A first name alone ("Bobby" of Bobby Jindal), when it opens one person's name only.
+            opening = [j for j in people if len(mentions[j].words) > 1 and mentions[j].words[0] == m.words[0]]
+            longer = opening if len({mentions[j].words for j in opening}) == 1 else []
         if not longer:
             continue
         before = [j for j in longer if mentions[j].start < m.start]

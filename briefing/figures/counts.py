@@ -103,7 +103,10 @@ def _measured(root: Token, kind: str | None, lang: LanguageProfile) -> str:
         return _phrase(list(subjects[0].subtree), limit=8)
     preps = [c for c in verb.rights if c.dep_ == "prep" and c.i > root.i]
     # "adding about £90 a month to a typical repayment" -> "adding to a typical repayment"
-    return f"{verb.text} {_phrase(list(preps[0].subtree), limit=7)}" if preps else verb.text
+    if not preps:
+        return ""  # a verb alone ("break") says nothing of what the number is
+    phrase = _phrase(list(preps[0].subtree), limit=7)
+    return f"{verb.text} {phrase}" if phrase else ""
 
 
 def _named_after(root: Token) -> str:

@@ -38,9 +38,8 @@ def context_only(ent: Span, unit: str, lang: LanguageProfile) -> bool:
         return True
     if after and (after[0].lower_ in lang.clock_words or re.fullmatch(r"\d{1,2}[:.]\d\d", ent.text.strip())):
         return True
-    root = ent.root
-    return bool(_HYPHENED.search(ent.text)) and root.dep_ in ("amod", "compound", "nummod", "npadvmod") \
-        and root.head.pos_ in ("NOUN", "ADJ", "PROPN") and root.head.i >= ent.end
+    # English writes a measure with a hyphen only before what it describes: "six-inch lizard".
+    return bool(_HYPHENED.search(ent.text))
 
 
 def figures_in(doc: Doc, lang: LanguageProfile) -> list[FigureFact]:
@@ -73,7 +72,8 @@ def figures_in(doc: Doc, lang: LanguageProfile) -> list[FigureFact]:
             number, high = value_span
             unit = unit_of(ent, kind, noun, lang)
             determined = ent[0].lower_ in DETERMINERS or (before is not None and before.lower_ in DETERMINERS)
-            minor = kind == "count" and (not counts or number == 1 or (determined and number < 10))
+            minor = (kind == "count" and (not counts or number == 1 or (determined and number < 10))) or (
+                kind == "quantity" and determined and number < 10)
             minor = minor or context_only(ent, unit, lang)
             found.append(FigureFact(
                 value=value, counts=counts, sentence=sent.text.strip(), kind=kind, number=number,
