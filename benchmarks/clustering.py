@@ -248,7 +248,7 @@ def main() -> int:
     result = {"documents": len(items), "clusters": len(rows), "bcubed_p": round(p, 4), "bcubed_r": round(r, 4),
               "bcubed_f1": round(f1, 4), "ari": round(ari, 4), "seconds": round(seconds, 2)}
     if args.diagnose:
-        result.update(ceiling(similarities(counts), gold))
+        result.update(ceiling(similarities(counts).toarray(), gold))
     if args.json:
         print(json.dumps(result))
         return 0

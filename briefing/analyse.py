@@ -118,17 +118,87 @@ def in_language(articles: Sequence[Article], model: str) -> tuple[list[Article],
     return kept, skipped
 
 
-def analyse_articles(articles: Sequence[Article], settings: AnalysisSettings,
-                     progress: Callable[[int, int], None] | None = None) -> list[ArticleFacts]:
-    """The facts of every article, in order: one ``nlp.pipe`` stream, each ``Doc`` dropped as
-    soon as its facts exist."""
+# Articles a worker takes at a time: enough to keep spaCy's batches full, few enough that the
+# work spreads over the workers and progress moves.
+CHUNK = 32
+
+
+def _chunks(articles: Sequence[Article], size: int = CHUNK) -> list[list[Article]]:
+    return [list(articles[i:i + size]) for i in range(0, len(articles), size)]
+
+
+def analyse_chunk(articles: Sequence[Article], settings: AnalysisSettings) -> list[ArticleFacts]:
+    """The facts of some articles, in order, in this process: one ``nlp.pipe`` stream, each
+    ``Doc`` dropped as soon as its facts exist. What every worker runs."""
     from briefing.nlp import load_pipeline, parse
 
-    nlp = load_pipeline(settings.model)
-    facts = []
-    for done, (article, doc) in enumerate(zip(articles, parse((a.text for a in articles), nlp,
-                                                              settings.batch_size)), 1):
-        facts.append(analyse_article(article, doc, settings))
-        if progress:
-            progress(done, len(articles))
-    return facts
+    nlp = load_pipeline(settings.model)  # loaded once a process (load_pipeline is cached)
+    return [analyse_article(article, doc, settings)
+            for article, doc in zip(articles, parse((a.text for a in articles), nlp, settings.batch_size))]
+
+
+def analyse_articles(articles: Sequence[Article], settings: AnalysisSettings,
+                     progress: Callable[[int, int], None] | None = None, jobs: int = 1,
+                     scheduler: str | None = None) -> list[ArticleFacts]:
+    """The facts of every article, in order. With ``jobs`` above 1, chunks of CHUNK articles go
+    to that many worker processes (each loads the model once); with a Dask ``scheduler``
+    address, to the workers of that cluster. The facts are the same whichever runs them: each
+    article's depend on it alone, and the chunks are the same."""
+    chunks = _chunks(articles)
+    if scheduler is not None:
+        results = _on_dask(chunks, settings, scheduler, progress, len(articles))
+    elif jobs > 1 and len(chunks) > 1:
+        results = _in_processes(chunks, settings, min(jobs, len(chunks)), progress, len(articles))
+    else:
+        results = []
+        for chunk in chunks:
+            results.append(analyse_chunk(chunk, settings))
+            if progress:
+                progress(sum(map(len, results)), len(articles))
+    return [facts for chunk in results for facts in chunk]
+
+
+def _in_processes(chunks: list[list[Article]], settings: AnalysisSettings, jobs: int,
+                  progress: Callable[[int, int], None] | None, total: int) -> list[list[ArticleFacts]]:
+    """The chunks analysed by ``jobs`` worker processes, results in order. Workers are forked
+    where the system can (they start with the model this process has already loaded), else
+    spawned."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    results: list[list[ArticleFacts]] = [[] for _ in chunks]
+    done = 0
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method)) as pool:
+        futures = {pool.submit(analyse_chunk, chunk, settings): i for i, chunk in enumerate(chunks)}
+        for future in as_completed(futures):
+            i = futures[future]
+            results[i] = future.result()
+            done += len(chunks[i])
+            if progress:
+                progress(done, total)
+    return results
+
+
+def _on_dask(chunks: list[list[Article]], settings: AnalysisSettings, address: str,
+             progress: Callable[[int, int], None] | None, total: int) -> list[list[ArticleFacts]]:
+    """The chunks analysed on the workers of the Dask cluster at ``address`` (each worker
+    needs briefing and the model installed), results in order."""
+    try:
+        from distributed import Client, as_completed
+    except ImportError:
+        from briefing.errors import BriefingError
+
+        raise BriefingError("engine kind dask needs Dask: pip install 'briefing[dask]'") from None
+    results: list[list[ArticleFacts]] = [[] for _ in chunks]
+    with Client(address, timeout="30s") as client:
+        futures = client.map(analyse_chunk, chunks, settings=settings, pure=False)
+        index = {future.key: i for i, future in enumerate(futures)}
+        done = 0
+        for future in as_completed(futures):
+            i = index[future.key]
+            results[i] = future.result()
+            done += len(chunks[i])
+            if progress:
+                progress(done, total)
+    return results

@@ -98,6 +98,12 @@ def generate(
     since_last: bool = typer.Option(False, "--since-last", help="Leave out stories already in an earlier brief."),
     send: bool = typer.Option(False, "--send", help="Also write the email (.eml) and send it through the SMTP "
                                                     "server in the config."),
+    jobs: Optional[int] = typer.Option(  # noqa: UP007
+        None, "--jobs", "-j", min=1, help="Worker processes for the per-article stage. Default: 'engine.jobs' in "
+                                          "the config, else one per core.", show_default=False),
+    scheduler: Optional[str] = typer.Option(  # noqa: UP007
+        None, "--scheduler", help="Run the per-article stage on the Dask cluster at this scheduler address "
+                                  "(tcp://host:8786; needs pip install 'briefing[dask]').", show_default=False),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the files written and errors."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log details; show tracebacks on errors."),
 ) -> None:
@@ -139,6 +145,17 @@ def generate(
 
         named = [item if is_url(item) else Path(item) for item in inputs or []]
         settings = settings.with_overrides(inputs=named or None, formats=chosen, output_dir=out)
+        if jobs is not None or scheduler is not None:
+            from pydantic import ValidationError
+
+            from briefing.config import EngineConfig
+
+            try:
+                engine = EngineConfig(kind="dask", address=scheduler) if scheduler else \
+                    settings.engine.model_copy(update={"jobs": jobs, "kind": "local"})
+            except ValidationError as exc:
+                raise BriefingError(f"--scheduler: {exc.errors()[0]['msg']}") from None
+            settings = settings.model_copy(update={"engine": engine})
         unrecorded = None
         try:
             brief, paths = run(settings, date=when, progress=progress, strict=strict, since_last=since_last)

@@ -52,6 +52,38 @@ class NlpConfig(_Section):
     batch_size: int = Field(16, ge=1, le=10_000, description="Articles per nlp.pipe batch.")
 
 
+class EngineConfig(_Section):
+    kind: str = Field("local", description="Where the per-article stage runs: local (worker processes on this "
+                                           "machine) or dask (a Dask distributed cluster at 'address').")
+    jobs: int | None = Field(None, ge=1, le=1024, description="Worker processes for kind local; none: one per "
+                                                             "core of this machine. 1 runs in this process.")
+    address: str | None = Field(None, description="The Dask scheduler for kind dask, e.g. tcp://host:8786.")
+
+    @field_validator("kind")
+    @classmethod
+    def _known_kind(cls, value: str) -> str:
+        if value not in ("local", "dask"):
+            raise ValueError(f"expected local or dask, got {value!r}")
+        return value
+
+    @model_validator(mode="after")
+    def _dask_needs_address(self) -> EngineConfig:
+        if self.kind == "dask" and not self.address:
+            raise ValueError("kind dask needs an address (the scheduler, e.g. tcp://host:8786)")
+        return self
+
+    def workers(self) -> int:
+        """The worker processes of a local run: ``jobs``, else the cores this process may use."""
+        if self.jobs is not None:
+            return self.jobs
+        import os
+
+        try:
+            return max(1, len(os.sched_getaffinity(0)))
+        except AttributeError:  # pragma: no cover - not on Linux
+            return max(1, os.cpu_count() or 1)
+
+
 class SummaryConfig(_Section):
     algorithm: str = Field("news", description="Summariser: " + ", ".join(SUMMARISERS))
     engine: str = Field("reduction", description="sumy algorithm that ranks sentences for 'news', by the lemmas "
@@ -244,6 +276,7 @@ class Config(_Section):
         name if fmt.extension == name else f"{name} (.{fmt.extension})" for name, fmt in FORMATS.items()) + ".")
     templates_dir: Path | None = Field(None, description="Folder searched for templates before the built-in ones.")
     nlp: NlpConfig = NlpConfig()
+    engine: EngineConfig = EngineConfig()
     summary: SummaryConfig = SummaryConfig()
     actors: ActorsConfig = ActorsConfig()
     figures: FiguresConfig = FiguresConfig()

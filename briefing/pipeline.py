@@ -151,7 +151,12 @@ def build_brief(config: Config, *, date: dt.date | None = None, progress: Progre
         if done == total or done % 25 == 0:
             progress(f"Analysed {done}/{total} article(s)")
 
-    facts = analyse_articles(articles, settings, report)
+    engine = config.engine
+    if engine.kind == "dask":
+        progress(f"Analysing {len(articles)} article(s) on the Dask cluster at {engine.address}")
+        facts = analyse_articles(articles, settings, report, scheduler=engine.address)
+    else:
+        facts = analyse_articles(articles, settings, report, jobs=engine.workers())
     return assemble_brief(facts, config, date=date or brief_date(), skipped=skipped, history=history,
                           since_last=since_last, progress=progress)
 

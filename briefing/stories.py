@@ -80,53 +80,89 @@ def days_apart_factor(a: dt.date | None, b: dt.date | None) -> float:
     return max(0.0, min(1.0, (NEVER_SAME_DAYS - gap) / (NEVER_SAME_DAYS - SAME_EVENT_DAYS)))
 
 
+# Pairs of articles less alike than this are taken as not alike at all (their similarity is
+# left out of the sparse matrix): well below any threshold that would merge them, they only
+# nudge an average, and keeping every pair that shares a common word makes the matrix dense.
+SIMILARITY_FLOOR = 0.05
+# Rows of the similarity matrix computed at a time: memory stays flat in the number of articles.
+BLOCK_ROWS = 512
+
+
 def similarities(documents: Sequence[Mapping[str, int]], language: str = DEFAULT_LANGUAGE,
                  published: Sequence[dt.date | None] | None = None):
-    """The cosine similarity of every pair of documents (their term counts), faded by how far
-    apart they were published when ``published`` gives dates. Each pair's similarity depends
-    on the two documents alone."""
+    """The cosine similarity of every pair of documents (their term counts) that are at least
+    SIMILARITY_FLOOR alike, faded by how far apart they were published when ``published``
+    gives dates, as a sparse symmetric matrix (scipy CSR) with 1 on the diagonal of each
+    non-empty document. Each pair's similarity depends on the two documents alone."""
     import numpy
+    from scipy import sparse
 
     matrix = vectors(documents, language)
-    similarity = (matrix @ matrix.T).toarray()
-    numpy.fill_diagonal(similarity, [1.0 if doc else 0.0 for doc in documents])
-    if published is not None:
-        dated = [i for i, day in enumerate(published) if day is not None]
-        for x, i in enumerate(dated):
-            for j in dated[x + 1:]:
-                factor = days_apart_factor(published[i], published[j])
-                if factor < 1.0:
-                    similarity[i, j] = similarity[j, i] = similarity[i, j] * factor
-    return similarity
+    n = len(documents)
+    days = numpy.array([day.toordinal() if day is not None else numpy.nan
+                        for day in (published if published is not None else [None] * n)], dtype=float)
+    blocks = []
+    for first in range(0, n, BLOCK_ROWS):
+        block = (matrix[first:first + BLOCK_ROWS] @ matrix.T).tocoo()
+        rows, columns, values = block.row + first, block.col, block.data
+        keep = (values >= SIMILARITY_FLOOR) & (rows != columns)
+        rows, columns, values = rows[keep], columns[keep], values[keep]
+        gaps = numpy.abs(days[rows] - days[columns])
+        fade = numpy.clip((NEVER_SAME_DAYS - gaps) / (NEVER_SAME_DAYS - SAME_EVENT_DAYS), 0.0, 1.0)
+        values = values * numpy.where(numpy.isnan(gaps), 1.0, fade)
+        blocks.append(sparse.csr_matrix((values, (rows, columns)), shape=(n, n)))
+    similarity = sparse.csr_matrix((n, n)) if not blocks else sum(blocks[1:], blocks[0])
+    diagonal = sparse.diags([1.0 if doc else 0.0 for doc in documents], shape=(n, n))
+    return (similarity + diagonal).tocsr()
 
 
 def cluster(similarity, threshold: float) -> list[list[int]]:
     """Average-linkage agglomerative clustering: merge the two most similar groups while their
     average similarity is at least ``threshold``. Groups are returned in order of their first
-    member, members in order."""
-    import numpy
+    member, members in order.
 
-    groups: list[list[int]] = [[i] for i in range(len(similarity))]
-    link = numpy.array(similarity, dtype=float)
-    numpy.fill_diagonal(link, -numpy.inf)
-    sizes = numpy.ones(len(groups))
-    alive = numpy.ones(len(groups), dtype=bool)
-    while alive.sum() > 1:
-        masked = numpy.where(numpy.outer(alive, alive), link, -numpy.inf)
-        a, b = numpy.unravel_index(numpy.argmax(masked), masked.shape)
-        if masked[a, b] < threshold:
-            break
-        a, b = min(a, b), max(a, b)
-        # The average similarity of the merged group to every other: size-weighted.
-        merged = (link[a] * sizes[a] + link[b] * sizes[b]) / (sizes[a] + sizes[b])
-        link[a, :] = merged
-        link[:, a] = merged
-        link[a, a] = -numpy.inf
+    Works on the graph of alike pairs (a sparse matrix, or anything scipy reads as one): each
+    group keeps the sum of its similarities to its neighbouring groups, and a heap the best
+    merge, so the cost grows with the pairs rather than with the square of the articles."""
+    import heapq
+
+    from scipy import sparse
+
+    graph = sparse.coo_matrix(similarity)
+    n = graph.shape[0]
+    sums: list[dict[int, float]] = [{} for _ in range(n)]
+    for i, j, value in zip(graph.row.tolist(), graph.col.tolist(), graph.data.tolist()):
+        if i < j and value > 0:
+            sums[i][j] = sums[i].get(j, 0.0) + value
+            sums[j][i] = sums[j].get(i, 0.0) + value
+    sizes = [1] * n
+    members: list[list[int]] = [[i] for i in range(n)]
+    version = [0] * n
+    heap = [(-total, i, j, 0, 0) for i in range(n) for j, total in sums[i].items() if i < j and total >= threshold]
+    heapq.heapify(heap)
+    while heap:
+        negative, a, b, version_a, version_b = heapq.heappop(heap)
+        if version[a] != version_a or version[b] != version_b or not members[a] or not members[b]:
+            continue  # a pair one of whose groups has merged since
+        # Into the group of the first member: the merged group's sums are the two groups' sums.
+        for other, total in sums[b].items():
+            if other != a:
+                sums[a][other] = sums[a].get(other, 0.0) + total
+                sums[other][a] = sums[other].get(a, 0.0) + total
+            sums[other].pop(b, None)
+        sums[a].pop(b, None)
+        sums[b] = {}
         sizes[a] += sizes[b]
-        alive[b] = False
-        groups[a] = sorted(groups[a] + groups[b])
-        groups[b] = []
-    return sorted((g for g in groups if g), key=lambda g: g[0])
+        members[a] = sorted(members[a] + members[b])
+        members[b] = []
+        version[a] += 1
+        version[b] += 1
+        for other, total in sums[a].items():
+            average = total / (sizes[a] * sizes[other])
+            if average >= threshold:
+                low, high = min(a, other), max(a, other)
+                heapq.heappush(heap, (-average, low, high, version[low], version[high]))
+    return sorted((g for g in members if g), key=lambda g: g[0])
 
 
 def group_terms(documents: Sequence[Mapping[str, int]], threshold: float = DEFAULT_THRESHOLD,
@@ -168,8 +204,8 @@ def lead_first(group: Sequence[int], similarity) -> list[int]:
     furniture or another angle); then the others, most like the lead first."""
     if len(group) < 2:
         return list(group)
-    lead = max(group, key=lambda i: (sum(similarity[i][j] for j in group if j != i), -i))
-    return [lead, *sorted((i for i in group if i != lead), key=lambda i: (-similarity[lead][i], i))]
+    lead = max(group, key=lambda i: (sum(similarity[i, j] for j in group if j != i), -i))
+    return [lead, *sorted((i for i in group if i != lead), key=lambda i: (-similarity[lead, i], i))]
 
 
 def _unit(counts: Mapping[str, int], language: str) -> dict[str, float]:

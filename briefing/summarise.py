@@ -82,6 +82,19 @@ def content_lemmas(span: Span | Doc) -> list[str]:
     return lemmas or [w.lower() for w in words_of(span)]
 
 
+@functools.lru_cache(maxsize=200_000)
+def _stemmed(language: str, word: str) -> str:
+    """sumy's stem of a word, once per word (Snowball is slow and the same words recur)."""
+    return _stemmer(language)(word)
+
+
+@functools.lru_cache(maxsize=8)
+def _stemmer(language: str):
+    from sumy.nlp.stemmers import Stemmer
+
+    return Stemmer(language)
+
+
 class SpacyTokenizer:
     """A sumy tokenizer that answers from spaCy.
 
@@ -334,14 +347,11 @@ class NewsSummariser:
 
     def __init__(self, tokenizer: SpacyTokenizer, engine: str = "reduction",
                  weights: NewsWeights | None = None) -> None:
-        from sumy.nlp.stemmers import Stemmer
-
         self.algorithm = "news"
         self.weights = weights or NewsWeights()
         self._tokenizer = tokenizer
         self._lang = tokenizer.lang
         self.engine = Summariser(engine, tokenizer, lemmas=engine not in WORD_FORM_ENGINES)
-        self._stem = Stemmer(self._lang.sumy_name)
         self._stop_words = frozenset(stop_words(self._lang.sumy_name))
         self._contents: dict[str, frozenset[str]] = {}
 
@@ -352,7 +362,8 @@ class NewsSummariser:
         """The stemmed content words of a text, once per text (the headline signal and the
         redundancy check both ask)."""
         if text not in self._contents:
-            self._contents[text] = frozenset(self._stem(w.lower()) for w in self._tokenizer.to_words(text)
+            self._contents[text] = frozenset(_stemmed(self._lang.sumy_name, w.lower())
+                                             for w in self._tokenizer.to_words(text)
                                              if w.lower() not in self._stop_words and any(ch.isalnum() for ch in w))
         return self._contents[text]
 

@@ -76,12 +76,13 @@ def extract_timeline(facts: Sequence[ArticleFacts], brief_date: dt.date,
     all of them. ``stories`` (lists of positions in ``facts``) lets an undated article be read
     from the date of another source of its story (``story_dates``)."""
     merged: list[Event] = []
+    on_day: dict[dt.date, list[int]] = {}  # positions in ``merged`` of each day's events
     read_from = story_dates(facts, stories, brief_date)
     for position, item in enumerate(facts):
         for event in events_of(item, position + 1, brief_date, read_from.get(position)):
-            known = next((i for i, e in enumerate(merged) if e.date == event.date and retells(e.text, event.text)),
-                         None)
+            known = next((i for i in on_day.get(event.date, ()) if retells(merged[i].text, event.text)), None)
             if known is None:
+                on_day.setdefault(event.date, []).append(len(merged))
                 merged.append(event)
             else:
                 first = merged[known]

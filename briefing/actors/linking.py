@@ -49,32 +49,53 @@ def _link_across_articles(mentions: Sequence[Mention], uf: UnionFind, lang: Lang
         longest = max((mentions[i].words for i in members), key=len)
         keys = {mention_key(mentions[i], lang) for i in members}
         heads.append((root, actor_kind(mentions[i] for i in members), longest, keys))
-    for a in range(len(heads)):
-        for b in range(a + 1, len(heads)):
-            root_a, kind_a, name_a, keys_a = heads[a]
-            root_b, kind_b, name_b, keys_b = heads[b]
-            if "person" in (kind_a, kind_b):
+    # Pairs are only compared within blocks that could match (same_word needs the same first
+    # letter): cost grows with the actors, not their square.
+    by_initials: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_key: dict[str, int] = {}
+    for h, (root, kind, name, keys) in enumerate(heads):
+        if len(name) > 1:
+            by_initials[(name[0][:1].lower(), name[-1][:1].lower())].append(h)
+        if kind != "person":
+            for key in sorted(keys):
+                if key in by_key and heads[by_key[key]][1] != "person":
+                    uf.union(heads[by_key[key]][0], root)  # organisations, places sharing a name or code
+                else:
+                    by_key.setdefault(key, h)
+    for block in by_initials.values():
+        for x, a in enumerate(block):
+            for b in block[x + 1:]:
+                root_a, kind_a, name_a, _ = heads[a]
+                root_b, kind_b, name_b, _ = heads[b]
                 # Two people, or a person and the same full name mis-tagged as a place/org.
-                if len(name_a) > 1 and len(name_b) > 1 and same_person(name_a, name_b):
+                if "person" in (kind_a, kind_b) and same_person(name_a, name_b):
                     uf.union(root_a, root_b)
-            elif "person" not in (kind_a, kind_b) and keys_a & keys_b:
-                uf.union(root_a, root_b)
     # A surname alone in one article joins a full name from another if only one fits: the
     # last word ("Trump" of Donald Trump) or, for names written family name first, the first
     # ("Moon" of Moon Jae-in). Whatever the model tagged it: "Trump" taken for an organisation
     # in one article is still Donald Trump of another, when no one else fits.
+    people: dict[str, list[int]] = defaultdict(list)  # full names by the initial of each end
+    for h, (root, kind, name, _) in enumerate(heads):
+        if kind == "person" and len(name) > 1:
+            people[name[-1][:1].lower()].append(h)
+            if name[0][:1].lower() != name[-1][:1].lower():
+                people[name[0][:1].lower()].append(h)
     for root, kind, name, keys in heads:
         if len(name) != 1 or country_code(name[0], lang):
             continue  # (a country is no surname)
-        fits = {uf.find(r) for r, k, n, _ in heads if k == "person" and len(n) > 1
-                and (is_suffix(name, n) or same_person(name, n[:1]))}
+        fits = {uf.find(heads[h][0]) for h in people.get(name[0][:1].lower(), ())
+                if is_suffix(name, heads[h][2]) or same_person(name, heads[h][2][:1])}
         if len(fits) == 1:
             uf.union(root, fits.pop())
     # An acronym alone joins the one longer organisation it opens: "BBM" and "BBM Music".
+    openings: dict[str, list[int]] = defaultdict(list)
+    for root, kind, name, _ in heads:
+        if kind == "organisation" and len(name) > 1:
+            openings[name[0]].append(root)
     for root, kind, name, _ in heads:
         if len(name) != 1 or kind != "organisation" or not (name[0].isupper() and len(name[0]) >= 2):
             continue
-        fits = {uf.find(r) for r, k, n, _ in heads if k == "organisation" and len(n) > 1 and n[0] == name[0]}
+        fits = {uf.find(r) for r in openings.get(name[0], ())}
         if len(fits) == 1:
             uf.union(root, fits.pop())
 

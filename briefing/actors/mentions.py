@@ -178,15 +178,18 @@ def _propagate(doc: Doc, found: list[Mention], labels: Iterable[str], lang: Lang
         return found
     longest = max(len(words) for words in names)
     covered = _covered(doc, found, labels)
+    texts = [t.text for t in doc]  # read once: each Token is built anew on every access
+    starts = {words[0] for words in names}
     added = []
     i = 0
-    while i < len(doc):
+    while i < len(texts):
         match = None
-        for n in range(min(longest, len(doc) - i), 0, -1):
-            words = tuple(t.text for t in doc[i:i + n])
-            if words in names and not covered.intersection(range(i, i + n)):
-                match = n, words
-                break
+        if texts[i] in starts:
+            for n in range(min(longest, len(texts) - i), 0, -1):
+                words = tuple(texts[i:i + n])
+                if words in names and not covered.intersection(range(i, i + n)):
+                    match = n, words
+                    break
         if match is None:
             i += 1
             continue

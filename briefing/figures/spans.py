@@ -25,6 +25,12 @@ def longest_first(qualifiers: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(qualifiers, key=len, reverse=True))
 
 
+@functools.lru_cache(maxsize=8)
+def _split_qualifiers(qualifiers: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The qualifiers, longest first, each with its words."""
+    return tuple((q, tuple(q.split())) for q in longest_first(qualifiers))
+
+
 def is_year(ent: Span) -> bool:
     text = ent.text.strip()
     return bool(re.fullmatch(r"(1[89]|20|21)\d\d(?:s|['’′]s)?", text))
@@ -37,11 +43,13 @@ def qualifier(ent: Span, lang: LanguageProfile) -> tuple[str | None, int]:
     for q in longest_first(lang.qualifiers):
         if inside.startswith(q + " "):
             return ent.text[:len(q)], ent.start
-    for q in longest_first(lang.qualifiers):
-        n = len(q.split())
-        start = ent.start - n
-        if start >= 0 and doc[start:ent.start].text.lower() == q:
-            return doc[start:ent.start].text, start
+    split = _split_qualifiers(lang.qualifiers)
+    longest = max((len(words) for _, words in split), default=0)
+    before = tuple(t.lower_ for t in doc[max(0, ent.start - longest):ent.start])
+    for q, words in split:
+        n = len(words)
+        if n <= len(before) and before[len(before) - n:] == words:
+            return doc[ent.start - n:ent.start].text, ent.start - n
     # "rose to 5%", "fell by 2%", "reached 1,000"
     i = ent.start - 1
     if i >= 0 and doc[i].lower_ in ("to", "by") and i - 1 >= 0 and doc[i - 1].lemma_.lower() in lang.change_verbs:
