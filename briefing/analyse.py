@@ -139,14 +139,14 @@ def analyse_chunk(articles: Sequence[Article], settings: AnalysisSettings) -> li
 
 def analyse_articles(articles: Sequence[Article], settings: AnalysisSettings,
                      progress: Callable[[int, int], None] | None = None, jobs: int = 1,
-                     scheduler: str | None = None) -> list[ArticleFacts]:
+                     scheduler: str | None = None, connect_seconds: float = 20) -> list[ArticleFacts]:
     """The facts of every article, in order. With ``jobs`` above 1, chunks of CHUNK articles go
     to that many worker processes (each loads the model once); with a Dask ``scheduler``
     address, to the workers of that cluster. The facts are the same whichever runs them: each
     article's depend on it alone, and the chunks are the same."""
     chunks = _chunks(articles)
     if scheduler is not None:
-        results = _on_dask(chunks, settings, scheduler, progress, len(articles))
+        results = _on_dask(chunks, settings, scheduler, progress, len(articles), connect_seconds)
     elif jobs > 1 and len(chunks) > 1:
         results = _in_processes(chunks, settings, min(jobs, len(chunks)), progress, len(articles))
     else:
@@ -181,7 +181,8 @@ def _in_processes(chunks: list[list[Article]], settings: AnalysisSettings, jobs:
 
 
 def _on_dask(chunks: list[list[Article]], settings: AnalysisSettings, address: str,
-             progress: Callable[[int, int], None] | None, total: int) -> list[list[ArticleFacts]]:
+             progress: Callable[[int, int], None] | None, total: int,
+             connect_seconds: float = 20) -> list[list[ArticleFacts]]:
     """The chunks analysed on the workers of the Dask cluster at ``address`` (each worker
     needs briefing and the model installed), results in order."""
     try:
@@ -190,8 +191,15 @@ def _on_dask(chunks: list[list[Article]], settings: AnalysisSettings, address: s
         from briefing.errors import BriefingError
 
         raise BriefingError("engine kind dask needs Dask: pip install 'briefing[dask]'") from None
+    from briefing.errors import BriefingError
+
     results: list[list[ArticleFacts]] = [[] for _ in chunks]
-    with Client(address, timeout="30s") as client:
+    try:
+        client = Client(address, timeout=f"{connect_seconds}s")
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise BriefingError(f"the Dask scheduler at {address} did not answer within {connect_seconds:g} s "
+                            f"({exc.__class__.__name__}); is 'dask scheduler' running there?") from None
+    with client:
         futures = client.map(analyse_chunk, chunks, settings=settings, pure=False)
         index = {future.key: i for i, future in enumerate(futures)}
         done = 0

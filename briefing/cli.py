@@ -120,9 +120,7 @@ def generate(
     from briefing.errors import BriefingError, NotRecorded
     from briefing.pipeline import brief_date, generate as run
 
-    def progress(message: str) -> None:
-        if not quiet:
-            typer.echo(message, err=True)
+    progress = _Progress(quiet)
 
     try:
         config = _config_file(config)
@@ -151,7 +149,8 @@ def generate(
             from briefing.config import EngineConfig
 
             try:
-                engine = EngineConfig(kind="dask", address=scheduler) if scheduler else \
+                engine = EngineConfig(kind="dask", address=scheduler,
+                                      connect_seconds=settings.engine.connect_seconds) if scheduler else \
                     settings.engine.model_copy(update={"jobs": jobs, "kind": "local"})
             except ValidationError as exc:
                 raise BriefingError(f"--scheduler: {exc.errors()[0]['msg']}") from None
@@ -184,6 +183,47 @@ def generate(
         raise typer.Exit(EXIT_NOT_RECORDED)
     if brief.skipped:
         raise typer.Exit(EXIT_PARTIAL)
+
+
+class _Progress:
+    """What a long run tells the person waiting: a line per step on stderr, and on a terminal a
+    progress bar for the articles being analysed (rich); nothing with --quiet."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.bar = None
+        self.task = None
+        self.tenth = -1
+
+    def __call__(self, message: str) -> None:
+        if not self.quiet:
+            self._close()
+            typer.echo(message, err=True)
+
+    def count(self, label: str, done: int, total: int) -> None:
+        if self.quiet:
+            return
+        if not sys.stderr.isatty():  # a log: a line each tenth of the way
+            if done == total or done * 10 // total != self.tenth:
+                self.tenth = done * 10 // total
+                typer.echo(f"Analysed {done}/{total} article(s)", err=True)
+            return
+        if self.bar is None:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                TimeRemainingColumn(), console=Console(stderr=True))
+            self.bar.start()
+            self.task = self.bar.add_task(label, total=total)
+        self.bar.update(self.task, completed=done)
+        if done >= total:
+            self._close()
+
+    def _close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+            self.bar = None
 
 
 def _send_written(message: Path, settings, verbose: bool) -> None:

@@ -58,6 +58,8 @@ class EngineConfig(_Section):
     jobs: int | None = Field(None, ge=1, le=1024, description="Worker processes for kind local; none: one per "
                                                              "core of this machine. 1 runs in this process.")
     address: str | None = Field(None, description="The Dask scheduler for kind dask, e.g. tcp://host:8786.")
+    connect_seconds: float = Field(20, gt=0, le=600, allow_inf_nan=False, description="Most seconds to wait for the "
+                                   "Dask scheduler to answer before giving up.")
 
     @field_validator("kind")
     @classmethod

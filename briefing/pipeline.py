@@ -147,14 +147,21 @@ def build_brief(config: Config, *, date: dt.date | None = None, progress: Progre
         raise InputError(f"--strict: {len(skipped)} input(s) would be skipped, so nothing was written; "
                          f"first: {first.path}: {first.reason}")
 
+    shown = [-1]
+
     def report(done: int, total: int) -> None:
-        if done == total or done % 25 == 0:
+        counter = getattr(progress, "count", None)
+        if counter is not None:  # a progress bar (the command line, on a terminal)
+            counter("Analysing articles", done, total)
+        elif done == total or done * 10 // total != shown[0]:  # else a line each tenth
+            shown[0] = done * 10 // total
             progress(f"Analysed {done}/{total} article(s)")
 
     engine = config.engine
     if engine.kind == "dask":
         progress(f"Analysing {len(articles)} article(s) on the Dask cluster at {engine.address}")
-        facts = analyse_articles(articles, settings, report, scheduler=engine.address)
+        facts = analyse_articles(articles, settings, report, scheduler=engine.address,
+                                 connect_seconds=engine.connect_seconds)
     else:
         facts = analyse_articles(articles, settings, report, jobs=engine.workers())
     return assemble_brief(facts, config, date=date or brief_date(), skipped=skipped, history=history,
