@@ -77,7 +77,9 @@ def run_briefing(path: Path, jobs: int) -> dict:
 
     marks: list[tuple[str, float]] = [("start", time.perf_counter())]
     config = Config().with_overrides(inputs=[path])
-    config = config.model_copy(update={"engine": config.engine.model_copy(update={"jobs": jobs})})
+    # no history: a brief of the benchmark's own, not one read against the project's out/ folder
+    config = config.model_copy(update={"engine": config.engine.model_copy(update={"jobs": jobs}),
+                                       "history": config.history.model_copy(update={"enabled": False})})
     brief = build_brief(config, progress=lambda message: marks.append((message, time.perf_counter())))
     marks.append(("brief assembled", time.perf_counter()))
     with tempfile.TemporaryDirectory() as out:

@@ -138,3 +138,26 @@ def test_facts_are_plain_and_picklable_and_the_same_alone_or_in_a_batch(nlp):
     assert [(d.expression, d.day) for d in item.dates] == [("Monday", dt.date(2026, 3, 2))]
     # An undated article keeps its dates unread, for the brief's date.
     assert [(d.expression, d.day) for d in batch[2].dates] == [("Friday", None)]
+
+
+def test_linking_joins_every_group_of_a_name_a_person_bears_and_no_others():
+    # Each spelling is compared once, however many articles carry it: the groups of one
+    # spelling that a person bears are one actor, and every group of a spelling it matches joins
+    # it, whatever the model tagged those; two organisations of one spelling need their own key.
+    from briefing.actors.linking import link_mentions
+
+    def named(kind, *words):
+        return hand_made("t", "s", ["x"], mentions=[Mention(kind, words, 0, 1)])
+
+    facts = [named("organisation", "Dana", "Whitfeld"), named("person", "Dana", "Whitfeld"),
+             named("person", "Dana", "Whitfield"), named("organisation", "Dana", "Whitfield"),
+             named("organisation", "Delta", "Works"), named("place", "Delta", "Works")]
+    groups = [sorted(position for position, _ in group) for group in link_mentions(facts * 3)]
+    whitfield = [p for p in range(18) if p % 6 < 4]
+    assert whitfield in groups
+    delta = [group for group in groups if set(group) & {4, 5, 10, 11, 16, 17}]
+    assert sum(map(len, delta)) == 6 and not any(set(group) & set(whitfield) for group in delta)
+    # a spelling no person bears joins one a person bears, every group of it
+    facts = [named("person", "Omar", "Haddad"), named("organisation", "Omar", "Hadad"),
+             named("place", "Omar", "Hadad")]
+    assert [sorted(p for p, _ in group) for group in link_mentions(facts * 3)] == [list(range(9))]

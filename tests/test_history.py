@@ -131,3 +131,22 @@ def test_each_story_shows_its_articles_a_day_as_a_chart_and_a_line(tmp_path, mon
     assert svg.count('class="bar today"') == 1
     md = (tmp_path / "out" / "brief-2026-01-15.md").read_text()
     assert "*Articles a day, 13 January to 15 January: 1 0 2 (the last is today)*" in md
+
+
+def test_a_story_with_articles_today_only_has_no_chart(tmp_path, monkeypatch):
+    # A chart of one bar (today's) tells nothing the New mark and the sources line do not; the
+    # Markdown already leaves its line out, and a brief of many new stories would carry one each.
+    monkeypatch.chdir(tmp_path)
+    day1, day2 = tmp_path / "day1", tmp_path / "day2"
+    day1.mkdir()
+    shutil.copy(EXAMPLES / "freight-wire-ransomware.html", day1)
+    shutil.copytree(day1, day2)
+    shutil.copy(EXAMPLES / "market-monitor-rate-rise.md", day2)
+    run(tmp_path, [day1], "2026-01-14")
+    result = runner.invoke(app, ["generate", str(day2), "--date", "2026-01-15", "--out", str(tmp_path / "out"),
+                                 "--format", "md,html", "--quiet"])
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "out" / "brief-2026-01-15.html").read_text()
+    stories = page.split("<h3")[1:]
+    charted = [story for story in stories if "<svg" in story]
+    assert len(stories) == 2 and len(charted) == 1 and "ransomware" in charted[0].lower()

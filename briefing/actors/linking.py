@@ -13,7 +13,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
-from briefing.actors.names import UnionFind, country_code, is_suffix, mention_key, same_person
+from briefing.actors.names import UnionFind, country_code, mention_key, same_person, same_word
 from briefing.facts import ArticleFacts, Mention
 from briefing.lang import LanguageProfile, profile
 from briefing.models import Actor
@@ -50,41 +50,63 @@ def _link_across_articles(mentions: Sequence[Mention], uf: UnionFind, lang: Lang
         keys = {mention_key(mentions[i], lang) for i in members}
         heads.append((root, actor_kind(mentions[i] for i in members), longest, keys))
     # Pairs are only compared within blocks that could match (same_word needs the same first
-    # letter): cost grows with the actors, not their square.
-    by_initials: dict[tuple[str, str], list[int]] = defaultdict(list)
+    # letter), and each spelling once: cost grows with the distinct names, not their square.
+    by_initials: dict[tuple[str, str], dict[tuple[str, ...], list[int]]] = defaultdict(dict)
     by_key: dict[str, int] = {}
     for h, (root, kind, name, keys) in enumerate(heads):
         if len(name) > 1:
-            by_initials[(name[0][:1].lower(), name[-1][:1].lower())].append(h)
+            spelled = tuple(word.lower() for word in name)
+            by_initials[(spelled[0][:1], spelled[-1][:1])].setdefault(spelled, []).append(h)
         if kind != "person":
             for key in sorted(keys):
                 if key in by_key and heads[by_key[key]][1] != "person":
                     uf.union(heads[by_key[key]][0], root)  # organisations, places sharing a name or code
                 else:
                     by_key.setdefault(key, h)
+    # Two people, or a person and the same full name mis-tagged as a place/org, are one: so
+    # every group of one spelling that has a person is one, and joins each spelling that
+    # same_person matches when either has a person.
     for block in by_initials.values():
-        for x, a in enumerate(block):
-            for b in block[x + 1:]:
-                root_a, kind_a, name_a, _ = heads[a]
-                root_b, kind_b, name_b, _ = heads[b]
-                # Two people, or a person and the same full name mis-tagged as a place/org.
-                if "person" in (kind_a, kind_b) and same_person(name_a, name_b):
-                    uf.union(root_a, root_b)
+        spellings = list(block.items())
+        person = [any(heads[h][1] == "person" for h in members) for _, members in spellings]
+        for x, (_, members) in enumerate(spellings):
+            if person[x]:
+                for h in members[1:]:
+                    uf.union(heads[members[0]][0], heads[h][0])
+        for x, (name_a, members_a) in enumerate(spellings):
+            for y in range(x + 1, len(spellings)):
+                name_b, members_b = spellings[y]
+                if (person[x] or person[y]) and same_person(name_a, name_b):
+                    # a spelling with a person is one already; each group of the other joins it
+                    if not person[y]:
+                        anchor, joined = members_a[0], members_b
+                    elif not person[x]:
+                        anchor, joined = members_b[0], members_a
+                    else:
+                        anchor, joined = members_a[0], members_b[:1]
+                    for h in joined:
+                        uf.union(heads[anchor][0], heads[h][0])
     # A surname alone in one article joins a full name from another if only one fits: the
     # last word ("Trump" of Donald Trump) or, for names written family name first, the first
     # ("Moon" of Moon Jae-in). Whatever the model tagged it: "Trump" taken for an organisation
     # in one article is still Donald Trump of another, when no one else fits.
-    people: dict[str, list[int]] = defaultdict(list)  # full names by the initial of each end
+    ends: dict[str, list[int]] = defaultdict(list)  # full names by the word at each end
     for h, (root, kind, name, _) in enumerate(heads):
         if kind == "person" and len(name) > 1:
-            people[name[-1][:1].lower()].append(h)
-            if name[0][:1].lower() != name[-1][:1].lower():
-                people[name[0][:1].lower()].append(h)
+            ends[name[-1].lower()].append(h)
+            ends[name[0].lower()].append(h)
+    words_by_initial: dict[str, list[str]] = defaultdict(list)
+    for word in ends:
+        words_by_initial[word[:1]].append(word)
+    fitting: dict[str, list[int]] = {}  # the full names each surname fits, found once a spelling
     for root, kind, name, keys in heads:
         if len(name) != 1 or country_code(name[0], lang):
             continue  # (a country is no surname)
-        fits = {uf.find(heads[h][0]) for h in people.get(name[0][:1].lower(), ())
-                if is_suffix(name, heads[h][2]) or same_person(name, heads[h][2][:1])}
+        word = name[0].lower()
+        if word not in fitting:
+            fitting[word] = [h for other in words_by_initial.get(word[:1], ()) if same_word(word, other)
+                             for h in ends[other]]
+        fits = {uf.find(heads[h][0]) for h in fitting[word]}
         if len(fits) == 1:
             uf.union(root, fits.pop())
     # An acronym alone joins the one longer organisation it opens: "BBM" and "BBM Music".
