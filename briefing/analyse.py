@@ -9,9 +9,11 @@ it (``briefing.assemble``) works on the facts.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import json
 import logging
+import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -152,10 +154,20 @@ def analyse_articles(articles: Sequence[Article], settings: AnalysisSettings,
     else:
         results = []
         for chunk in chunks:
-            results.append(analyse_chunk(chunk, settings))
+            results.append(_shared(analyse_chunk(chunk, settings)))
             if progress:
                 progress(sum(map(len, results)), len(articles))
     return [facts for chunk in results for facts in chunk]
+
+
+def _shared(chunk: list[ArticleFacts]) -> list[ArticleFacts]:
+    """The facts with their lemmas interned: a word the batch's articles share is kept once,
+    not once an article (its terms are most of the memory a batch of facts holds)."""
+    intern = sys.intern
+    return [dataclasses.replace(
+        facts, terms=tuple((intern(term), count) for term, count in facts.terms),
+        sentences=tuple(dataclasses.replace(span, terms=tuple(map(intern, span.terms))) for span in facts.sentences),
+    ) for facts in chunk]
 
 
 def _in_processes(chunks: list[list[Article]], settings: AnalysisSettings, jobs: int,
@@ -173,7 +185,7 @@ def _in_processes(chunks: list[list[Article]], settings: AnalysisSettings, jobs:
         futures = {pool.submit(analyse_chunk, chunk, settings): i for i, chunk in enumerate(chunks)}
         for future in as_completed(futures):
             i = futures[future]
-            results[i] = future.result()
+            results[i] = _shared(future.result())
             done += len(chunks[i])
             if progress:
                 progress(done, total)
@@ -205,7 +217,7 @@ def _on_dask(chunks: list[list[Article]], settings: AnalysisSettings, address: s
         done = 0
         for future in as_completed(futures):
             i = index[future.key]
-            results[i] = future.result()
+            results[i] = _shared(future.result())
             done += len(chunks[i])
             if progress:
                 progress(done, total)

@@ -113,3 +113,13 @@ def test_sparse_average_linkage_is_average_linkage(seed):
             similarity[i][j] = similarity[j][i] = value
     for threshold in (0.15, 0.3, 0.6):
         assert cluster(similarity, threshold) == dense_average_linkage(similarity, threshold)
+
+
+def test_a_lemma_the_articles_share_is_held_once(analyse_texts):
+    # Terms are most of what a batch of facts holds in memory: one string for the batch.
+    first, second = analyse_texts("Dockworkers walked out at the container terminal on Monday.",
+                                  "The container terminal reopened after dockworkers returned.")
+    word = dict(first.terms)
+    (shared,) = [term for term in dict(second.terms) if term == "terminal"]
+    assert next(term for term in word if term == "terminal") is shared
+    assert next(t for t in first.sentences[0].terms if t == "terminal") is shared
