@@ -71,13 +71,13 @@ def _unusable(article: Article, limits: LimitsConfig) -> str | None:
 
 
 def read_articles(paths: Sequence[Path | str], limits: LimitsConfig | None = None, options: ReadOptions | None = None,
-                  progress: Progress = _silent) -> list[Article | SkippedInput]:
+                  progress: Progress = _silent, jobs: int = 1) -> list[Article | SkippedInput]:
     """Every input as ``briefing`` reads it: read (``briefing.ingest``) and cleaned
     (``briefing.clean``) into an ``Article``, or skipped with the reason (unreadable, oversized,
     nothing left after cleaning). The inputs skipped before reading come first."""
     limits = limits or LimitsConfig()
     options = options or ReadOptions(max_feed_items=limits.max_feed_items, fetch_seconds=limits.fetch_seconds)
-    documents, skipped = read_inputs(paths, int(limits.max_file_mb * 1e6), options, progress)
+    documents, skipped = read_inputs(paths, int(limits.max_file_mb * 1e6), options, progress, jobs)
     found: list[Article | SkippedInput] = list(skipped)
     for doc in documents:
         article = clean_document(doc, options.lang)
@@ -87,15 +87,15 @@ def read_articles(paths: Sequence[Path | str], limits: LimitsConfig | None = Non
 
 
 def load_articles(paths: Sequence[Path | str], progress: Progress = _silent, limits: LimitsConfig | None = None,
-                  lang: LanguageProfile | None = None) -> tuple[list[Article], list[SkippedInput]]:
-    """Read and clean every article; unreadable inputs, oversized and empty articles are skipped,
-    and so are the articles past ``limits.max_articles``."""
+                  lang: LanguageProfile | None = None, jobs: int = 1) -> tuple[list[Article], list[SkippedInput]]:
+    """Read and clean every article (files by ``jobs`` processes); unreadable inputs, oversized
+    and empty articles are skipped, and so are the articles past ``limits.max_articles``."""
     limits = limits or LimitsConfig()
     lang = lang or profile(DEFAULT_LANGUAGE)
     if not paths:
         raise InputError("no inputs: name files or folders, or list them under 'inputs' in config.yaml")
     options = ReadOptions(lang=lang, max_feed_items=limits.max_feed_items, fetch_seconds=limits.fetch_seconds)
-    found = read_articles(paths, limits, options, progress)
+    found = read_articles(paths, limits, options, progress, jobs)
     articles = [item for item in found if isinstance(item, Article)]
     skipped = [item for item in found if isinstance(item, SkippedInput)]
     if len(articles) > limits.max_articles:
@@ -134,7 +134,9 @@ def build_brief(config: Config, *, date: dt.date | None = None, progress: Progre
     if since_last and history is None:
         raise BriefingError("--since-last needs the history: set history.enabled: true in the config")
     settings = AnalysisSettings.from_config(config)
-    articles, skipped = load_articles(config.inputs, progress, config.limits, profile(settings.language))
+    engine = config.engine
+    articles, skipped = load_articles(config.inputs, progress, config.limits, profile(settings.language),
+                                      jobs=engine.workers())  # files are read here, on any engine
     progress(f"Loading spaCy model {config.nlp.model}")
     if config.limits.language_check:
         articles, foreign = in_language(articles, settings.model)
@@ -157,7 +159,6 @@ def build_brief(config: Config, *, date: dt.date | None = None, progress: Progre
             shown[0] = done * 10 // total
             progress(f"Analysed {done}/{total} article(s)")
 
-    engine = config.engine
     if engine.kind == "dask":
         progress(f"Analysing {len(articles)} article(s) on the Dask cluster at {engine.address}")
         facts = analyse_articles(articles, settings, report, scheduler=engine.address,

@@ -123,3 +123,24 @@ def test_a_lemma_the_articles_share_is_held_once(analyse_texts):
     (shared,) = [term for term in dict(second.terms) if term == "terminal"]
     assert next(term for term in word if term == "terminal") is shared
     assert next(t for t in first.sentences[0].terms if t == "terminal") is shared
+
+
+def test_files_read_by_two_processes_are_what_one_reads_and_reading_tells_progress(tmp_path):
+    from briefing.ingest import read_inputs
+
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for n in range(120):
+        body = "".join(f"<p>Crews at the {n}th berth of the container terminal kept working through the night "
+                       f"while the port authority checked cranes number {k} and {k + 1} for damage.</p>"
+                       for k in range(4))
+        (folder / f"page-{n:03d}.html").write_text(
+            f"<html><head><title>Terminal report {n}</title></head><body><nav><a href='/'>Home</a></nav>"
+            f"<article><h1>Terminal report {n}</h1>{body}</article><footer>Contact us</footer></body></html>")
+    (folder / "broken.json").write_text("{not json")
+    told: list[str] = []
+    one = read_inputs([folder], jobs=1)
+    two = read_inputs([folder], progress=told.append, jobs=2)
+    assert one == two and len(one[0]) == 120 and len(one[1]) == 1
+    assert [doc.title for doc in two[0]][:3] == ["Terminal report 0", "Terminal report 1", "Terminal report 2"]
+    assert told[-1] == "Read 121/121 file(s)" and 5 <= len(told) <= 11
