@@ -108,14 +108,7 @@ def generate(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log details; show tracebacks on errors."),
 ) -> None:
     """Write a dated brief (brief-YYYY-MM-DD.md / .pdf) from news articles."""
-    logging.basicConfig(
-        level=logging.DEBUG if verbose else logging.WARNING, format="%(levelname)s: %(message)s",
-        stream=sys.stderr,
-    )
-    if not verbose:
-        # WeasyPrint and fontTools warn about font subsetting details a reader cannot act on.
-        for noisy in ("weasyprint", "fontTools"):
-            logging.getLogger(noisy).setLevel(logging.ERROR)
+    _log_to_stderr(verbose)
     from briefing.config import load_config, validate_formats
     from briefing.errors import BriefingError, NotRecorded
     from briefing.pipeline import brief_date, generate as run
@@ -184,6 +177,17 @@ def generate(
     if brief.skipped:
         raise typer.Exit(EXIT_PARTIAL)
 
+
+
+def _log_to_stderr(verbose: bool) -> None:
+    """Warnings (with -v, details) on stderr, without the libraries' own that a reader cannot
+    act on: WeasyPrint and fontTools on font subsetting, trafilatura on pages whose main text it
+    did not find (briefing then reads the whole page, or says why the page was skipped)."""
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, format="%(levelname)s: %(message)s",
+                        stream=sys.stderr)
+    if not verbose:
+        for noisy in ("weasyprint", "fontTools", "trafilatura", "htmldate", "courlan"):
+            logging.getLogger(noisy).setLevel(logging.ERROR)
 
 class _Progress:
     """What a long run tells the person waiting: a line per step on stderr, and on a terminal a
@@ -345,6 +349,7 @@ def read(
     from briefing.models import Article
     from briefing.pipeline import read_articles
 
+    _log_to_stderr(False)
     try:
         settings = load_config(_config_file(config))
         limits = settings.limits

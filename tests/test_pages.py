@@ -196,3 +196,23 @@ def test_nothing_invisible_from_a_page_reaches_the_article(tmp_path):
     article = read(tmp_path, html)
     for text in (article.title, article.source, article.text):
         assert not any(ch in text for ch in "\u202e\u200b\u2066\x07")
+
+
+def test_a_page_whose_main_text_is_not_found_gives_the_reader_no_library_warning(tmp_path):
+    # trafilatura logs "discarding data: None" when it finds no main text; briefing then reads
+    # the whole page, so the line tells the reader nothing they can act on.
+    import subprocess
+    import sys
+
+    pages = tmp_path / "in"
+    pages.mkdir()
+    (pages / "empty.html").write_text("<html><head><title>Port reopens</title></head><body></body></html>")
+    (pages / "story.txt").write_text("Harbour cranes resumed work on Monday after a storm closed the port "
+                                     "for two days, the port authority said in a statement.\n\nShipping lines "
+                                     "said delays would last until the end of the week.")
+    done = subprocess.run([sys.executable, "-m", "briefing", "generate", str(pages), "--format", "md", "--out",
+                           str(tmp_path / "out"), "--date", "2026-01-15"], capture_output=True, text=True,
+                          timeout=120)
+    assert (tmp_path / "out" / "brief-2026-01-15.md").exists(), done.stderr
+    assert "empty.html" in done.stderr  # the reader is told it was skipped, and why
+    assert "discarding" not in done.stderr and "WARNING" not in done.stderr
