@@ -161,3 +161,37 @@ def test_linking_joins_every_group_of_a_name_a_person_bears_and_no_others():
     facts = [named("person", "Omar", "Haddad"), named("organisation", "Omar", "Hadad"),
              named("place", "Omar", "Hadad")]
     assert [sorted(p for p, _ in group) for group in link_mentions(facts * 3)] == [list(range(9))]
+
+
+def test_a_name_alone_joins_a_full_name_spelled_the_same_not_one_letter_off():
+    from briefing.actors.linking import link_mentions
+
+    def named(kind, *words):
+        return hand_made("t", "s", ["x"], mentions=[Mention(kind, words, 0, 1)])
+
+    facts = [named("person", "Sam", "Bolton"), named("place", "Boston"), named("organisation", "Blyton"),
+             named("person", "Bolton")]
+    groups = sorted(sorted(p for p, _ in group) for group in link_mentions(facts))
+    assert groups == [[0, 3], [1], [2]]
+
+
+def test_a_first_name_two_people_open_goes_to_the_nearest_when_read_as_a_person():
+    from briefing.actors.mentions import link_within_article
+    from briefing.lang import profile
+
+    text = "Bobby Jindal was sworn in. Bobby Flay cooked. Bobby thanked the chef. Bobby Jindal spoke. Bobby waved."
+    def at(kind, name, nth=0):
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(name, start + 1)
+        return Mention(kind, tuple(name.split()), start, start + len(name))
+
+    mentions = [at("person", "Bobby Jindal"), at("person", "Bobby Flay"), at("person", "Bobby", 2),
+                at("person", "Bobby Jindal", 1), at("person", "Bobby", 4)]
+    linked = link_within_article(mentions, text, profile("en"))
+    assert linked[2].group == linked[1].group  # the nearest full name before it
+    assert linked[4].group == linked[3].group == linked[0].group
+    # read as a place, an opening word two people share is left alone
+    placed = link_within_article(mentions[:2] + [dataclasses.replace(mentions[2], kind="place")], text,
+                                 profile("en"))
+    assert placed[2].kind == "place" and placed[2].group not in (placed[0].group, placed[1].group)

@@ -13,7 +13,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
-from briefing.actors.names import UnionFind, country_code, mention_key, same_person, same_word
+from briefing.actors.names import UnionFind, country_code, mention_key, same_person
 from briefing.facts import ArticleFacts, Mention
 from briefing.lang import LanguageProfile, profile
 from briefing.models import Actor
@@ -89,24 +89,17 @@ def _link_across_articles(mentions: Sequence[Mention], uf: UnionFind, lang: Lang
     # A surname alone in one article joins a full name from another if only one fits: the
     # last word ("Trump" of Donald Trump) or, for names written family name first, the first
     # ("Moon" of Moon Jae-in). Whatever the model tagged it: "Trump" taken for an organisation
-    # in one article is still Donald Trump of another, when no one else fits.
+    # in one article is still Donald Trump of another, when no one else fits. Spelled the same:
+    # one word has nothing else to confirm a variant, and "Boston" is one letter from "Bolton".
     ends: dict[str, list[int]] = defaultdict(list)  # full names by the word at each end
     for h, (root, kind, name, _) in enumerate(heads):
         if kind == "person" and len(name) > 1:
             ends[name[-1].lower()].append(h)
             ends[name[0].lower()].append(h)
-    words_by_initial: dict[str, list[str]] = defaultdict(list)
-    for word in ends:
-        words_by_initial[word[:1]].append(word)
-    fitting: dict[str, list[int]] = {}  # the full names each surname fits, found once a spelling
     for root, kind, name, keys in heads:
         if len(name) != 1 or country_code(name[0], lang):
             continue  # (a country is no surname)
-        word = name[0].lower()
-        if word not in fitting:
-            fitting[word] = [h for other in words_by_initial.get(word[:1], ()) if same_word(word, other)
-                             for h in ends[other]]
-        fits = {uf.find(heads[h][0]) for h in fitting[word]}
+        fits = {uf.find(heads[h][0]) for h in ends.get(name[0].lower(), ())}
         if len(fits) == 1:
             uf.union(root, fits.pop())
     # An acronym alone joins the one longer organisation it opens: "BBM" and "BBM Music".

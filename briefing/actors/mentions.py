@@ -424,9 +424,11 @@ def link_within_article(mentions: Sequence[Mention], text: str, lang: LanguagePr
             continue
         longer = [j for j in people if is_suffix(m.words, mentions[j].words)]
         if not longer and len(m.words) == 1:
-            # A first name alone ("Bobby" of Bobby Jindal), when it opens one person's name only.
+            # A first name alone ("Bobby" of Bobby Jindal) is the person whose name it opens; of
+            # two ("Bobby Flay" named once too) the nearest, as for a shared surname, if the
+            # model read it as a person.
             opening = [j for j in people if len(mentions[j].words) > 1 and mentions[j].words[0] == m.words[0]]
-            longer = opening if len({mentions[j].words for j in opening}) == 1 else []
+            longer = opening if m.kind == "person" or len({mentions[j].words for j in opening}) == 1 else []
         if not longer:
             continue
         before = [j for j in longer if mentions[j].start < m.start]
