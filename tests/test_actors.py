@@ -311,3 +311,9 @@ def test_a_first_name_alone_is_the_one_person_it_opens(analyse_texts):
                                       "would change every week. Bobby cooked for 200 guests.")
     assert "Bobby" not in actors
     assert actors["Bobby Marsh"].mentions == 3
+
+
+def test_a_verb_that_opens_the_sentence_is_not_a_first_name(analyse_texts):
+    actors = actors_of(analyse_texts, "Barack Obama spoke in Ohio on Monday. Trailing Obama by two points, "
+                                      "Mitt Romney flew to Florida. Obama smiled.")
+    assert "Trailing Obama" not in actors and actors["Barack Obama"].mentions == 3
