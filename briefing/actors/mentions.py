@@ -387,8 +387,10 @@ def link_within_article(mentions: Sequence[Mention], text: str, lang: LanguagePr
     by_key: dict[str, int] = {}
     # A surname two people of the article share ("Bobby Jindal", "Supriya Jindal") is not one
     # actor by its spelling: each "Jindal" goes to its nearest full name below.
+    # Nor is a first name two of them open ("Bobby Jindal", "Bobby Flay").
     full_names = {m.words for m in mentions if m.kind == "person" and len(m.words) > 1}
-    shared = {w for w in {n[-1] for n in full_names} if sum(n[-1] == w for n in full_names) > 1}
+    shared = {w for w in {n[-1] for n in full_names} if sum(n[-1] == w for n in full_names) > 1} | \
+        {w for w in {n[0] for n in full_names} if sum(n[0] == w for n in full_names) > 1}
     for i, m in enumerate(mentions):
         if len(m.words) == 1 and m.words[0] in shared:
             continue
