@@ -317,3 +317,14 @@ def test_a_verb_that_opens_the_sentence_is_not_a_first_name(analyse_texts):
     actors = actors_of(analyse_texts, "Barack Obama spoke in Ohio on Monday. Trailing Obama by two points, "
                                       "Mitt Romney flew to Florida. Obama smiled.")
     assert "Trailing Obama" not in actors and actors["Barack Obama"].mentions == 3
+
+
+def test_a_name_the_model_reads_as_a_number_more_often_is_no_actor(analyse_texts, nlp):
+    # whatever the model makes of one mention, the text's own majority decides
+    text = ("Most routers share the 2.4GHz band with microwaves. Newer routers also offer 5GHz, which carries "
+            "more data. Some older models support either 2.4GHz or 5GHz operation, but not both at the same "
+            "time. In a small apartment with thin walls, 5GHz has enough reach. Through brick, 5GHz fades "
+            "faster than 2.4GHz.")
+    labels = [ent.label_ for ent in nlp(text).ents if ent.text == "5GHz"]
+    assert "ORG" in labels and labels.count("CARDINAL") > labels.count("ORG")  # the model's own readings
+    assert "5GHz" not in actors_of(analyse_texts, text)

@@ -176,6 +176,13 @@ def _propagate(doc: Doc, found: list[Mention], labels: Iterable[str], lang: Lang
             original = re.search(rf"\b{re.escape(short)}\b", text, re.I)
             if original:
                 names[(original.group(),)][long_forms[long]] += 1
+    # A name the model read as a number more often than as a name is a number here: "5GHz"
+    # tagged an organisation once and a cardinal 23 times.
+    numbers = Counter(tuple(t.text for t in ent) for ent in doc.ents if ent.label_ in lang.figure_labels)
+    numeric = {words for words, kinds in names.items() if numbers[words] > sum(kinds.values())}
+    if numeric:
+        found = [m for m in found if m.words not in numeric]
+        names = {words: kinds for words, kinds in names.items() if words not in numeric}
     if not names:
         return found
     longest = max(len(words) for words in names)
