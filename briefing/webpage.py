@@ -240,9 +240,40 @@ def clean_title(title: str | None, site: str | None, host: str | None) -> str | 
     return title or None
 
 
+_DROP_CAP = re.compile(r">\s*[A-Z]\s*</")
+
+
+def join_drop_caps(html: str) -> str:
+    """The page with a first letter set apart as a drop cap put back on its word: a lone capital
+    in an element of its own, the next element's text starting in lower case
+    (``<span>T</span><p>urkey, Poland ...``). Else the page as it was."""
+    if not _DROP_CAP.search(html):
+        return html
+    import lxml.etree
+    import lxml.html
+
+    try:
+        root = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return html
+    letters = [e for e in root.iter() if isinstance(e.tag, str) and not len(e) and e.text
+               and len(e.text.strip()) == 1 and e.text.strip().isupper() and not (e.tail or "").strip()]
+    changed = False
+    for element in letters:
+        target = element.getnext()
+        while target is not None and not (target.text or "").strip() and len(target):
+            target = target[0]  # the first text of the next element: "<p><a>urkey</a>"
+        if target is None or not (target.text or "").lstrip()[:1].islower():
+            continue
+        target.text = element.text.strip() + target.text.lstrip()
+        element.drop_tree()
+        changed = True
+    return lxml.html.tostring(root, encoding="unicode") if changed else html
+
+
 def read_page(html: str, url: str | None = None) -> Page:
     """The story of one HTML page and what the brief says about where it came from."""
-    text, meta = _extract(html)
+    text, meta = _extract(join_drop_caps(html))
     link = _string(getattr(meta, "url", None)) or url
     if link and not link.startswith(("http://", "https://")):
         link = url  # a relative canonical link says nothing on its own

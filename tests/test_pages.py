@@ -216,3 +216,19 @@ def test_a_page_whose_main_text_is_not_found_gives_the_reader_no_library_warning
     assert (tmp_path / "out" / "brief-2026-01-15.md").exists(), done.stderr
     assert "empty.html" in done.stderr  # the reader is told it was skipped, and why
     assert "discarding" not in done.stderr and "WARNING" not in done.stderr
+
+
+def test_a_drop_cap_set_apart_is_put_back_on_its_word(tmp_path):
+    # "T" in an element of its own, "urkey, Poland ..." in the paragraph after it: the reader
+    # saw "Turkey", and so must the brief.
+    page = tmp_path / "drop-cap.html"
+    paragraphs = "".join(f"<p>Ministers said the list would be reviewed again next week, and that {n} more "
+                         f"countries could be added if their case rates kept rising.</p>" for n in range(2, 6))
+    page.write_text("<html><head><title>Three countries added to quarantine list</title></head><body><article>"
+                    "<h1>Three countries added to quarantine list</h1><div class='body'>"
+                    "<span class='drop'>T</span><p><a href='/topic/turkey'>urkey</a>, Poland and Malta have "
+                    "been removed from the list of travel corridors, the transport secretary said on "
+                    f"Thursday.</p>{paragraphs}</div></article></body></html>")
+    documents, _ = read_inputs([page])
+    assert "Turkey, Poland and Malta have been removed" in documents[0].text
+    assert "urkey" not in documents[0].text.replace("Turkey", "")
