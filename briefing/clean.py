@@ -76,6 +76,22 @@ def is_prose(line: str) -> bool:
     return bool(_TERMINAL.search(line))
 
 
+# A long line of which nearly every word is capitalised, run on without the commas of a list, is
+# a site's menu or a run of headlines ("Home U.S. World Politics Video Investigative Health ...
+# Headlines India's Power Blackout: 600 Million Affected ..."): prose has its small words, and a
+# list of names (a team's line-up, a box score) its commas and semicolons.
+MENU_WORDS = 12
+MENU_CAPITALS = 0.8
+
+
+def _capitalised_share(line: str) -> float:
+    """The share of words in title case; of a line in capitals (a wire story), none."""
+    tokens = [w for w in words(line) if w[0].isalpha()]
+    if not tokens or sum(w.isupper() for w in tokens) * 2 >= len(tokens):
+        return 0.0
+    return sum(1 for w in tokens if w[0].isupper()) / len(tokens)
+
+
 def is_title_case(line: str) -> bool:
     """Most words capitalised, as in a headline or a label."""
     tokens = [w for w in words(line) if w[0].isalpha()]
@@ -219,6 +235,9 @@ def _noise_reason(line: str, n_words: int, junk: Furniture) -> str | None:
         return "says something to the reader"
     if not is_prose(line):
         return "not a sentence (headline, label or slogan)"
+    if n_words >= MENU_WORDS and _capitalised_share(line) >= MENU_CAPITALS \
+            and len(re.findall(r"[,;]", line)) * 6 < n_words:
+        return "a menu or a run of headlines"
     if n_words < MIN_STORY_WORDS:
         return "too short"
     return None

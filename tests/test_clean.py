@@ -82,3 +82,16 @@ def test_an_article_on_one_line_keeps_its_story_when_it_opens_with_a_prompt_or_c
         cleaned = clean_text(f"{opening} {story}")
         assert cleaned.paragraphs == [story]
         assert [(r.text, r.reason) for r in cleaned.removed] == [(opening, reason)]
+
+
+def test_a_run_of_capitalised_menu_words_is_not_story_text():
+    menu = ("Home U.S. World Politics Video Investigative Health Entertainment Money Tech Travel Weather "
+            "Opinion Headlines Port Strike Enters Second Week: Talks Resume As Ships Queue Off The Coast "
+            "The Harbour Note: Cranes Idle Again...")
+    lineup = ("Harbour Town: Okafor; Lindqvist, Moreau, Tanaka, Whitfield; Brennan, Ossei, Kowalczyk, Dunne; "
+              "Marsh, Abara.")
+    story = ("Dock workers at the northern terminal stayed out for an eighth day on Monday, and the port "
+             "authority said talks would resume on Tuesday.")
+    cleaned = clean_text("\n\n".join([menu, story, lineup]))
+    assert cleaned.paragraphs == [story, lineup]
+    assert any(r.reason == "a menu or a run of headlines" for r in cleaned.removed)
