@@ -213,3 +213,11 @@ def test_what_a_figure_counts_reads_as_a_noun_phrase(analyse_texts, text, value,
     by_value = {f.value: f for f in figures_of(analyse_texts, text)}
     assert by_value[value].counts.startswith(counts)
     assert not by_value[value].counts.endswith((" from", " paid", " He", " of"))
+
+
+def test_a_currency_code_glued_to_two_digits_names_a_thing_not_an_amount(analyse_texts):
+    figures = figures_of(analyse_texts, "Delegates from 190 countries arrived for the COP28 summit in the Gulf. "
+                                        "The bank charged a USD1700 fee for the late transfer.")
+    values = [f.value for f in figures]
+    assert not any("COP28" in v for v in values)
+    assert any("USD1700" in v for v in values)
