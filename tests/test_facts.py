@@ -195,3 +195,15 @@ def test_a_first_name_two_people_open_goes_to_the_nearest_when_read_as_a_person(
     placed = link_within_article(mentions[:2] + [dataclasses.replace(mentions[2], kind="place")], text,
                                  profile("en"))
     assert placed[2].kind == "place" and placed[2].group not in (placed[0].group, placed[1].group)
+
+
+def test_a_place_that_opens_a_persons_name_is_no_family_name():
+    from briefing.actors.linking import link_mentions
+
+    def named(kind, *words):
+        return hand_made("t", "s", ["x"], mentions=[Mention(kind, words, 0, 1)])
+
+    facts = [named("person", "Harbourside", "FC"), named("place", "Harbourside"),
+             named("person", "Moon", "Jae-in"), named("person", "Moon"), named("organisation", "Jae-in")]
+    groups = sorted(sorted(p for p, _ in group) for group in link_mentions(facts))
+    assert groups == [[0], [1], [2, 3, 4]]  # "Moon" read as a person: the family name first

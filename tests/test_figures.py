@@ -221,3 +221,11 @@ def test_a_currency_code_glued_to_two_digits_names_a_thing_not_an_amount(analyse
     values = [f.value for f in figures]
     assert not any("COP28" in v for v in values)
     assert any("USD1700" in v for v in values)
+
+
+def test_a_time_frame_is_no_key_figure_but_a_length_served_is(analyse_texts):
+    (facts,) = analyse_texts("Port volumes will recover over the coming 12 to 18 months, the operator said. "
+                             "The smuggler was jailed for 14 years on Friday.")
+    shown = {f.value: f.minor for f in facts.figures}
+    assert any(minor for value, minor in shown.items() if "months" in value)
+    assert any(not minor for value, minor in shown.items() if "14 years" in value)

@@ -45,10 +45,12 @@ def _link_across_articles(mentions: Sequence[Mention], uf: UnionFind, lang: Lang
     for i in range(len(mentions)):
         groups[uf.find(i)].append(i)
     heads = []
+    read_as_person = []  # some mention of it the model tagged a person
     for root, members in groups.items():
         longest = max((mentions[i].words for i in members), key=len)
         keys = {mention_key(mentions[i], lang) for i in members}
         heads.append((root, actor_kind(mentions[i] for i in members), longest, keys))
+        read_as_person.append(any(mentions[i].kind == "person" for i in members))
     # Pairs are only compared within blocks that could match (same_word needs the same first
     # letter), and each spelling once: cost grows with the distinct names, not their square.
     by_initials: dict[tuple[str, str], dict[tuple[str, ...], list[int]]] = defaultdict(dict)
@@ -87,19 +89,24 @@ def _link_across_articles(mentions: Sequence[Mention], uf: UnionFind, lang: Lang
                     for h in joined:
                         uf.union(heads[anchor][0], heads[h][0])
     # A surname alone in one article joins a full name from another if only one fits: the
-    # last word ("Trump" of Donald Trump) or, for names written family name first, the first
-    # ("Moon" of Moon Jae-in). Whatever the model tagged it: "Trump" taken for an organisation
-    # in one article is still Donald Trump of another, when no one else fits. Spelled the same:
-    # one word has nothing else to confirm a variant, and "Boston" is one letter from "Bolton".
-    ends: dict[str, list[int]] = defaultdict(list)  # full names by the word at each end
+    # last word ("Trump" of Donald Trump), whatever the model tagged it ("Trump" taken for an
+    # organisation in one article is still Donald Trump of another, when no one else fits); or,
+    # for names written family name first, the first ("Moon" of Moon Jae-in), when it was read
+    # as a person: a place opening a "person" is a team the model mistook ("Sydney" of "Sydney
+    # FC"). Spelled the same: one word has nothing else to confirm a variant, and "Boston" is one
+    # letter from "Bolton".
+    lasts: dict[str, list[int]] = defaultdict(list)  # full names by their last word
+    firsts: dict[str, list[int]] = defaultdict(list)  # and by their first
     for h, (root, kind, name, _) in enumerate(heads):
         if kind == "person" and len(name) > 1:
-            ends[name[-1].lower()].append(h)
-            ends[name[0].lower()].append(h)
-    for root, kind, name, keys in heads:
+            lasts[name[-1].lower()].append(h)
+            firsts[name[0].lower()].append(h)
+    for h, (root, kind, name, keys) in enumerate(heads):
         if len(name) != 1 or country_code(name[0], lang):
             continue  # (a country is no surname)
-        fits = {uf.find(heads[h][0]) for h in ends.get(name[0].lower(), ())}
+        word = name[0].lower()
+        fitting = lasts.get(word, []) + (firsts.get(word, []) if read_as_person[h] else [])
+        fits = {uf.find(heads[h][0]) for h in fitting}
         if len(fits) == 1:
             uf.union(root, fits.pop())
     # An acronym alone joins the one longer organisation it opens: "BBM" and "BBM Music".

@@ -74,7 +74,9 @@ def figures_in(doc: Doc, lang: LanguageProfile) -> list[FigureFact]:
             determined = ent[0].lower_ in DETERMINERS or (before is not None and before.lower_ in DETERMINERS)
             minor = (kind == "count" and (not counts or number == 1 or (determined and number < 10))) or (
                 kind == "quantity" and determined and number < 10)
-            minor = minor or context_only(ent, unit, lang)
+            # "the coming 12 to 18 months", "the span of ten days": a time frame, when something
+            # happens, not how much of it ("jailed for seven years" stays a figure).
+            minor = minor or context_only(ent, unit, lang) or (ent.label_ == "DURATION" and determined)
             found.append(FigureFact(
                 value=value, counts=counts, sentence=sent.text.strip(), kind=kind, number=number,
                 qualifier=said.lower() if said else None, unit=unit,
