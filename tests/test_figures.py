@@ -229,3 +229,10 @@ def test_a_time_frame_is_no_key_figure_but_a_length_served_is(analyse_texts):
     shown = {f.value: f.minor for f in facts.figures}
     assert any(minor for value, minor in shown.items() if "months" in value)
     assert any(not minor for value, minor in shown.items() if "14 years" in value)
+
+
+def test_a_length_of_time_that_places_something_is_no_figure(analyse_texts):
+    (facts,) = analyse_texts("The ferry sank in the strait. Three days later, divers found the wreck. "
+                             "The crew had been at sea for 40 days.")
+    shown = [f.value.lower() for f in facts.figures if not f.minor]
+    assert not any("later" in v for v in shown) and any("40 days" in v for v in shown)

@@ -42,6 +42,12 @@ def context_only(ent: Span, unit: str, lang: LanguageProfile) -> bool:
     return bool(_HYPHENED.search(ent.text))
 
 
+def _places_in_time(ent: Span, lang: LanguageProfile) -> bool:
+    """A length of time that says when: "three days later", "two years earlier"."""
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return bool(lang.time_point_words & {*(t.lower_ for t in ent), after.lower_ if after is not None else ""})
+
+
 def figures_in(doc: Doc, lang: LanguageProfile) -> list[FigureFact]:
     """Every figure of an article, in text order; ``minor`` marks the ones that say little
     alone (a bare number, "the three leaders" already introduced)."""
@@ -74,9 +80,11 @@ def figures_in(doc: Doc, lang: LanguageProfile) -> list[FigureFact]:
             determined = ent[0].lower_ in DETERMINERS or (before is not None and before.lower_ in DETERMINERS)
             minor = (kind == "count" and (not counts or number == 1 or (determined and number < 10))) or (
                 kind == "quantity" and determined and number < 10)
-            # "the coming 12 to 18 months", "the span of ten days": a time frame, when something
-            # happens, not how much of it ("jailed for seven years" stays a figure).
-            minor = minor or context_only(ent, unit, lang) or (ent.label_ == "DURATION" and determined)
+            # "the coming 12 to 18 months", "the span of ten days", "three days later": a time
+            # frame or a moment, when something happens, not how much of it ("jailed for seven
+            # years" stays a figure).
+            minor = minor or context_only(ent, unit, lang) or (ent.label_ == "DURATION" and (
+                determined or _places_in_time(ent, lang)))
             found.append(FigureFact(
                 value=value, counts=counts, sentence=sent.text.strip(), kind=kind, number=number,
                 qualifier=said.lower() if said else None, unit=unit,

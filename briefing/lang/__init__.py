@@ -78,6 +78,9 @@ class LanguageProfile:
     deadline_words: frozenset[str]  # "by Thursday" lies ahead
     today_words: frozenset[str]  # "today", "now": the publication date
     ago_words: frozenset[str]  # "three days ago": a count of time before the date names a day
+    # "three days ago", "three days later": a length of time that places something in time, so no
+    # key figure (but "later" counts from a moment the text names, not from the date)
+    time_point_words: frozenset[str]
     ahead_words: frozenset[str]  # "in three days": so does one ahead of it
     past_words: frozenset[str]  # "last Oct. 23" lies behind
     set_words: frozenset[str]  # "every Friday" is no one day

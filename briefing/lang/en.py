@@ -131,6 +131,7 @@ PROFILE = LanguageProfile(
     deadline_words=_words("by until till before"),
     today_words=_words("today now tonight"),
     ago_words=_words("ago"),
+    time_point_words=_words("ago later earlier"),
     ahead_words=_words("in"),
     past_words=_words("last past previous"),
     set_words=_words("every each"),
