@@ -285,7 +285,13 @@ def read_page(html: str, url: str | None = None) -> Page:
         told = [p for p in title_parts(raw_title, headline) if told_in(p, text)]
         headline = told[0] if told else headline
     site = publisher(html, raw_title, headline, link, text)
-    return Page(text=text, title=clean_title(headline, site, host_of(link)), source=site, url=link,
+    host = host_of(link)
+    names = {_letters(n) for n in (site, host, host.split(".")[0] if host else None) if n} - {""}
+    if headline and _letters(headline) in names and raw_title:
+        # The site's own name taken for the headline (a logo in an <h1>): the <title>'s other part.
+        others = [part for part in title_parts(raw_title, headline) if _letters(part) not in names]
+        headline = max(others, key=len, default=headline)
+    return Page(text=text, title=clean_title(headline, site, host), source=site, url=link,
                 date=_string(getattr(meta, "date", None)))
 
 

@@ -232,3 +232,16 @@ def test_a_drop_cap_set_apart_is_put_back_on_its_word(tmp_path):
     documents, _ = read_inputs([page])
     assert "Turkey, Poland and Malta have been removed" in documents[0].text
     assert "urkey" not in documents[0].text.replace("Turkey", "")
+
+
+def test_a_sites_name_taken_for_the_headline_gives_way_to_the_titles_headline(tmp_path):
+    # The logo is an <h1> too; the page's <title> holds the real headline beside the name.
+    page = tmp_path / "logo.html"
+    body = "".join(f"<p>The port authority said on Monday that crane {n} would stay idle while engineers "
+                   f"checked its brakes, and that ships would be moved to other berths.</p>" for n in range(5))
+    page.write_text("<html><head><title>Cranes idle at northern terminal | Harbour Ledger.</title>"
+                    "<link rel='canonical' href='https://www.harbourledger.example/cranes-idle'></head><body>"
+                    "<h1 id='logo'>Harbour Ledger</h1><article>" + body +
+                    "<p>Staff told Harbour Ledger the checks would take a week.</p></article></body></html>")
+    documents, _ = read_inputs([page])
+    assert documents[0].title == "Cranes idle at northern terminal"
