@@ -178,7 +178,6 @@ def generate(
         raise typer.Exit(EXIT_PARTIAL)
 
 
-
 def _log_to_stderr(verbose: bool) -> None:
     """Warnings (with -v, details) on stderr, without the libraries' own that a reader cannot
     act on: WeasyPrint and fontTools on font subsetting, trafilatura on pages whose main text it
@@ -188,6 +187,7 @@ def _log_to_stderr(verbose: bool) -> None:
     if not verbose:
         for noisy in ("weasyprint", "fontTools", "trafilatura", "htmldate", "courlan"):
             logging.getLogger(noisy).setLevel(logging.ERROR)
+
 
 class _Progress:
     """What a long run tells the person waiting: a line per step on stderr, and on a terminal a

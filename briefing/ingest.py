@@ -634,7 +634,8 @@ def read_one(path: Path, max_bytes: int | None, options: ReadOptions) -> list[Ra
     return found or [SkippedInput(path, "empty: no records")]
 
 
-def _read_chunk(paths: Sequence[Path], max_bytes: int | None, options: ReadOptions) -> list[list[RawDocument | SkippedInput]]:
+def _read_chunk(paths: Sequence[Path], max_bytes: int | None,
+                options: ReadOptions) -> list[list[RawDocument | SkippedInput]]:
     return [read_one(path, max_bytes, options) for path in paths]
 
 

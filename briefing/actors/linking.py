@@ -106,7 +106,7 @@ def _link_across_articles(mentions: Sequence[Mention], uf: UnionFind, lang: Lang
             continue  # (a country is no surname)
         word = name[0].lower()
         fitting = lasts.get(word, []) + (firsts.get(word, []) if read_as_person[h] else [])
-        fits = {uf.find(heads[h][0]) for h in fitting}
+        fits = {uf.find(heads[full][0]) for full in fitting}
         if len(fits) == 1:
             uf.union(root, fits.pop())
     # An acronym alone joins the one longer organisation it opens: "BBM" and "BBM Music".

@@ -103,7 +103,7 @@ def _prefixed(token: Token, lang: LanguageProfile) -> re.Match | None:
     if prefix[0].isupper():
         before = token.doc[token.i - 1] if token.i > 0 else None
         # A currency code glued to a number of one or two digits names a thing ("COP28", the
-        # summit; COP is also Colombia's peso): glued amounts are written "USD1700", "EUR2.5m", "USD10m".
+        # summit; COP is also Colombia's peso): glued amounts read "USD1700", "EUR2.5m", "USD10m".
         after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         scaled = after is not None and not token.whitespace_ and after.lower_.rstrip(".") in lang.multipliers
         coded = _is_currency_code(prefix) and (len(number) > 2 or scaled)  # "USD10" "m."
