@@ -73,6 +73,8 @@ def _fail(message: str, verbose: bool) -> None:
            "  briefing generate feeds/ today.html --config config.yaml --format md --out briefs/\n\n"
            "  briefing generate https://feeds.example/world.rss --format md\n\n"
            "  briefing generate --send            # also write brief-DATE.eml and mail it\n\n"
+           "  briefing generate feeds/ --jobs 4   # read and analyse on 4 cores\n\n"
+           "  briefing generate feeds/ --scheduler tcp://10.0.0.5:8786   # on a Dask cluster\n\n"
            "Exit status: 0 brief written; 1 brief written but some inputs were skipped (listed, and under\n"
            "'Not included' in the brief); 2 nothing written (bad config, no readable article, or --strict\n"
            "and an input would be skipped); 3 brief written but --send could not send it; 4 brief written\n"
@@ -103,7 +105,7 @@ def generate(
                                           "the config, else one per core.", show_default=False),
     scheduler: Optional[str] = typer.Option(  # noqa: UP007
         None, "--scheduler", help="Run the per-article stage on the Dask cluster at this scheduler address "
-                                  "(tcp://host:8786; needs pip install 'briefing[dask]').", show_default=False),
+                                  "(tcp://host:8786; needs pip install 'briefing\\[dask]').", show_default=False),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the files written and errors."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log details; show tracebacks on errors."),
 ) -> None:

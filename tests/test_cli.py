@@ -101,3 +101,11 @@ def test_config_inputs_and_source_date_epoch(tmp_path, monkeypatch):
     text = (tmp_path / "briefs" / "brief-2026-03-05.md").read_text()
     assert text.startswith("# Council watch\n\n**5 March 2026**")
     assert "Priya Raman" in text
+
+
+def test_generate_help_names_the_dask_extra_and_shows_jobs_and_a_cluster():
+    result = CliRunner().invoke(app, ["generate", "--help"], terminal_width=200)
+    assert result.exit_code == 0
+    text = " ".join(result.output.split())
+    assert "pip install 'briefing[dask]'" in text  # not eaten as markup
+    assert "--jobs 4" in text and "--scheduler tcp://" in text
