@@ -154,20 +154,28 @@ def analyse_articles(articles: Sequence[Article], settings: AnalysisSettings,
     else:
         results = []
         for chunk in chunks:
-            results.append(_shared(analyse_chunk(chunk, settings)))
+            results.append(_shared(analyse_chunk(chunk, settings), chunk))
             if progress:
                 progress(sum(map(len, results)), len(articles))
     return [facts for chunk in results for facts in chunk]
 
 
-def _shared(chunk: list[ArticleFacts]) -> list[ArticleFacts]:
-    """The facts with their lemmas interned: a word the batch's articles share is kept once,
-    not once an article (its terms are most of the memory a batch of facts holds)."""
+def _shared(chunk: list[ArticleFacts], articles: Sequence[Article]) -> list[ArticleFacts]:
+    """The facts with their lemmas interned, so that a word the batch's articles share is kept
+    once, not once an article (terms are most of the memory a batch of facts holds); and with
+    the caller's own articles, not the copies a worker sent back."""
     intern = sys.intern
     return [dataclasses.replace(
-        facts, terms=tuple((intern(term), count) for term, count in facts.terms),
+        facts, article=article, terms=tuple((intern(term), count) for term, count in facts.terms),
         sentences=tuple(dataclasses.replace(span, terms=tuple(map(intern, span.terms))) for span in facts.sentences),
-    ) for facts in chunk]
+    ) for facts, article in zip(_checked(chunk, articles), articles)]
+
+
+def _checked(chunk: list[ArticleFacts], articles: Sequence[Article]) -> list[ArticleFacts]:
+    """The facts of a chunk, one an article, in order (a worker must send back what it was given)."""
+    if len(chunk) != len(articles) or any(f.article != a for f, a in zip(chunk, articles)):
+        raise RuntimeError("a worker sent back facts that are not those of its articles")
+    return chunk
 
 
 def _in_processes(chunks: list[list[Article]], settings: AnalysisSettings, jobs: int,
@@ -185,7 +193,7 @@ def _in_processes(chunks: list[list[Article]], settings: AnalysisSettings, jobs:
         futures = {pool.submit(analyse_chunk, chunk, settings): i for i, chunk in enumerate(chunks)}
         for future in as_completed(futures):
             i = futures[future]
-            results[i] = _shared(future.result())
+            results[i] = _shared(future.result(), chunks[i])
             done += len(chunks[i])
             if progress:
                 progress(done, total)
@@ -217,7 +225,7 @@ def _on_dask(chunks: list[list[Article]], settings: AnalysisSettings, address: s
         done = 0
         for future in as_completed(futures):
             i = index[future.key]
-            results[i] = _shared(future.result())
+            results[i] = _shared(future.result(), chunks[i])
             done += len(chunks[i])
             if progress:
                 progress(done, total)

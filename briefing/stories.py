@@ -110,8 +110,8 @@ def similarities(documents: Sequence[Mapping[str, int]], language: str = DEFAULT
         gaps = numpy.abs(days[rows] - days[columns])
         fade = numpy.clip((NEVER_SAME_DAYS - gaps) / (NEVER_SAME_DAYS - SAME_EVENT_DAYS), 0.0, 1.0)
         values = values * numpy.where(numpy.isnan(gaps), 1.0, fade)
-        blocks.append(sparse.csr_matrix((values, (rows, columns)), shape=(n, n)))
-    similarity = sparse.csr_matrix((n, n)) if not blocks else sum(blocks[1:], blocks[0])
+        blocks.append(sparse.csr_matrix((values, (rows - first, columns)), shape=(block.shape[0], n)))
+    similarity = sparse.vstack(blocks, format="csr") if blocks else sparse.csr_matrix((n, n))
     diagonal = sparse.diags([1.0 if doc else 0.0 for doc in documents], shape=(n, n))
     return (similarity + diagonal).tocsr()
 
@@ -128,13 +128,22 @@ def cluster(similarity, threshold: float) -> list[list[int]]:
 
     from scipy import sparse
 
+    from scipy.sparse import csgraph
+
     graph = sparse.coo_matrix(similarity)
+    graph.sum_duplicates()
     n = graph.shape[0]
+    # Two groups can only merge if some pair of their members is ``threshold`` alike (an average
+    # is at most its largest part), so every story lies within one connected part of the graph
+    # of such pairs: the pairs between parts never matter, and are not kept.
+    strong = graph.data >= threshold
+    linked = sparse.coo_matrix((graph.data[strong], (graph.row[strong], graph.col[strong])), shape=graph.shape)
+    _, part = csgraph.connected_components(linked, directed=False)
+    keep = (part[graph.row] == part[graph.col]) & (graph.row < graph.col) & (graph.data > 0)
     sums: list[dict[int, float]] = [{} for _ in range(n)]
-    for i, j, value in zip(graph.row.tolist(), graph.col.tolist(), graph.data.tolist()):
-        if i < j and value > 0:
-            sums[i][j] = sums[i].get(j, 0.0) + value
-            sums[j][i] = sums[j].get(i, 0.0) + value
+    for i, j, value in zip(graph.row[keep].tolist(), graph.col[keep].tolist(), graph.data[keep].tolist()):
+        sums[i][j] = value
+        sums[j][i] = value
     sizes = [1] * n
     members: list[list[int]] = [[i] for i in range(n)]
     version = [0] * n

@@ -144,3 +144,13 @@ def test_files_read_by_two_processes_are_what_one_reads_and_reading_tells_progre
     assert one == two and len(one[0]) == 120 and len(one[1]) == 1
     assert [doc.title for doc in two[0]][:3] == ["Terminal report 0", "Terminal report 1", "Terminal report 2"]
     assert told[-1] == "Read 121/121 file(s)" and 5 <= len(told) <= 11
+
+
+def test_facts_from_workers_hold_the_callers_articles_not_copies(many):
+    from briefing.analyse import AnalysisSettings, analyse_articles
+    from briefing.config import Config
+    from briefing.pipeline import load_articles
+
+    articles, _ = load_articles([many])
+    facts = analyse_articles(articles, AnalysisSettings.from_config(Config()), jobs=2)
+    assert len(facts) == len(articles) and all(f.article is a for f, a in zip(facts, articles))
