@@ -180,16 +180,15 @@ def _checked(chunk: list[ArticleFacts], articles: Sequence[Article]) -> list[Art
 
 def _in_processes(chunks: list[list[Article]], settings: AnalysisSettings, jobs: int,
                   progress: Callable[[int, int], None] | None, total: int) -> list[list[ArticleFacts]]:
-    """The chunks analysed by ``jobs`` worker processes, results in order. Workers are forked
-    where the system can (they start with the model this process has already loaded), else
-    spawned."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    """The chunks analysed by ``jobs`` worker processes, results in order (``process_pool``:
+    forked workers start with the model this process has already loaded)."""
+    from concurrent.futures import as_completed
 
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    from briefing.pool import process_pool
+
     results: list[list[ArticleFacts]] = [[] for _ in chunks]
     done = 0
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method)) as pool:
+    with process_pool(jobs) as pool:
         futures = {pool.submit(analyse_chunk, chunk, settings): i for i, chunk in enumerate(chunks)}
         for future in as_completed(futures):
             i = futures[future]

@@ -654,12 +654,9 @@ def _read_files(files: list[Path], max_bytes: int | None, options: ReadOptions, 
     done, tenth = 0, 0
     with contextlib.ExitStack() as stack:
         if jobs > 1 and len(chunks) > 1:
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
+            from briefing.pool import process_pool
 
-            method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-            pool = stack.enter_context(ProcessPoolExecutor(max_workers=min(jobs, len(chunks)),
-                                                           mp_context=multiprocessing.get_context(method)))
+            pool = stack.enter_context(process_pool(min(jobs, len(chunks))))
             results = pool.map(_read_chunk, chunks, itertools.repeat(max_bytes), itertools.repeat(options))
         else:
             results = (_read_chunk(chunk, max_bytes, options) for chunk in chunks)
