@@ -193,27 +193,22 @@ def _log_to_stderr(verbose: bool) -> None:
 
 class _Progress:
     """What a long run tells the person waiting: a line per step on stderr, and on a terminal a
-    progress bar for the articles being analysed (rich); nothing with --quiet."""
+    progress bar for the articles being analysed (rich); nothing with --quiet. Without a
+    terminal there is no ``count``, and the pipeline says each tenth of the way in a line."""
 
     def __init__(self, quiet: bool) -> None:
         self.quiet = quiet
         self.bar = None
         self.task = None
-        self.tenth = -1
+        if not quiet and sys.stderr.isatty():
+            self.count = self._bar
 
     def __call__(self, message: str) -> None:
         if not self.quiet:
             self._close()
             typer.echo(message, err=True)
 
-    def count(self, label: str, done: int, total: int) -> None:
-        if self.quiet:
-            return
-        if not sys.stderr.isatty():  # a log: a line each tenth of the way
-            if done == total or done * 10 // total != self.tenth:
-                self.tenth = done * 10 // total
-                typer.echo(f"Analysed {done}/{total} article(s)", err=True)
-            return
+    def _bar(self, label: str, done: int, total: int) -> None:
         if self.bar is None:
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
