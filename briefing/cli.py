@@ -24,6 +24,11 @@ EXIT_ERROR = 2  # nothing was written
 EXIT_NOT_SENT = 3  # generate --send: the brief was written but could not be sent
 EXIT_NOT_RECORDED = 4  # the brief was written but the history could not be updated
 
+# The --config option of every command that reads the config.
+CONFIG_OPTION = typer.Option(
+    None, "--config", "-c", help="YAML config file. Default: ./config.yaml if present, else built-in defaults.",
+    show_default=False)
+
 app = typer.Typer(
     help="Turn a pile of news articles into a dated situation brief (Markdown and PDF).\n\n"
          "Example:  briefing generate examples/ --date 2020-01-06 --format md,pdf --out out/",
@@ -84,9 +89,7 @@ def generate(
     inputs: Optional[list[str]] = typer.Argument(  # noqa: UP007
         None, help="Article files or folders (.txt .md .html .json .jsonl .rss .atom .xml), or feed and page "
                    "URLs. Default: 'inputs' in the config.", show_default=False),
-    config: Optional[Path] = typer.Option(  # noqa: UP007
-        None, "--config", "-c", help="YAML config file. Default: ./config.yaml if present, else built-in defaults.",
-        show_default=False),
+    config: Optional[Path] = CONFIG_OPTION,  # noqa: UP007
     date: Optional[str] = typer.Option(  # noqa: UP007
         None, "--date", "-d", help="Date of the brief, YYYY-MM-DD. Default: $SOURCE_DATE_EPOCH, else today.",
         show_default=False),
@@ -253,9 +256,7 @@ def _send_written(message: Path, settings, verbose: bool) -> None:
 )
 def send(
     message: Path = typer.Argument(..., help="A .eml file, as written by 'generate --format email'."),
-    config: Optional[Path] = typer.Option(  # noqa: UP007
-        None, "--config", "-c", help="YAML config file. Default: ./config.yaml if present, else built-in defaults.",
-        show_default=False),
+    config: Optional[Path] = CONFIG_OPTION,  # noqa: UP007
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Show tracebacks on errors."),
 ) -> None:
     """Send a brief written with --format email through the SMTP server in the config."""
@@ -396,9 +397,7 @@ def read(
            "Set history.archive: true in the config to write it after every brief.",
 )
 def archive(
-    config: Optional[Path] = typer.Option(  # noqa: UP007
-        None, "--config", "-c", help="YAML config file. Default: ./config.yaml if present, else built-in defaults.",
-        show_default=False),
+    config: Optional[Path] = CONFIG_OPTION,  # noqa: UP007
     out: Optional[Path] = typer.Option(  # noqa: UP007
         None, "--out", "-o", help="Output folder (where the briefs are). Default: 'output_dir' in the config.",
         show_default=False),
@@ -419,9 +418,7 @@ def archive(
 
 @app.command(epilog="Example:\n\n  briefing templates --config desk/config.yaml")
 def templates(
-    config: Optional[Path] = typer.Option(  # noqa: UP007
-        None, "--config", "-c", help="YAML config file. Default: ./config.yaml if present, else built-in defaults.",
-        show_default=False),
+    config: Optional[Path] = CONFIG_OPTION,  # noqa: UP007
 ) -> None:
     """List the templates a brief is rendered with, and where each comes from."""
     from briefing.config import load_config
