@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 from typer.testing import CliRunner
 
 from briefing.cli import app
 from briefing.ingest import read_inputs
+from conftest import serving
 
 runner = CliRunner()
 FEED = b"""<?xml version='1.0' encoding='utf-8'?>
@@ -50,11 +50,8 @@ def site():
         def log_message(self, *args):
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", requests
-    server.shutdown()
-    server.server_close()
+    with serving(Handler) as base:
+        yield base, requests
 
 
 def test_feed_items_from_a_url_are_articles(site):

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -32,27 +30,6 @@ def rendered_dom(page: Path, tmp_path: Path) -> lxml_html.HtmlElement:
     return lxml_html.fromstring(done.stdout)
 
 
-@pytest.fixture
-def server():
-    """A web server on loopback that records every request it gets."""
-    requests: list[str] = []
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 - the http.server API
-            requests.append(self.path)
-            self.send_response(200)
-            self.end_headers()
-
-        def log_message(self, *args):
-            pass
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}", requests
-    httpd.shutdown()
-    httpd.server_close()
-
-
 def generate(tmp_path, date: str, *extra) -> None:
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(tmp_path)
@@ -62,8 +39,8 @@ def generate(tmp_path, date: str, *extra) -> None:
 
 
 @needs_chromium
-def test_the_web_brief_renders_its_sections_links_land_and_nothing_is_fetched(tmp_path, server):
-    base, requests = server
+def test_the_web_brief_renders_its_sections_links_land_and_nothing_is_fetched(tmp_path, recording_server):
+    base, requests = recording_server
     templates = tmp_path / "templates"
     templates.mkdir()
     # A user template that points at the network: the page's own policy must stop every fetch.

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import io
 import re
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -19,30 +17,6 @@ from conftest import small_brief
 
 runner = CliRunner()
 SECRET = "LOCAL-SECRET-FILE-CONTENT"
-
-
-@pytest.fixture
-def server():
-    """A web server on the loopback address that records every request it gets."""
-    requests: list[str] = []
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 - the http.server API
-            requests.append(self.path)
-            self.send_response(200)
-            self.send_header("Content-Type", "text/css")
-            self.end_headers()
-            self.wfile.write(b"body { color: red }")
-
-        def log_message(self, *args):
-            pass
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}", requests
-    httpd.shutdown()
-    httpd.server_close()
 
 
 def _png() -> bytes:
@@ -66,8 +40,8 @@ def _text(pdf: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
 
 
-def test_pdf_fetches_nothing_an_article_or_template_points_at(tmp_path, server):
-    base, requests = server
+def test_pdf_fetches_nothing_an_article_or_template_points_at(tmp_path, recording_server):
+    base, requests = recording_server
     secret = tmp_path / "secret.txt"
     secret.write_text(SECRET)
     articles = tmp_path / "in"
@@ -103,8 +77,8 @@ def test_pdf_fetches_nothing_an_article_or_template_points_at(tmp_path, server):
     assert _images(pdf) == {(4, 4)}  # the logo, nothing else
 
 
-def test_fetcher_refuses_files_outside_the_template_folders_and_remote_urls(tmp_path, server):
-    base, requests = server
+def test_fetcher_refuses_files_outside_the_template_folders_and_remote_urls(tmp_path, recording_server):
+    base, requests = recording_server
     inside = builtin_templates_dir() / "brief.css"
     fetcher = safe_fetcher([builtin_templates_dir()])
     assert b"A4" in fetcher.fetch(inside.as_uri()).read()
@@ -167,8 +141,8 @@ def test_output_is_a_normal_file_of_the_user(tmp_path):
     assert Path(path).read_text().startswith("# Morning brief")
 
 
-def test_the_email_fetches_nothing_a_template_links(tmp_path, server):
-    base, requests = server
+def test_the_email_fetches_nothing_a_template_links(tmp_path, recording_server):
+    base, requests = recording_server
     secret = tmp_path / "secret.css"
     secret.write_text("p { color: " + SECRET + " }")
     templates = tmp_path / "templates"
