@@ -30,7 +30,6 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from briefing.ingest import ReadOptions
 from briefing.models import Article
 from briefing.pipeline import read_articles
 from common import half_of, parser, read_rows
@@ -115,11 +114,10 @@ def main() -> int:
     meta = Counter()
     bad_sources: list[str] = []
     names: Counter = Counter()
-    read_options = ReadOptions()
     for row in rows:
         path = folder / f"{row['id']}.html"
         html = path.read_text(encoding="utf-8", errors="replace")
-        found = [item for item in read_articles([path], options=read_options) if isinstance(item, Article)]
+        found = [item for item in read_articles([path]) if isinstance(item, Article)]
         article = found[0] if found else None
         out = article.text if article else ""
         gold_text = row["gold"] or ""

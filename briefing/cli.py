@@ -342,7 +342,6 @@ def read(
     from briefing.analyse import model_language
     from briefing.config import load_config
     from briefing.errors import BriefingError
-    from briefing.ingest import ReadOptions
     from briefing.lang import profile
     from briefing.models import Article
     from briefing.pipeline import read_articles
@@ -350,10 +349,7 @@ def read(
     _log_to_stderr(False)
     try:
         settings = load_config(_config_file(config))
-        limits = settings.limits
-        options = ReadOptions(lang=profile(model_language(settings.nlp.model)), max_feed_items=limits.max_feed_items,
-                              fetch_seconds=limits.fetch_seconds)
-        found = read_articles(inputs, limits, options)
+        found = read_articles(inputs, settings.limits, profile(model_language(settings.nlp.model)))
     except BriefingError as exc:
         _fail(str(exc), False)
     for item in found:

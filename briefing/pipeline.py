@@ -70,13 +70,15 @@ def _unusable(article: Article, limits: LimitsConfig) -> str | None:
     return None
 
 
-def read_articles(paths: Sequence[Path | str], limits: LimitsConfig | None = None, options: ReadOptions | None = None,
+def read_articles(paths: Sequence[Path | str], limits: LimitsConfig | None = None, lang: LanguageProfile | None = None,
                   progress: Progress = _silent, jobs: int = 1) -> list[Article | SkippedInput]:
-    """Every input as ``briefing`` reads it: read (``briefing.ingest``) and cleaned
-    (``briefing.clean``) into an ``Article``, or skipped with the reason (unreadable, oversized,
-    nothing left after cleaning). The inputs skipped before reading come first."""
+    """Every input as ``briefing`` reads it: read (``briefing.ingest``, within ``limits``, dates
+    written in ``lang``) and cleaned (``briefing.clean``) into an ``Article``, or skipped with the
+    reason (unreadable, oversized, nothing left after cleaning). The inputs skipped before
+    reading come first."""
     limits = limits or LimitsConfig()
-    options = options or ReadOptions(max_feed_items=limits.max_feed_items, fetch_seconds=limits.fetch_seconds)
+    options = ReadOptions(lang=lang or profile(DEFAULT_LANGUAGE), max_feed_items=limits.max_feed_items,
+                          fetch_seconds=limits.fetch_seconds)
     documents, skipped = read_inputs(paths, int(limits.max_file_mb * 1e6), options, progress, jobs)
     found: list[Article | SkippedInput] = list(skipped)
     for doc in documents:
@@ -91,11 +93,9 @@ def load_articles(paths: Sequence[Path | str], progress: Progress = _silent, lim
     """Read and clean every article (files by ``jobs`` processes); unreadable inputs, oversized
     and empty articles are skipped, and so are the articles past ``limits.max_articles``."""
     limits = limits or LimitsConfig()
-    lang = lang or profile(DEFAULT_LANGUAGE)
     if not paths:
         raise InputError("no inputs: name files or folders, or list them under 'inputs' in config.yaml")
-    options = ReadOptions(lang=lang, max_feed_items=limits.max_feed_items, fetch_seconds=limits.fetch_seconds)
-    found = read_articles(paths, limits, options, progress, jobs)
+    found = read_articles(paths, limits, lang, progress, jobs)
     articles = [item for item in found if isinstance(item, Article)]
     skipped = [item for item in found if isinstance(item, SkippedInput)]
     if len(articles) > limits.max_articles:
