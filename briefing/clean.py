@@ -84,21 +84,18 @@ MENU_WORDS = 12
 MENU_CAPITALS = 0.8
 
 
-def _capitalised_share(line: str) -> float:
-    """The share of words in title case; of a line in capitals (a wire story), none."""
+def _capitalised_share(line: str, capitals_count: bool = True) -> float:
+    """The share of words that start with a capital; with ``capitals_count`` false, none for a
+    line mostly in capitals (a wire story: its words are not title case)."""
     tokens = [w for w in words(line) if w[0].isalpha()]
-    if not tokens or sum(w.isupper() for w in tokens) * 2 >= len(tokens):
+    if not tokens or (not capitals_count and sum(w.isupper() for w in tokens) * 2 >= len(tokens)):
         return 0.0
     return sum(1 for w in tokens if w[0].isupper()) / len(tokens)
 
 
 def is_title_case(line: str) -> bool:
     """Most words capitalised, as in a headline or a label."""
-    tokens = [w for w in words(line) if w[0].isalpha()]
-    if not tokens:
-        return False
-    capitalised = sum(1 for w in tokens if w[0].isupper())
-    return capitalised / len(tokens) >= 0.7
+    return _capitalised_share(line) >= 0.7
 
 
 def _normalise(line: str) -> str:
@@ -235,7 +232,7 @@ def _noise_reason(line: str, n_words: int, junk: Furniture) -> str | None:
         return "says something to the reader"
     if not is_prose(line):
         return "not a sentence (headline, label or slogan)"
-    if n_words >= MENU_WORDS and _capitalised_share(line) >= MENU_CAPITALS \
+    if n_words >= MENU_WORDS and _capitalised_share(line, capitals_count=False) >= MENU_CAPITALS \
             and len(re.findall(r"[,;]", line)) * 6 < n_words:
         return "a menu or a run of headlines"
     if n_words < MIN_STORY_WORDS:
