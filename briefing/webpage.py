@@ -210,6 +210,11 @@ def publisher(html: str, raw_title: str | None, headline: str | None, url: str |
     return usable_name(parts[0] if starts else parts[-1], None)
 
 
+def site_names(site: str | None, host: str | None) -> set[str]:
+    """The ways a page names its site, as letters: the publisher, the host, the host's first part."""
+    return {_letters(n) for n in (site, host, host.split(".")[0] if host else None) if n} - {""}
+
+
 def clean_title(title: str | None, site: str | None, host: str | None) -> str | None:
     """The headline without a site name glued to either end ("... - TechCrunch", "AFP: ...")
     and without doubled punctuation ("Crime?." -> "Crime?")."""
@@ -218,8 +223,7 @@ def clean_title(title: str | None, site: str | None, host: str | None) -> str | 
     title = " ".join(title.split())
     if _CODE.search(title):
         return None  # a page whose markup broke its <title>: "...Title(The Times)ntById("font"); obj.style..."
-    names = {_letters(n) for n in (site, host, host.split(".")[0] if host else None) if n}
-    names.discard("")
+    names = site_names(site, host)
     changed = True
     while changed and names:
         changed = False
@@ -286,7 +290,7 @@ def read_page(html: str, url: str | None = None) -> Page:
         headline = told[0] if told else headline
     site = publisher(html, raw_title, headline, link, text)
     host = host_of(link)
-    names = {_letters(n) for n in (site, host, host.split(".")[0] if host else None) if n} - {""}
+    names = site_names(site, host)
     if headline and _letters(headline) in names and raw_title:
         # The site's own name taken for the headline (a logo in an <h1>): the <title>'s other part.
         others = [part for part in title_parts(raw_title, headline) if _letters(part) not in names]
