@@ -328,3 +328,11 @@ def test_a_name_the_model_reads_as_a_number_more_often_is_no_actor(analyse_texts
     labels = [ent.label_ for ent in nlp(text).ents if ent.text == "5GHz"]
     assert "ORG" in labels and labels.count("CARDINAL") > labels.count("ORG")  # the model's own readings
     assert "5GHz" not in actors_of(analyse_texts, text)
+
+
+def test_a_full_name_in_the_possessive_is_the_person(analyse_texts):
+    # the model's span may take in the "'s": "Rob Marsh's" was dropped whole, and with it the full name
+    actors = actors_of(analyse_texts, "Rob Marsh's reputation as a careful driver did not save him on Monday. "
+                                      "The court heard that Marsh had been drinking. Marsh said he was sorry.")
+    assert "Marsh" not in actors
+    assert actors["Rob Marsh"].mentions == 3

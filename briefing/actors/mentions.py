@@ -36,6 +36,8 @@ def _name_tokens(span: Span, lang: LanguageProfile) -> tuple[list[Token], list[T
         titles.append(tokens.pop(0))
     if len(tokens) > 1 and tokens[0].is_sent_start and tokens[0].tag_ in ("VBD", "VBG", "VBN"):
         tokens.pop(0)  # a verb capitalised by the sentence start: "Trailing Obama by two points, ..."
+    while len(tokens) > 1 and tokens[-1].tag_ == "POS":
+        tokens.pop()  # the model's span may hold the possessive: "Rob Ramage's reputation"
     return titles, tokens
 
 
