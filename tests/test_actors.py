@@ -336,3 +336,35 @@ def test_a_full_name_in_the_possessive_is_the_person(analyse_texts):
                                       "The court heard that Marsh had been drinking. Marsh said he was sorry.")
     assert "Marsh" not in actors
     assert actors["Rob Marsh"].mentions == 3
+
+
+def test_a_one_word_name_in_two_articles_is_one_person(analyse_texts):
+    # "former President" makes it a person in one article; the other never titles him
+    actors = actors_of(analyse_texts,
+                       "Former President Harjono was taken to hospital in Jakarta on Friday. Harjono is 86.",
+                       "Doctors said Harjono's condition had improved. Harjono ate breakfast on Saturday.")
+    assert actors["Harjono"].kind == "person"
+    assert actors["Harjono"].sources == [1, 2]
+
+
+def test_a_surname_alone_goes_to_the_person_whose_role_it_shares(analyse_texts):
+    actors = actors_of(
+        analyse_texts,
+        "President Daniel Okafor met union leaders in Abuja on Monday. Okafor promised a new wage deal.",
+        "First lady Grace Okafor opened a children's hospital in Kano on Tuesday.",
+        "President Okafor will sign the wage deal on Friday, his office said.",
+    )
+    assert "Okafor" not in actors
+    assert actors["Daniel Okafor"].sources == [1, 3]
+    assert actors["Grace Okafor"].sources == [2]
+
+
+def test_a_surname_alone_goes_to_the_person_named_among_the_same_others(analyse_texts):
+    actors = actors_of(
+        analyse_texts,
+        "Fast bowler Brett Kowalski took four wickets as Sunil Varma, Arjun Pillai and Ravi Sethi fell cheaply.",
+        "Midfielder Kevin Kowalski scored twice for Leeds United on Saturday.",
+        "Kowalski said he was pleased after dismissing Varma, Pillai and Sethi on the first morning.",
+    )
+    assert actors["Brett Kowalski"].sources == [1, 3]
+    assert actors["Kevin Kowalski"].sources == [2]

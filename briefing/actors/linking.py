@@ -39,18 +39,22 @@ def actor_kind(members: Iterable[Mention]) -> str:
     return kind
 
 
-def _link_across_articles(mentions: Sequence[Mention], uf: UnionFind, lang: LanguageProfile) -> None:
-    """Join groups of different articles whose full names match up to spelling."""
+def _link_across_articles(mentions: Sequence[Mention], articles: Sequence[int], uf: UnionFind,
+                          lang: LanguageProfile) -> None:
+    """Join groups of different articles whose full names match up to spelling; ``articles``
+    gives the article of each mention."""
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(mentions)):
         groups[uf.find(i)].append(i)
     heads = []
     read_as_person = []  # some mention of it the model tagged a person
+    mostly_person = []  # most of them
     for root, members in groups.items():
         longest = max((mentions[i].words for i in members), key=len)
         keys = {mention_key(mentions[i], lang) for i in members}
         heads.append((root, actor_kind(mentions[i] for i in members), longest, keys))
         read_as_person.append(any(mentions[i].kind == "person" for i in members))
+        mostly_person.append(2 * sum(mentions[i].kind == "person" for i in members) >= len(members))
     # Pairs are only compared within blocks that could match (same_word needs the same first
     # letter), and each spelling once: cost grows with the distinct names, not their square.
     by_initials: dict[tuple[str, str], dict[tuple[str, ...], list[int]]] = defaultdict(dict)
@@ -95,20 +99,35 @@ def _link_across_articles(mentions: Sequence[Mention], uf: UnionFind, lang: Lang
     # as a person: a place opening a "person" is a team the model mistook ("Sydney" of "Sydney
     # FC"). Spelled the same: one word has nothing else to confirm a variant, and "Boston" is one
     # letter from "Bolton".
+    # The same word alone in two articles, read as a person in both, is one person: a full name
+    # either fits both or neither ("Suharto" with and without "former President").
+    alone: dict[str, int] = {}
+    for h, (root, kind, name, _) in enumerate(heads):
+        if len(name) == 1 and mostly_person[h] and not country_code(name[0], lang):
+            uf.union(heads[alone.setdefault(name[0].lower(), h)][0], root)
     lasts: dict[str, list[int]] = defaultdict(list)  # full names by their last word
     firsts: dict[str, list[int]] = defaultdict(list)  # and by their first
     for h, (root, kind, name, _) in enumerate(heads):
         if kind == "person" and len(name) > 1:
             lasts[name[-1].lower()].append(h)
             firsts[name[0].lower()].append(h)
+    members: dict[int, list[int]] = defaultdict(list)  # the groups as joined so far
+    for i in range(len(mentions)):
+        members[uf.find(i)].append(i)
+    context = _Context(mentions, articles, members, lang)
+    joins = []  # decided on the groups as they stand, then made
     for h, (root, kind, name, keys) in enumerate(heads):
         if len(name) != 1 or country_code(name[0], lang):
             continue  # (a country is no surname)
         word = name[0].lower()
         fitting = lasts.get(word, []) + (firsts.get(word, []) if read_as_person[h] else [])
         fits = {uf.find(heads[full][0]) for full in fitting}
+        if len(fits) > 1:
+            fits = context.best(uf.find(root), fits)
         if len(fits) == 1:
-            uf.union(root, fits.pop())
+            joins.append((root, fits.pop()))
+    for root, full in joins:
+        uf.union(root, full)
     # An acronym alone joins the one longer organisation it opens: "BBM" and "BBM Music".
     openings: dict[str, list[int]] = defaultdict(list)
     for root, kind, name, _ in heads:
@@ -120,6 +139,46 @@ def _link_across_articles(mentions: Sequence[Mention], uf: UnionFind, lang: Lang
         fits = {uf.find(r) for r in openings.get(name[0], ())}
         if len(fits) == 1:
             uf.union(root, fits.pop())
+
+
+class _Context:
+    """What tells apart the people a surname alone could be: their roles, and the other people
+    and organisations their articles name."""
+
+    def __init__(self, mentions: Sequence[Mention], articles: Sequence[int], members: dict[int, list[int]],
+                 lang: LanguageProfile):
+        self.mentions, self.articles, self.members, self.lang = mentions, articles, members, lang
+        self.named: dict[int, set[str]] = defaultdict(set)  # article -> people (surname), organisations
+        for m, position in zip(mentions, articles):
+            if m.kind == "person":
+                self.named[position].add(m.words[-1].lower())
+            elif m.kind == "organisation":
+                self.named[position].add(m.name.lower())
+        self._others: dict[int, set[str]] = {}
+
+    def roles(self, root: int) -> set[str]:
+        return {w for i in self.members[root] if self.mentions[i].role
+                for w in self.mentions[i].role.lower().split() if w in self.lang.role_heads}
+
+    def others(self, root: int) -> set[str]:
+        if root not in self._others:
+            own = {w.lower() for i in self.members[root] for w in self.mentions[i].words}
+            names = set().union(*(self.named[self.articles[i]] for i in self.members[root]))
+            self._others[root] = names - own
+        return self._others[root]
+
+    def best(self, lone: int, fits: set[int]) -> set[int]:
+        """Of several people a surname alone fits ("Obama": Barack and Michelle Obama), the one it
+        shares a role with ("President Obama"); else the one whose articles name at least three
+        of the same other people and organisations, twice as many as the next; else none."""
+        roles = self.roles(lone)
+        sharing = {root for root in fits if self.roles(root) & roles}
+        if len(sharing) == 1:
+            return sharing
+        context = self.others(lone)
+        shared = sorted(((len(context & self.others(root)), root) for root in fits), reverse=True)
+        (best, root), (second, _) = shared[0], shared[1]
+        return {root} if best >= 3 and best >= 2 * second else set()
 
 
 def _display_name(members: Sequence[Mention], kind: str) -> str:
@@ -152,7 +211,7 @@ def link_mentions(facts: Sequence[ArticleFacts]) -> list[list[Placed]]:
         for i, m in enumerate(item.mentions):
             uf.union(offset + m.group, offset + i)  # one actor within the article
         offset += len(item.mentions)
-    _link_across_articles(mentions, uf, lang)
+    _link_across_articles(mentions, [position for position, _ in placed], uf, lang)
     groups: dict[int, list[Placed]] = defaultdict(list)
     for i, pair in enumerate(placed):
         groups[uf.find(i)].append(pair)
