@@ -250,23 +250,46 @@ def _pick_headline(candidates: list[str], junk: Furniture) -> str | None:
     return max(usable, key=lambda c: len(words(c)), default=None)
 
 
-# A wire dateline before the story: "(CNN)", "LONDON (Reuters) -", "WASHINGTON —".
-_DATELINE = re.compile(r"^(?:(?:[A-Z][A-Z .,'-]{1,40}\s*)?\([A-Za-z][\w .&-]{0,30}\)\s*[-–—:]?"
-                       r"|[A-Z][A-Z .,']{1,40}\s*[-–—:])\s*(?=[A-Z\"“])")
+# A wire dateline before the story: "(CNN) --", "LONDON (Reuters) -", "SOFIA, Nov 7 (Reuters) -",
+# "Boston (CNN) --", "WASHINGTON —", "NEWMARKET --": a place (in capitals unless a credit in
+# brackets follows), perhaps a day, perhaps the credit, then a dash, before the story's first word.
+_CREDIT = r"\([A-Za-z][\w .&-]{0,30}\)"
+_DAY = r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+_DASH = r"(?:--|[–—:]|-(?=\s))"  # not a hyphen: "AL-QAEDA chief ..."
+_DATELINE = re.compile(
+    rf"^(?:{_CREDIT}\s*{_DASH}?"
+    rf"|[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){{0,4}}{_DAY}\s*{_CREDIT}\s*{_DASH}"
+    rf"|[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]*){{0,4}}{_DAY}\s*{_DASH})\s*(?=[A-Z\"“‘])")
+
+
+def strip_dateline(paragraph: str, source: str | None = None) -> tuple[str, str | None]:
+    """The story's first paragraph without its wire dateline, and the dateline. A dateline
+    tells where and from whom the story came: the brief cites the source, and in a summary or
+    a title the dateline reads as furniture ("Boston (CNN) -- Before Republicans ..."). The
+    publisher's own name and a dash count too ("Harbour Times – Police said ...")."""
+    match = _DATELINE.match(paragraph)
+    if match is None and source:
+        name = re.escape(source.strip())
+        match = re.match(rf"{name}\s*{_DASH}\s*(?=[A-Z\"“‘])", paragraph) if name else None
+    if match is None or not paragraph[match.end():].strip():
+        return paragraph, None
+    rest, more = strip_dateline(paragraph[match.end():])  # "(PressMediaWire) NEW YORK, Jan. 7 --"
+    return rest, " ".join(filter(None, (match.group().strip(), more)))
 
 
 def _title_from_sentence(text: str, limit: int = 12) -> str:
     """A title for an article that has none: its first sentence, without a wire dateline, cut
     at ``limit`` words."""
     first = text[:end.start() + 1] if (end := _SENTENCE_END.search(text)) else text
-    dateline = _DATELINE.match(first)
-    first = first[dateline.end():] if dateline else first
+    first, _ = strip_dateline(first)
     tokens = first.split()
     return first if len(tokens) <= limit else " ".join(tokens[:limit]) + " …"
 
 
-def clean_text(text: str, title: str | None = None, lang: LanguageProfile = ENGLISH) -> Cleaned:
-    """Split ``text`` into story paragraphs and removed lines; find a title if none is given."""
+def clean_text(text: str, title: str | None = None, lang: LanguageProfile = ENGLISH,
+               source: str | None = None) -> Cleaned:
+    """Split ``text`` into story paragraphs and removed lines, without the wire dateline of
+    ``source``'s story; find a title if none is given."""
     junk = furniture(lang)
     lines = _lines(text, junk)
     counts = Counter(_key(line) for line in lines)
@@ -300,6 +323,10 @@ def clean_text(text: str, title: str | None = None, lang: LanguageProfile = ENGL
         if not kept:
             preamble.append(line)
         removed.append(RemovedLine(line, reason))
+    if kept:
+        kept[0], dateline = strip_dateline(kept[0], source)
+        if dateline:
+            removed.append(RemovedLine(dateline, "dateline"))
     if not title:
         title = _pick_headline(preamble, junk)
         if title is None and kept:
@@ -309,7 +336,7 @@ def clean_text(text: str, title: str | None = None, lang: LanguageProfile = ENGL
 
 def clean_document(doc: RawDocument, lang: LanguageProfile = ENGLISH) -> Article:
     """Clean one document into an ``Article`` (its paragraphs may be empty)."""
-    cleaned = clean_text(doc.text, doc.title, lang)
+    cleaned = clean_text(doc.text, doc.title, lang, doc.source)
     if doc.record is not None:
         fallback_source = f"{doc.path.stem} #{doc.record}"
     else:

@@ -59,6 +59,30 @@ def test_an_untitled_article_is_titled_by_its_first_sentence_without_the_datelin
         == "NATO leaders met in Brussels on Monday."
 
 
+def test_the_wire_dateline_is_not_story_text():
+    # what a summary or timeline line would otherwise open with
+    cases = {
+        "Harbourton (WNS) -- Before the vote, councillors met in private.": "Harbourton (WNS) --",
+        "OSLO, Nov 7 (Wire) - The ferry strike ended on Friday.": "OSLO, Nov 7 (Wire) -",
+        "NEWTOWN -- Rob Marsh's reputation did not save him.": "NEWTOWN --",
+        "LISBON—Port workers walked out on Monday.": "LISBON—",
+        "(Wire Service) ST. ALBANS, Jan. 7 -- As part of the plan, the hall closes.":
+            "(Wire Service) ST. ALBANS, Jan. 7 --",
+    }
+    for text, dateline in cases.items():
+        cleaned = clean_text(text + " It reopens in May.", title="A title")
+        assert cleaned.paragraphs[0] == text[len(dateline):].lstrip() + " It reopens in May."
+        assert [(r.text, r.reason) for r in cleaned.removed] == [(dateline, "dateline")]
+    # the publisher's own name as a dateline, only when it is the publisher
+    text = "Harbour Times – Police said the boat sank at dawn."
+    assert clean_text(text, title="A title", source="Harbour Times").paragraphs == ["Police said the boat sank at dawn."]
+    assert clean_text(text, title="A title", source="Valley Courier").paragraphs == [text]
+    # not a dateline: a hyphenated word in capitals, a ticker, a sentence with a dash
+    for text in ("AL-NOOR chief Samir Haddad resigned on Monday.", "Apple (AAPL) Shares rose 3% on Monday.",
+                 "US officials said on Monday - at last - that talks would resume."):
+        assert clean_text(text, title="A title").paragraphs == [text]
+
+
 def test_an_article_on_one_line_keeps_its_story_when_a_caption_runs_on_at_the_end():
     story = ("The harbour at Kessel reopened on Monday after three days of repairs to its sea wall. "
              "About 40 fishing boats returned by the evening, the harbour master said.")
