@@ -130,7 +130,7 @@ def date_expressions(doc: Doc, text: str, lang: LanguageProfile) -> Iterator[Exp
         # "He said ..." alone in a timeline leaves the reader asking who: the sentence before
         # comes along, as in the summaries.
         told, previous = (f"{previous} {said}" if previous and dangles(said, lang) else said), said
-        worth = _worth_a_line(sent, said)
+        worth = _worth_a_line(sent, said, _quotation_open(text, sent.start_char))
         for span, expression in _candidates(sent, lang):
             yield Expression(index, span.start_char, span.end_char, expression, _looks_forward(sent, span, lang),
                              told, worth and not _names_a_thing(span))
@@ -152,19 +152,29 @@ _STOPS = ".!?:"  # a colon ends "The paper said in an editorial on Monday, Oct. 
 _SINGLE_QUOTES = frozenset("'‘’`")
 
 
-def _worth_a_line(sent: Span, said: str) -> bool:
+def _quotation_open(text: str, start: int) -> bool:
+    """Does a quotation opened earlier in the paragraph run on at ``start``? ('“We meet on
+    Monday. Also, the seminar is on Thursday.': the second sentence is still the speaker's.)"""
+    before = text[text.rfind("\n", 0, start) + 1:start]
+    curly = before.count("“") - before.count("”")
+    backticks = before.count("``") - before.count("''")
+    return curly > 0 or backticks > 0 or before.count('"') % 2 == 1
+
+
+def _worth_a_line(sent: Span, said: str, quoted_at_start: bool = False) -> bool:
     """Does the sentence report something happening, as a timeline line must? It has a verb
     with a subject outside any quotation, ends as a sentence ends and starts as one starts. Not
     a dateline ("WASHINGTON, Aug. 11 (Xinhua) --"), a list item or table row ("Aug. 14 --
     Amphitheatre, St. Louis"), a headline ("Talks to resume on Friday"), a piece of a sentence
-    the page broke ('OUT," she tweeted Monday night.') or a bare quotation."""
+    the page broke ('OUT," she tweeted Monday night.') or a bare quotation, also one that an
+    earlier sentence opened (``quoted_at_start``)."""
     body = said.rstrip("\"”’')")
     if not body or body[-1] not in _STOPS:
         return False  # a headline, a list item, a caption: no full stop
     first = said.lstrip("\"“‘'`(")
     if not first or not (first[0].isupper() or first[0].isdigit()):
         return False  # the tail of a sentence the page broke
-    quoted, inside, marks = set(), False, 0
+    quoted, inside, marks = set(), quoted_at_start, 0
     doc = sent.doc
     for token in sent:
         if token.is_quote:
@@ -174,8 +184,9 @@ def _worth_a_line(sent: Span, said: str) -> bool:
             if mark in _SINGLE_QUOTES:
                 continue  # a single quote may be an apostrophe
             if token.i == sent.start and token.whitespace_:
+                inside = False
                 continue  # '" Also on Sunday, ...': the sentence before's closing mark
-            if not marks and token.i > sent.start and not doc[token.i - 1].whitespace_ \
+            if not marks and not quoted_at_start and token.i > sent.start and not doc[token.i - 1].whitespace_ \
                     and doc[token.i - 1].text not in "([":
                 return False  # the first mark is glued to the word before: it closes a quotation ('OUT," she tweeted.')
             marks += 1

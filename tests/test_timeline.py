@@ -199,11 +199,20 @@ def test_durations_ages_and_counts_make_no_line(nlp, text):
     "Protests in the capital on Friday.",  # a caption: no verb, no subject
     'CLOSED," the mayor wrote on Monday night.',  # the tail of a quotation the page broke
     '"We will reopen the bridge on Friday."',  # a bare quotation: who says so?
+    # a quotation an earlier sentence opened runs on: still the speaker's words
+    "“The port opens its new terminal this spring. Also, there is a training day that is going to be held "
+    "on Thursday for crane drivers.",
     "Detectives have searched for the driver since the Oct. 23 crash.",  # the date names the crash
     "The group again claimed the bombing of March 3, 2004, in its video.",  # history, years before
 ])
 def test_only_sentences_that_report_something_happening_make_a_line(nlp, text):
     assert extract_timeline(articles(nlp, (text, WEDNESDAY)), WEDNESDAY) == []
+
+
+def test_a_sentence_after_a_closed_quotation_makes_a_line(nlp):
+    text = "“We are ready,” the mayor said. The bridge will reopen on Friday, the council said."
+    (event,) = extract_timeline(articles(nlp, (text, WEDNESDAY)), WEDNESDAY)
+    assert event.text.startswith("The bridge will reopen on Friday")
 
 
 def test_an_undated_article_is_read_from_the_date_of_another_source_of_its_story(nlp):
