@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from briefing.dates import event_day
 from briefing.facts import DateMention
 from briefing.lang import LanguageProfile
-from briefing.text import dangles
+from briefing.text import continues, dangles
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -130,7 +130,8 @@ def date_expressions(doc: Doc, text: str, lang: LanguageProfile) -> Iterator[Exp
         # "He said ..." alone in a timeline leaves the reader asking who: the sentence before
         # comes along, as in the summaries.
         told, previous = (f"{previous} {said}" if previous and dangles(said, lang) else said), said
-        worth = _worth_a_line(sent, said, _quotation_open(text, sent.start_char))
+        worth = _worth_a_line(sent, said, _quotation_open(text, sent.start_char)) and not (
+            continues(text, sent.start_char) or (sent.end < len(doc) and continues(text, doc[sent.end].idx)))
         for span, expression in _candidates(sent, lang):
             yield Expression(index, span.start_char, span.end_char, expression, _looks_forward(sent, span, lang),
                              told, worth and not _names_a_thing(span))

@@ -25,6 +25,9 @@ class SentenceSpan:
     start: int
     end: int
     terms: tuple[str, ...] = ()  # lemmas of its content words, lower-cased, in order
+    # It goes on from a word on the same line: the model split one sentence in two ("... support
+    # for 802.11n | Wi-Fi on the 5GHz band into its computers."), and this is the second half.
+    continues: bool = False
 
 
 @dataclass(frozen=True)

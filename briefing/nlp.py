@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from briefing.errors import ModelError
 from briefing.facts import SentenceSpan
+from briefing.text import continues
 
 log = logging.getLogger(__name__)
 
@@ -135,7 +136,7 @@ def sentences_of(doc: Doc, original: str | None = None) -> list[SentenceSpan]:
         if text:
             start = sent.start_char + len(raw) - len(raw.lstrip())
             sentences.append(SentenceSpan(index=len(sentences), text=text, start=start, end=start + len(text),
-                                          terms=tuple(content_terms(sent))))
+                                          terms=tuple(content_terms(sent)), continues=continues(source, start)))
     return sentences
 
 

@@ -403,13 +403,17 @@ class NewsSummariser:
         sentences = list(sentences[:MAX_RANKED])
         if len(sentences) <= count and words is None:
             return sorted(sentences, key=lambda s: s.index)
+        # Neither half of a sentence the model split in two (``SentenceSpan.continues``) is a
+        # summary sentence: one would read "Wi-Fi on the 6GHz band into its laptops.", and the
+        # brief cites each sentence, so the two cannot be shown as one.
+        halves = {s.index - d for s in sentences if getattr(s, "continues", False) for d in (0, 1)}
         w = self.weights
         budget = WordBudget(self._tokenizer, words)
         base = self.scores(title, sentences, count)
         content = {s.index: self._content(s.text) for s in sentences}
         opens_badly = {s.index: dangles(s.text, self._lang) for s in sentences}
         chosen: list[S] = []
-        left = list(sentences)
+        left = [s for s in sentences if s.index not in halves]
         while left and len(chosen) < count:
             picked = {c.index for c in chosen}
 

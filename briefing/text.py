@@ -33,3 +33,10 @@ def dangles(text: str, lang: LanguageProfile) -> bool:
     opening = text.lstrip(" \"'‘“(").lower()
     first = opening.split(" ", 1)[0].strip(",;:")
     return first in lang.back_references or opening.startswith(lang.back_reference_phrases)
+
+
+def continues(text: str, start: int) -> bool:
+    """Does the sentence at ``start`` go on from a word on the same line? Then the model split
+    one sentence in two ("... support for 802.11n | Wi-Fi on the 5GHz band into its
+    computers."): a sentence ends in punctuation."""
+    return text[:start].rstrip(" \t")[-1:].isalnum()

@@ -68,6 +68,23 @@ def test_paragraphs_always_start_a_sentence(analyse_texts):
     assert [s.text for s in item.sentences] == ["Rates rise to 4%", "The bank raised rates on Thursday."]
 
 
+ROUTERS = ("Home routers are running out of room on the crowded 2.4GHz band, engineers say.\n\n"
+           "Since 2019, the Harbour firm has built support for 802.11ax Wi-Fi on the 6GHz band into its laptops "
+           "and routers. The 6GHz band carries more data over short distances, and few neighbours use it yet.\n\n"
+           "Older laptops cannot see the 6GHz band, so the firm's routers also keep a 2.4GHz network running. "
+           "Engineers said most homes would need both bands for several years.")
+
+
+def test_no_half_of_a_sentence_the_model_split_is_a_summary_sentence(analyse_texts):
+    (item,) = analyse_texts(ROUTERS, titles=("Routers move to the 6GHz band",))
+    texts = [s.text for s in item.sentences]
+    # the model ends a sentence at "802.11ax"; the text does not
+    split = texts.index("Wi-Fi on the 6GHz band into its laptops and routers.")
+    assert item.sentences[split].continues and not item.sentences[split - 1].continues
+    assert not any(s.continues for s in item.sentences if s.index != split)
+    assert item.summary and not {split - 1, split} & set(item.summary)
+
+
 def news(nlp, doc, **weights) -> NewsSummariser:
     return NewsSummariser(SpacyTokenizer(nlp, [doc]), weights=NewsWeights(**weights))
 
