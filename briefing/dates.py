@@ -121,6 +121,8 @@ def resolve(expression: str, base: dt.date, future: bool, lang: LanguageProfile)
     if span_of_time(text, lang):
         return None
     words = _words(text)
+    if len(words) == 2 and words[0] in lang.weekdays and words[1] in lang.past_words:
+        text, words = f"{text.split()[-1]} {text.split()[0]}", words[::-1]  # "on Thursday last"
     named = next((w for w in words if w in lang.weekdays), None)
     month_named = any(w in lang.months or w in lang.month_abbreviations for w in words)
     if any(w in lang.relative_words for w in words[1:]):
@@ -133,8 +135,9 @@ def resolve(expression: str, base: dt.date, future: bool, lang: LanguageProfile)
     day = found
     if month_named and not _YEAR.search(text):
         return month_day(day.month, day.day, base, future, lang.weekdays.index(named) if named else None)
-    if named and not month_named and lang.weekdays.index(named) == base.weekday() and abs((day - base).days) == 7:
-        return base  # "on Monday" in Monday's paper
+    if named and not month_named and lang.weekdays.index(named) == base.weekday() and abs((day - base).days) == 7 \
+            and not any(w in lang.past_words or w in lang.future_words for w in words):
+        return base  # "on Monday" in Monday's paper; "last Monday" there is a week before
     return day
 
 

@@ -151,6 +151,12 @@ WEDNESDAY = dt.date(2019, 11, 20)
     ("Wednesday's", False, WEDNESDAY),
     ("every Friday", False, None),
     ("the day after Friday", False, None),
+    # In a Wednesday paper, "Wednesday" is that day, but "last Wednesday" the week before and
+    # "next Wednesday" the week after; "Wednesday last" is "last Wednesday".
+    ("last Wednesday", False, dt.date(2019, 11, 13)),
+    ("next Wednesday", True, dt.date(2019, 11, 27)),
+    ("Wednesday last", False, dt.date(2019, 11, 13)),
+    ("Monday last", False, dt.date(2019, 11, 18)),
 ])
 def test_resolution_uses_what_the_text_says(expression, forward, expected):
     assert resolve(expression, WEDNESDAY, forward, profile("en")) == expected
@@ -176,6 +182,7 @@ def test_resolution_uses_what_the_text_says(expression, forward, expected):
     ("The guard was shot on Friday night as he locked the gate.", dt.date(2019, 11, 15)),
     # The first date that dates the event, not one that names a thing.
     ("After the Nov. 2 vote, the council met again on Monday.", dt.date(2019, 11, 18)),
+    ("It comes after the minister announced last Wednesday that the border would close.", dt.date(2019, 11, 13)),
 ])
 def test_each_sentence_is_dated_as_a_reader_would(nlp, text, expected):
     (event,) = extract_timeline(articles(nlp, (text, WEDNESDAY)), WEDNESDAY)
