@@ -236,3 +236,24 @@ def test_a_length_of_time_that_places_something_is_no_figure(analyse_texts):
                              "The crew had been at sea for 40 days.")
     shown = [f.value.lower() for f in facts.figures if not f.minor]
     assert not any("later" in v for v in shown) and any("40 days" in v for v in shown)
+
+
+@pytest.mark.parametrize("text, value, counts", [
+    # an active verb's clause is not what the figure counts; a passive participle reads as part of the phrase
+    ("The studio's $90 million space drama had another poor weekend at the box office.", "$90 million",
+     "space drama"),
+    # "be" and its phrase say nothing of what the percentage is
+    ("His chances have slipped, and are now only about 9 percent according to the forecast model.",
+     "only about 9 percent", ""),
+    # the verb and the noun of its phrase, not the clause that follows
+    ("Lenders said rates had climbed, adding about £90 a month to a typical repayment taken out last year.",
+     "about £90", "adding to a typical repayment"),
+])
+def test_what_a_figure_counts_is_no_clause(analyse_texts, text, value, counts):
+    by_value = {f.value: f for f in figures_of(analyse_texts, text)}
+    assert by_value[value].counts == counts
+
+
+def test_a_number_glued_to_a_word_is_a_name_not_a_figure(analyse_texts):
+    figures = figures_of(analyse_texts, "7News cameras filmed the crash, and the 300Mbps link carried the pictures.")
+    assert [f.value for f in figures] == ["300Mbps"]

@@ -56,7 +56,9 @@ def _noun_phrase(noun: Token, number: Span) -> list[Token]:
 
 
 def _predicate(noun: Token) -> list[Token]:
-    """What the text says of a counted subject: "stationed in Iraq" for "troops are stationed in Iraq"."""
+    """What the text says of a counted subject: "stationed in Iraq" for "troops are stationed in
+    Iraq", "remain stuck at the terminal". Not what a verb does to an object: "(movie) had another
+    disappointing night", "(cameras) captured the mangled car" are clauses, not what is counted."""
     verb = noun.head
     if noun.dep_ not in ("nsubjpass", "nsubj") or verb.pos_ not in ("VERB", "AUX"):
         return []
@@ -64,6 +66,8 @@ def _predicate(noun: Token) -> list[Token]:
         return []
     tokens = [verb]
     for child in verb.rights:
+        if child.dep_ in ("dobj", "attr") and noun.dep_ == "nsubj":
+            return []
         if child.dep_ in ("prep", "dobj", "attr", "acomp", "advmod", "xcomp", "agent", "prt"):
             tokens.extend(child.subtree)
             break
@@ -102,10 +106,15 @@ def _measured(root: Token, kind: str | None, lang: LanguageProfile) -> str:
             return ""
         return _phrase(list(subjects[0].subtree), limit=8)
     preps = [c for c in verb.rights if c.dep_ == "prep" and c.i > root.i]
-    # "adding about £90 a month to a typical repayment" -> "adding to a typical repayment"
-    if not preps:
+    # "adding about £90 a month to a typical repayment" -> "adding to a typical repayment": the
+    # verb and the noun of its phrase, not a clause after it ("fined under new regulations",
+    # not "... coming into force today"); not "be" ("are according to the model").
+    if not preps or verb.pos_ != "VERB":
         return ""  # a verb alone ("break") says nothing of what the number is
-    phrase = _phrase(list(preps[0].subtree), limit=7)
+    objects = [c for c in preps[0].children if c.dep_ == "pobj"]
+    if not objects:
+        return ""
+    phrase = _phrase([preps[0]] + [t for left in objects[0].lefts for t in left.subtree] + [objects[0]], limit=7)
     return f"{verb.text} {phrase}" if phrase else ""
 
 

@@ -165,9 +165,22 @@ def _percent_end(doc, end: int, limit: int) -> int | None:
     return None
 
 
+def names_a_thing(token: Token, lang: LanguageProfile) -> bool:
+    """A number glued to a word written as a name: "7News", "3Com", "4Kids" (a channel, a firm).
+    Units glued to numbers are abbreviations, not common words: "10Mbps", "5GHz"."""
+    from wordfreq import zipf_frequency
+
+    glued = GLUED.match(token.text)
+    word = glued.group(2) if glued else ""
+    return len(word) >= 3 and word.istitle() and zipf_frequency(word.lower(), lang.code) >= COMMON_WORD_ZIPF
+
+
+COMMON_WORD_ZIPF = 4.0  # a word at least this common (wordfreq's Zipf scale) is a word, not a unit
+
+
 def is_number(token: Token, lang: LanguageProfile) -> bool:
     """A token that holds a number: "5,200", "three", "10kW", "RM2.70", "minus-5"; not "3rd"."""
-    if ORDINAL.match(token.text):
+    if ORDINAL.match(token.text) or names_a_thing(token, lang):
         return False
     return bool(GLUED.match(token.text) or _prefixed(token, lang)
                 or ((token.pos_ == "NUM" or _NUMERIC.match(token.text)) and token.like_num))
@@ -206,7 +219,7 @@ def number_spans(sent: Span, lang: LanguageProfile) -> list[Span]:
             spans.append(SpacySpan(doc, ent.start, ent.end, label="DURATION"))
         elif ent.label_ == "DATE" and re.fullmatch(r"\d{5,}|\d{1,3}(?:,\d{3})+", ent.text):
             spans.append(SpacySpan(doc, ent.start, ent.end, label="CARDINAL"))  # "2483805", not a date
-        elif ent.label_ in lang.figure_labels:
+        elif ent.label_ in lang.figure_labels and not any(names_a_thing(t, lang) for t in ent):
             spans.extend(_widen(part, lang) for part in _split_numbers(ent, lang))
     taken = {i for s in spans for i in range(s.start, s.end)} | {t.i for t in sent if _date_part(t, lang)}
     i = sent.start
