@@ -368,3 +368,8 @@ def test_a_surname_alone_goes_to_the_person_named_among_the_same_others(analyse_
     )
     assert actors["Brett Kowalski"].sources == [1, 3]
     assert actors["Kevin Kowalski"].sources == [2]
+
+
+def test_an_adverb_that_opens_the_sentence_is_not_a_first_name(analyse_texts):
+    actors = actors_of(analyse_texts, "Simon Marsh judged the show. Sometimes Simon is just brutally honest.")
+    assert "Sometimes Simon" not in actors and actors["Simon Marsh"].mentions == 2

@@ -34,8 +34,8 @@ def _name_tokens(span: Span, lang: LanguageProfile) -> tuple[list[Token], list[T
     titles = []
     while tokens and (tokens[0].lower_.rstrip(".") in lang.honorifics or tokens[0].lower_ in lang.role_words):
         titles.append(tokens.pop(0))
-    if len(tokens) > 1 and tokens[0].is_sent_start and tokens[0].tag_ in ("VBD", "VBG", "VBN"):
-        tokens.pop(0)  # a verb capitalised by the sentence start: "Trailing Obama by two points, ..."
+    if len(tokens) > 1 and tokens[0].is_sent_start and tokens[0].tag_ in ("VBD", "VBG", "VBN", "RB"):
+        tokens.pop(0)  # a verb or adverb capitalised by the sentence start: "Trailing Obama by ...", "Sometimes Simon"
     while len(tokens) > 1 and tokens[-1].tag_ == "POS":
         tokens.pop()  # the model's span may hold the possessive: "Rob Ramage's reputation"
     return titles, tokens
