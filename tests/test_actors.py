@@ -373,3 +373,18 @@ def test_a_surname_alone_goes_to_the_person_named_among_the_same_others(analyse_
 def test_an_adverb_that_opens_the_sentence_is_not_a_first_name(analyse_texts):
     actors = actors_of(analyse_texts, "Simon Marsh judged the show. Sometimes Simon is just brutally honest.")
     assert "Sometimes Simon" not in actors and actors["Simon Marsh"].mentions == 2
+
+
+def test_a_person_whose_name_opens_with_a_place_it_is_called_by_is_a_club():
+    from briefing.actors.linking import actor_kind
+    from briefing.facts import Mention
+
+    def mention(kind, *words):
+        return Mention(kind, words, 0, 1)
+
+    club = [mention("person", "Harbour", "United"), mention("person", "Harbour", "United"),
+            mention("place", "Harbour", "United"), mention("place", "Harbour"), mention("person", "United")]
+    assert actor_kind(club) == "organisation"
+    # a place that is the surname is no sign: "George Harbour" and "Harbour"
+    assert actor_kind([mention("person", "George", "Harbour"), mention("person", "George", "Harbour"),
+                       mention("place", "Harbour")]) == "person"

@@ -36,6 +36,11 @@ def actor_kind(members: Iterable[Mention]) -> str:
     kind = min(votes, key=lambda k: (-votes[k], KIND_ORDER.index(k)))
     if kind == "person" and all(len(m.words) == 1 and not m.titled for m in members if m.kind == "person"):
         return "organisation"
+    # A "person" whose name opens with a place it is also called by is a club or a team:
+    # "Manchester United" with "Manchester" (the model reads clubs as people or places).
+    places = {m.words[0] for m in members if m.kind == "place" and len(m.words) == 1}
+    if kind == "person" and any(len(m.words) > 1 and m.words[0] in places for m in members):
+        return "organisation"
     return kind
 
 
