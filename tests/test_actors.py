@@ -388,3 +388,11 @@ def test_a_person_whose_name_opens_with_a_place_it_is_called_by_is_a_club():
     # a place that is the surname is no sign: "George Harbour" and "Harbour"
     assert actor_kind([mention("person", "George", "Harbour"), mention("person", "George", "Harbour"),
                        mention("place", "Harbour")]) == "person"
+
+
+def test_the_agency_asking_in_an_interview_is_a_source_not_an_actor(analyse_texts):
+    text = ("Author Dana Morton spoke about her new book on the harbour strike.\n\n"
+            "AP: Why did you write it?\n\nMorton: I wanted to understand the dockers.\n\n"
+            "AP: Did the union help you?\n\nMorton: The union opened its archive to me.")
+    actors = actors_of(analyse_texts, text)
+    assert "AP" not in actors and "Dana Morton" in actors

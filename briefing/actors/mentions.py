@@ -311,12 +311,14 @@ def _results_rows(doc: Doc) -> list[Span]:
 def _credited(ent: Span, lang: LanguageProfile) -> bool:
     """Is the organisation named as where the news came from rather than as part of it? A wire
     credit in a dateline ("LONDON (Reuters) -"), "told Reuters", "according to AP", "the Times
-    reported"."""
+    reported", the one asking in an interview ("AP: Why ...?")."""
     doc = ent.doc
     before = doc[max(ent.sent.start, ent.start - 4):ent.start].text.lower()
     if ent.start > ent.sent.start and doc[ent.start - 1].text == "(" and ent.end < len(doc) \
             and doc[ent.end].text == ")" and ent.start - ent.sent.start <= 8:
         return True
+    if ent.end < len(doc) and doc[ent.end].text == ":" and (ent.start == 0 or "\n" in doc[ent.start - 1].text_with_ws):
+        return True  # the interviewer's label in a transcript: "AP: Why did you write the book?"
     if any(before.endswith(cue) for cue in lang.credit_cues):
         return True
     root = ent.root
