@@ -257,3 +257,9 @@ def test_what_a_figure_counts_is_no_clause(analyse_texts, text, value, counts):
 def test_a_number_glued_to_a_word_is_a_name_not_a_figure(analyse_texts):
     figures = figures_of(analyse_texts, "7News cameras filmed the crash, and the 300Mbps link carried the pictures.")
     assert [f.value for f in figures] == ["300Mbps"]
+
+
+def test_a_temperature_keeps_its_scale(analyse_texts):
+    # the recogniser stops at "1.43°" or takes "°F" in: either way one figure with its scale
+    figures = figures_of(analyse_texts, "The sea was 1.43°C warmer than usual in July, and the air reached 104°F.")
+    assert [(f.value, f.unit, f.kind) for f in figures] == [("1.43°C", "°c", "quantity"), ("reached 104°F", "°f", "quantity")]

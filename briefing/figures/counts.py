@@ -174,6 +174,8 @@ def unit_of(span: Span, kind: str, noun: Token | None, lang: LanguageProfile) ->
     duration, else the lemma of the counted noun."""
     if kind == "percent":
         return "percent"
+    if len(span) > 1 and span[-2].text == "°":
+        return "°" + span[-1].text.lower()  # "1.43°C"
     glued = GLUED.match(span[-1].text)
     if glued and glued.group(2).lower() not in lang.multipliers:
         return glued.group(2).lower()  # "10kW" -> "kw"

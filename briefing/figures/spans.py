@@ -67,12 +67,20 @@ def _widen(ent: Span, lang: LanguageProfile) -> Span:
         start -= 1
     if end < len(doc) and doc[end].lower_.rstrip(".") in lang.multipliers and not doc[end - 1].whitespace_:
         end += 1
-    if (start, end) == (ent.start, ent.end):
+    # A temperature: "1.43" "°" "C" -> "1.43°C" (the recogniser stops before the scale's letter).
+    if end < len(doc) and doc[end].text == "°" and not doc[end - 1].whitespace_:
+        end += 1
+    if end < len(doc) and doc[end - 1].text == "°" and not doc[end - 1].whitespace_ and doc[end].text in _SCALES:
+        end += 1
+    temperature = end - start > 2 and doc[end - 1].text in _SCALES and doc[end - 2].text == "°"
+    if (start, end) == (ent.start, ent.end) and not temperature:
         return ent
     label = "MONEY" if doc[start].is_currency or ent.label_ == "MONEY" else ent.label_
+    label = "QUANTITY" if temperature else label
     return doc.char_span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), label=label) or ent
 
 
+_SCALES = frozenset({"C", "F"})  # of temperature, after "°"
 NOT_FIGURES = {"DATE", "TIME", "ORDINAL"}
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$", re.I)
 # A number with its unit written on: "10kW", "155mph", "1.38pc", "50mL".
