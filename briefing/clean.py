@@ -254,7 +254,7 @@ def _pick_headline(candidates: list[str], junk: Furniture) -> str | None:
 # "Boston (CNN) --", "WASHINGTON —", "NEWMARKET --": a place (in capitals unless a credit in
 # brackets follows), perhaps a day, perhaps the credit, then a dash, before the story's first word.
 _CREDIT = r"\([A-Za-z][\w .&-]{0,30}\)"
-_DAY = r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+_DAY = r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
 _DASH = r"(?:--|[–—:]|-(?=\s))"  # not a hyphen: "AL-QAEDA chief ..."
 _DATELINE = re.compile(
     rf"^(?:{_CREDIT}\s*{_DASH}?"

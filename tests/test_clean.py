@@ -68,6 +68,7 @@ def test_the_wire_dateline_is_not_story_text():
         "LISBON—Port workers walked out on Monday.": "LISBON—",
         "(Wire Service) ST. ALBANS, Jan. 7 -- As part of the plan, the hall closes.":
             "(Wire Service) ST. ALBANS, Jan. 7 --",
+        "By Dana Berg Jan. 11 (Wire) -- The ferry strike ended on Friday.": "By Dana Berg Jan. 11 (Wire) --",
     }
     for text, dateline in cases.items():
         cleaned = clean_text(text + " It reopens in May.", title="A title")
