@@ -75,6 +75,12 @@ ROUTERS = ("Home routers are running out of room on the crowded 2.4GHz band, eng
            "Engineers said most homes would need both bands for several years.")
 
 
+def test_a_sentence_split_after_a_trademark_sign_is_marked_too(analyse_texts):
+    (item,) = analyse_texts("Today at the show, the Harbour firm unveiled the Beacon(R) One advanced universal "
+                            "remote control, marking a leap for the line.")
+    assert [s.continues for s in item.sentences] == [False, True]
+
+
 def test_no_half_of_a_sentence_the_model_split_is_a_summary_sentence(analyse_texts):
     (item,) = analyse_texts(ROUTERS, titles=("Routers move to the 6GHz band",))
     texts = [s.text for s in item.sentences]
