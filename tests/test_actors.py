@@ -396,3 +396,31 @@ def test_the_agency_asking_in_an_interview_is_a_source_not_an_actor(analyse_text
             "AP: Did the union help you?\n\nMorton: The union opened its archive to me.")
     actors = actors_of(analyse_texts, text)
     assert "AP" not in actors and "Dana Morton" in actors
+
+
+def test_a_first_name_alone_joins_a_full_name_of_another_article_only_among_the_same_people(analyse_texts):
+    actors = actors_of(analyse_texts,
+                       "Relationship coach Diana Kessler said couples argue most about money. Kessler runs workshops.",
+                       "Princess Diana visited the children's hospital in 1995. Diana spoke to nurses for an hour.")
+    assert actors["Diana Kessler"].sources == [1]
+    assert actors["Diana"].sources == [2]
+    # the same first name where the articles name the same others is the same person
+    actors = actors_of(analyse_texts,
+                       "President Moon Jae-in met Donald Trump and Shinzo Abe in Seoul on Monday.",
+                       "Moon told Trump and Abe that talks with the North would resume.")
+    (moon,) = [a for a in actors.values() if a.name.startswith("Moon")]  # the model reads "Moon Jae"
+    assert moon.sources == [1, 2]
+
+
+def test_a_person_whose_full_name_is_read_as_a_place_more_often_is_a_club():
+    from briefing.actors.linking import actor_kind
+    from briefing.facts import Mention
+
+    def mention(kind, *words):
+        return Mention(kind, words, 0, 1)
+
+    club = [mention("person", "Harbour", "City"), mention("place", "Harbour", "City"),
+            mention("place", "Harbour", "City"), mention("person", "City"), mention("person", "City")]
+    assert actor_kind(club) == "organisation"
+    person = [mention("person", "Nicky", "Marsh"), mention("place", "Nicky", "Marsh"), mention("person", "Marsh")]
+    assert actor_kind(person) == "person"

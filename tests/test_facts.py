@@ -200,10 +200,13 @@ def test_a_first_name_two_people_open_goes_to_the_nearest_when_read_as_a_person(
 def test_a_place_that_opens_a_persons_name_is_no_family_name():
     from briefing.actors.linking import link_mentions
 
-    def named(kind, *words):
-        return hand_made("t", "s", ["x"], mentions=[Mention(kind, words, 0, 1)])
+    def named(kind, *words, beside=()):
+        others = [Mention("person", other, 2, 3, group=1) for other in beside]
+        return hand_made("t", "s", ["x"], mentions=[Mention(kind, words, 0, 1), *others])
 
+    # (a first word alone joins only where the articles name someone else alike: here Trump)
     facts = [named("person", "Harbourside", "FC"), named("place", "Harbourside"),
-             named("person", "Moon", "Jae-in"), named("person", "Moon"), named("organisation", "Jae-in")]
+             named("person", "Moon", "Jae-in", beside=[("Donald", "Trump")]),
+             named("person", "Moon", beside=[("Trump",)]), named("organisation", "Jae-in")]
     groups = sorted(sorted(p for p, _ in group) for group in link_mentions(facts))
-    assert groups == [[0], [1], [2, 3, 4]]  # "Moon" read as a person: the family name first
+    assert groups == [[0], [1], [2, 3], [2, 3, 4]]  # "Moon" read as a person: the family name first

@@ -36,10 +36,13 @@ def actor_kind(members: Iterable[Mention]) -> str:
     kind = min(votes, key=lambda k: (-votes[k], KIND_ORDER.index(k)))
     if kind == "person" and all(len(m.words) == 1 and not m.titled for m in members if m.kind == "person"):
         return "organisation"
-    # A "person" whose name opens with a place it is also called by is a club or a team:
-    # "Manchester United" with "Manchester" (the model reads clubs as people or places).
+    # A "person" whose name opens with a place it is also called by ("Manchester United" with
+    # "Manchester"), or whose full name is read as a place more often than a person, is a club or a
+    # team: the model reads clubs as people or places.
     places = {m.words[0] for m in members if m.kind == "place" and len(m.words) == 1}
-    if kind == "person" and any(len(m.words) > 1 and m.words[0] in places for m in members):
+    read = Counter((m.words, m.kind) for m in members if len(m.words) > 1)
+    if kind == "person" and any(m.words[0] in places or read[m.words, "place"] > read[m.words, "person"]
+                                for m in members if m.kind == "person" and len(m.words) > 1):
         return "organisation"
     return kind
 
@@ -125,10 +128,15 @@ def _link_across_articles(mentions: Sequence[Mention], articles: Sequence[int], 
         if len(name) != 1 or country_code(name[0], lang):
             continue  # (a country is no surname)
         word = name[0].lower()
-        fitting = lasts.get(word, []) + (firsts.get(word, []) if read_as_person[h] else [])
-        fits = {uf.find(heads[full][0]) for full in fitting}
+        by_last = {uf.find(heads[full][0]) for full in lasts.get(word, [])}
+        fits = by_last | ({uf.find(heads[full][0]) for full in firsts.get(word, [])} if read_as_person[h] else set())
         if len(fits) > 1:
             fits = context.best(uf.find(root), fits)
+        # A first word alone ("Diana" of Princess Diana) fitting one full name of another
+        # article ("Diana Kirschner") is a first name more often than a family name written
+        # first ("Moon" of Moon Jae-in): it joins only where the articles name someone else alike.
+        if len(fits) == 1 and not by_last & fits and not context.alike(uf.find(root), next(iter(fits))):
+            fits = set()
         if len(fits) == 1:
             joins.append((root, fits.pop()))
     for root, full in joins:
@@ -171,6 +179,13 @@ class _Context:
             names = set().union(*(self.named[self.articles[i]] for i in self.members[root]))
             self._others[root] = names - own
         return self._others[root]
+
+    def alike(self, lone: int, root: int) -> bool:
+        """Do the two name someone else alike, and no role tells them apart?"""
+        roles, other_roles = self.roles(lone), self.roles(root)
+        if roles and other_roles and not roles & other_roles:
+            return False
+        return bool(self.others(lone) & self.others(root))
 
     def best(self, lone: int, fits: set[int]) -> set[int]:
         """Of several people a surname alone fits ("Obama": Barack and Michelle Obama), the one it
