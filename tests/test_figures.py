@@ -263,3 +263,21 @@ def test_a_temperature_keeps_its_scale(analyse_texts):
     # the recogniser stops at "1.43°" or takes "°F" in: either way one figure with its scale
     figures = figures_of(analyse_texts, "The sea was 1.43°C warmer than usual in July, and the air reached 104°F.")
     assert [(f.value, f.unit, f.kind) for f in figures] == [("1.43°C", "°c", "quantity"), ("reached 104°F", "°f", "quantity")]
+
+
+def test_a_citation_in_brackets_is_not_what_a_figure_counts(nlp):
+    # The parse a real page got: the amount hung on the name of the source cited after it,
+    # "by 45 mm (Harbour Weather Service)"; a bracket between them says it is not what is counted.
+    from spacy.tokens import Doc, Span
+
+    from briefing.figures.counts import counted
+    from briefing.lang import profile
+
+    words = ["Rainfall", "beat", "averages", "by", "45", "mm", "(", "Harbour", "Weather", "Service", ")", "."]
+    heads = [1, 1, 1, 1, 5, 9, 9, 9, 9, 3, 9, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "nummod", "nmod", "punct", "compound", "compound", "pobj", "punct",
+            "punct"]
+    pos = ["NOUN", "VERB", "NOUN", "ADP", "NUM", "NOUN", "PUNCT", "PROPN", "PROPN", "PROPN", "PUNCT", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    what, noun = counted(Span(doc, 4, 6, label="QUANTITY"), None, profile("en"))
+    assert noun is None and "Service" not in what

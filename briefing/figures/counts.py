@@ -140,8 +140,8 @@ def counted(ent: Span, previous: Token | None, lang: LanguageProfile) -> tuple[s
     head = root.head
     noun: Token | None = None
     if root.dep_ in ("nummod", "compound", "amod", "quantmod", "nmod") and head.pos_ in ("NOUN", "PROPN") \
-            and head.i >= ent.end:
-        noun = head
+            and head.i >= ent.end and not any(t.text in "([" for t in ent.doc[ent.end:head.i]):
+        noun = head  # not across a bracket: "by 1.43°C (Copernicus Climate Change Service, 2023)"
     else:
         for child in root.rights:
             if child.dep_ == "prep" and child.lower_ == "of":
