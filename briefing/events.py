@@ -124,13 +124,14 @@ def date_expressions(doc: Doc, text: str, lang: LanguageProfile) -> Iterator[Exp
     """Every date expression of ``doc`` (the parse of ``text``) that may date its sentence."""
     previous = ""
     index = -1  # of the sentence, as ``sentences_of`` counts them (sentences of only white space are none)
+    quotations = _Quotations(text)
     for sent in doc.sents:
         said = text[sent.start_char:sent.end_char].strip()
         index += bool(said)
         # "He said ..." alone in a timeline leaves the reader asking who: the sentence before
         # comes along, as in the summaries.
         told, previous = (f"{previous} {said}" if previous and dangles(said, lang) else said), said
-        worth = _worth_a_line(sent, said, _quotation_open(text, sent.start_char)) and not (
+        worth = _worth_a_line(sent, said, quotations.open_at(sent.start_char)) and not (
             continues(text, sent.start_char) or (sent.end < len(doc) and continues(text, doc[sent.end].idx)))
         for span, expression in _candidates(sent, lang):
             yield Expression(index, span.start_char, span.end_char, expression, _looks_forward(sent, span, lang),
@@ -153,13 +154,25 @@ _STOPS = ".!?:"  # a colon ends "The paper said in an editorial on Monday, Oct. 
 _SINGLE_QUOTES = frozenset("'‘’`")
 
 
-def _quotation_open(text: str, start: int) -> bool:
-    """Does a quotation opened earlier in the paragraph run on at ``start``? ('“We meet on
-    Monday. Also, the seminar is on Thursday.': the second sentence is still the speaker's.)"""
-    before = text[text.rfind("\n", 0, start) + 1:start]
-    curly = before.count("“") - before.count("”")
-    backticks = before.count("``") - before.count("''")
-    return curly > 0 or backticks > 0 or before.count('"') % 2 == 1
+class _Quotations:
+    """Whether a quotation opened earlier in its paragraph runs on at a point of ``text`` ('“We
+    meet on Monday. Also, the seminar is on Thursday.': the second sentence is still the
+    speaker's), asked at points in text order: the marks are counted once."""
+
+    def __init__(self, text: str):
+        self.text, self.at = text, 0
+        self.curly = self.backticks = self.straight = 0
+
+    def open_at(self, start: int) -> bool:
+        seen = self.text[self.at:start]
+        self.at = start
+        if "\n" in seen:  # a new paragraph: only its own marks count
+            seen = seen[seen.rfind("\n") + 1:]
+            self.curly = self.backticks = self.straight = 0
+        self.curly += seen.count("“") - seen.count("”")
+        self.backticks += seen.count("``") - seen.count("''")
+        self.straight += seen.count('"')
+        return self.curly > 0 or self.backticks > 0 or self.straight % 2 == 1
 
 
 def _worth_a_line(sent: Span, said: str, quoted_at_start: bool = False) -> bool:

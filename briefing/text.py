@@ -39,4 +39,5 @@ def continues(text: str, start: int) -> bool:
     """Does the sentence at ``start`` go on from a word on the same line? Then the model split
     one sentence in two ("... support for 802.11n | Wi-Fi on the 5GHz band into its
     computers."): a sentence ends in punctuation."""
-    return re.search(r"\w[)\]]?$", text[:start].rstrip(" \t")) is not None  # "... the Harmony(R) | One advanced remote"
+    before = text[max(0, start - 80):start].rstrip(" \t")
+    return re.search(r"\w[)\]]?$", before) is not None  # also "... the Harmony(R) | One advanced remote"

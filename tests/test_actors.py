@@ -1,3 +1,5 @@
+import pytest
+
 from briefing.actors.linking import extract_actors
 from briefing.actors.names import alias_pairs, same_word
 from briefing.lang import profile
@@ -306,17 +308,22 @@ def test_a_currency_is_no_actor(analyse_texts):
     assert "Rs" not in actors
 
 
-def test_a_first_name_alone_is_the_one_person_it_opens(analyse_texts):
-    actors = actors_of(analyse_texts, "Chef Bobby Marsh opened a restaurant in Leeds on Monday. Bobby said the menu "
-                                      "would change every week. Bobby cooked for 200 guests.")
-    assert "Bobby" not in actors
-    assert actors["Bobby Marsh"].mentions == 3
-
-
-def test_a_verb_that_opens_the_sentence_is_not_a_first_name(analyse_texts):
-    actors = actors_of(analyse_texts, "Barack Obama spoke in Ohio on Monday. Trailing Obama by two points, "
-                                      "Mitt Romney flew to Florida. Obama smiled.")
-    assert "Trailing Obama" not in actors and actors["Barack Obama"].mentions == 3
+@pytest.mark.parametrize("text, full, mentions, not_a_row", [
+    # a first name alone is the one person it opens
+    ("Chef Bobby Marsh opened a restaurant in Leeds on Monday. Bobby said the menu would change every week. "
+     "Bobby cooked for 200 guests.", "Bobby Marsh", 3, "Bobby"),
+    # a verb or an adverb capitalised by the sentence start is no first name
+    ("Barack Obama spoke in Ohio on Monday. Trailing Obama by two points, Mitt Romney flew to Florida. Obama smiled.",
+     "Barack Obama", 3, "Trailing Obama"),
+    ("Simon Marsh judged the show. Sometimes Simon is just brutally honest.", "Simon Marsh", 2, "Sometimes Simon"),
+    # the model's span may take in the "'s": "Rob Marsh's" was dropped whole, and with it the full name
+    ("Rob Marsh's reputation as a careful driver did not save him on Monday. The court heard that Marsh had been "
+     "drinking. Marsh said he was sorry.", "Rob Marsh", 3, "Marsh"),
+])
+def test_each_mention_of_a_person_joins_their_full_name(analyse_texts, text, full, mentions, not_a_row):
+    actors = actors_of(analyse_texts, text)
+    assert not_a_row not in actors
+    assert actors[full].mentions == mentions
 
 
 def test_a_name_the_model_reads_as_a_number_more_often_is_no_actor(analyse_texts, nlp):
@@ -328,14 +335,6 @@ def test_a_name_the_model_reads_as_a_number_more_often_is_no_actor(analyse_texts
     labels = [ent.label_ for ent in nlp(text).ents if ent.text == "5GHz"]
     assert "ORG" in labels and labels.count("CARDINAL") > labels.count("ORG")  # the model's own readings
     assert "5GHz" not in actors_of(analyse_texts, text)
-
-
-def test_a_full_name_in_the_possessive_is_the_person(analyse_texts):
-    # the model's span may take in the "'s": "Rob Marsh's" was dropped whole, and with it the full name
-    actors = actors_of(analyse_texts, "Rob Marsh's reputation as a careful driver did not save him on Monday. "
-                                      "The court heard that Marsh had been drinking. Marsh said he was sorry.")
-    assert "Marsh" not in actors
-    assert actors["Rob Marsh"].mentions == 3
 
 
 def test_a_one_word_name_in_two_articles_is_one_person(analyse_texts):
@@ -370,26 +369,6 @@ def test_a_surname_alone_goes_to_the_person_named_among_the_same_others(analyse_
     assert actors["Kevin Kowalski"].sources == [2]
 
 
-def test_an_adverb_that_opens_the_sentence_is_not_a_first_name(analyse_texts):
-    actors = actors_of(analyse_texts, "Simon Marsh judged the show. Sometimes Simon is just brutally honest.")
-    assert "Sometimes Simon" not in actors and actors["Simon Marsh"].mentions == 2
-
-
-def test_a_person_whose_name_opens_with_a_place_it_is_called_by_is_a_club():
-    from briefing.actors.linking import actor_kind
-    from briefing.facts import Mention
-
-    def mention(kind, *words):
-        return Mention(kind, words, 0, 1)
-
-    club = [mention("person", "Harbour", "United"), mention("person", "Harbour", "United"),
-            mention("place", "Harbour", "United"), mention("place", "Harbour"), mention("person", "United")]
-    assert actor_kind(club) == "organisation"
-    # a place that is the surname is no sign: "George Harbour" and "Harbour"
-    assert actor_kind([mention("person", "George", "Harbour"), mention("person", "George", "Harbour"),
-                       mention("place", "Harbour")]) == "person"
-
-
 def test_the_agency_asking_in_an_interview_is_a_source_not_an_actor(analyse_texts):
     text = ("Author Dana Morton spoke about her new book on the harbour strike.\n\n"
             "AP: Why did you write it?\n\nMorton: I wanted to understand the dockers.\n\n"
@@ -412,15 +391,23 @@ def test_a_first_name_alone_joins_a_full_name_of_another_article_only_among_the_
     assert moon.sources == [1, 2]
 
 
-def test_a_person_whose_full_name_is_read_as_a_place_more_often_is_a_club():
+def test_a_person_the_model_read_as_a_club_is_an_organisation():
     from briefing.actors.linking import actor_kind
     from briefing.facts import Mention
 
     def mention(kind, *words):
         return Mention(kind, words, 0, 1)
 
-    club = [mention("person", "Harbour", "City"), mention("place", "Harbour", "City"),
-            mention("place", "Harbour", "City"), mention("person", "City"), mention("person", "City")]
-    assert actor_kind(club) == "organisation"
-    person = [mention("person", "Nicky", "Marsh"), mention("place", "Nicky", "Marsh"), mention("person", "Marsh")]
-    assert actor_kind(person) == "person"
+    # a name that opens with a place it is also called by: "Manchester United" and "Manchester"
+    assert actor_kind([mention("person", "Harbour", "United"), mention("person", "Harbour", "United"),
+                       mention("place", "Harbour", "United"), mention("place", "Harbour"),
+                       mention("person", "United")]) == "organisation"
+    # a full name read as a place more often than as a person
+    assert actor_kind([mention("person", "Harbour", "City"), mention("place", "Harbour", "City"),
+                       mention("place", "Harbour", "City"), mention("person", "City"),
+                       mention("person", "City")]) == "organisation"
+    # neither a place that is the surname, nor a full name read as a place once
+    assert actor_kind([mention("person", "George", "Harbour"), mention("person", "George", "Harbour"),
+                       mention("place", "Harbour")]) == "person"
+    assert actor_kind([mention("person", "Nicky", "Marsh"), mention("place", "Nicky", "Marsh"),
+                       mention("person", "Marsh")]) == "person"

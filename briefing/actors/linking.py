@@ -100,19 +100,19 @@ def _link_across_articles(mentions: Sequence[Mention], articles: Sequence[int], 
                         anchor, joined = members_a[0], members_b[:1]
                     for h in joined:
                         uf.union(heads[anchor][0], heads[h][0])
-    # A surname alone in one article joins a full name from another if only one fits: the
-    # last word ("Trump" of Donald Trump), whatever the model tagged it ("Trump" taken for an
-    # organisation in one article is still Donald Trump of another, when no one else fits); or,
-    # for names written family name first, the first ("Moon" of Moon Jae-in), when it was read
-    # as a person: a place opening a "person" is a team the model mistook ("Sydney" of "Sydney
-    # FC"). Spelled the same: one word has nothing else to confirm a variant, and "Boston" is one
-    # letter from "Bolton".
     # The same word alone in two articles, read as a person in both, is one person: a full name
     # either fits both or neither ("Suharto" with and without "former President").
     alone: dict[str, int] = {}
     for h, (root, kind, name, _) in enumerate(heads):
         if len(name) == 1 and mostly_person[h] and not country_code(name[0], lang):
             uf.union(heads[alone.setdefault(name[0].lower(), h)][0], root)
+    # A surname alone in one article joins a full name from another if only one fits (of several,
+    # the one ``_Context.best`` picks): the last word ("Trump" of Donald Trump), whatever the model
+    # tagged it ("Trump" taken for an organisation in one article is still Donald Trump of
+    # another); or, for names written family name first, the first ("Moon" of Moon Jae-in), when
+    # it was read as a person: a place opening a "person" is a team the model mistook ("Sydney" of
+    # "Sydney FC"). Spelled the same: one word has nothing else to confirm a variant, and "Boston"
+    # is one letter from "Bolton".
     lasts: dict[str, list[int]] = defaultdict(list)  # full names by their last word
     firsts: dict[str, list[int]] = defaultdict(list)  # and by their first
     for h, (root, kind, name, _) in enumerate(heads):
