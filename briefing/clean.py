@@ -254,12 +254,13 @@ def _pick_headline(candidates: list[str], junk: Furniture) -> str | None:
 # "Boston (CNN) --", "WASHINGTON —", "NEWMARKET --": a place (in capitals unless a credit in
 # brackets follows), perhaps a day, perhaps the credit, then a dash, before the story's first word.
 _CREDIT = r"\([A-Za-z][\w .&-]{0,30}\)"
-_DAY = r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+_DAY = r"(?:,?\s*[A-Z][A-Za-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"  # "Nov 7", "Aug. 11, 1998", "JAN 17"
 _DASH = r"(?:--|[–—:]|-(?=\s))"  # not a hyphen: "AL-QAEDA chief ..."
+_PLACE_IN_CAPITALS = r"[A-Z][A-Z.'’/-]+(?:[ ,]+[A-Z][A-Z.'’/-]*){0,4}(?:,\s*[A-Z][a-z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?)?"
 _DATELINE = re.compile(
     rf"^(?:{_CREDIT}\s*{_DASH}?"
-    rf"|[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){{0,4}}{_DAY}\s*{_CREDIT}\s*{_DASH}"
-    rf"|[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]*){{0,4}}{_DAY}\s*{_DASH})\s*(?=[A-Z\"“‘])")
+    rf"|[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){{0,4}}{_DAY}[\s,]*{_CREDIT}\s*{_DASH}"
+    rf"|{_PLACE_IN_CAPITALS}{_DAY}\s*{_DASH})\s*(?=[A-Z\"“‘])")
 
 
 def strip_dateline(paragraph: str, source: str | None = None) -> tuple[str, str | None]:

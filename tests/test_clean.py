@@ -69,6 +69,10 @@ def test_the_wire_dateline_is_not_story_text():
         "(Wire Service) ST. ALBANS, Jan. 7 -- As part of the plan, the hall closes.":
             "(Wire Service) ST. ALBANS, Jan. 7 --",
         "By Dana Berg Jan. 11 (Wire) -- The ferry strike ended on Friday.": "By Dana Berg Jan. 11 (Wire) --",
+        "BERGEN, Norway — Port workers walked out on Monday.": "BERGEN, Norway —",
+        "OSLO, JAN 17 (Wire) — The ferry strike ended on Friday.": "OSLO, JAN 17 (Wire) —",
+        "LEEDS/YORK, UK - Rail staff voted to strike.": "LEEDS/YORK, UK -",
+        "NEWPORT, Harbour Isle, (Wire) - The ferry sank at dawn.": "NEWPORT, Harbour Isle, (Wire) -",
     }
     for text, dateline in cases.items():
         cleaned = clean_text(text + " It reopens in May.", title="A title")
