@@ -15,7 +15,7 @@ import json
 import logging
 import sys
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -148,15 +148,18 @@ def analyse_articles(articles: Sequence[Article], settings: AnalysisSettings,
     article's depend on it alone, and the chunks are the same."""
     chunks = _chunks(articles)
     if scheduler is not None:
-        results = _on_dask(chunks, settings, scheduler, progress, len(articles), connect_seconds)
+        finished = _on_dask(chunks, settings, scheduler, connect_seconds)
     elif jobs > 1 and len(chunks) > 1:
-        results = _in_processes(chunks, settings, min(jobs, len(chunks)), progress, len(articles))
+        finished = _in_processes(chunks, settings, min(jobs, len(chunks)))
     else:
-        results = []
-        for chunk in chunks:
-            results.append(_shared(analyse_chunk(chunk, settings), chunk))
-            if progress:
-                progress(sum(map(len, results)), len(articles))
+        finished = ((i, analyse_chunk(chunk, settings)) for i, chunk in enumerate(chunks))
+    results: list[list[ArticleFacts]] = [[] for _ in chunks]
+    done = 0
+    for i, chunk_facts in finished:  # in the order the chunks finish
+        results[i] = _shared(chunk_facts, chunks[i])
+        done += len(chunks[i])
+        if progress:
+            progress(done, len(articles))
     return [facts for chunk in results for facts in chunk]
 
 
@@ -178,41 +181,30 @@ def _checked(chunk: list[ArticleFacts], articles: Sequence[Article]) -> list[Art
     return chunk
 
 
-def _in_processes(chunks: list[list[Article]], settings: AnalysisSettings, jobs: int,
-                  progress: Callable[[int, int], None] | None, total: int) -> list[list[ArticleFacts]]:
-    """The chunks analysed by ``jobs`` worker processes, results in order (``process_pool``:
-    forked workers start with the model this process has already loaded)."""
+def _in_processes(chunks: list[list[Article]], settings: AnalysisSettings,
+                  jobs: int) -> Iterator[tuple[int, list[ArticleFacts]]]:
+    """Each chunk's position and facts, as ``jobs`` worker processes finish them
+    (``process_pool``: forked workers start with the model this process has already loaded)."""
     from concurrent.futures import as_completed
 
     from briefing.pool import process_pool
 
-    results: list[list[ArticleFacts]] = [[] for _ in chunks]
-    done = 0
     with process_pool(jobs) as pool:
         futures = {pool.submit(analyse_chunk, chunk, settings): i for i, chunk in enumerate(chunks)}
         for future in as_completed(futures):
-            i = futures[future]
-            results[i] = _shared(future.result(), chunks[i])
-            done += len(chunks[i])
-            if progress:
-                progress(done, total)
-    return results
+            yield futures[future], future.result()
 
 
 def _on_dask(chunks: list[list[Article]], settings: AnalysisSettings, address: str,
-             progress: Callable[[int, int], None] | None, total: int,
-             connect_seconds: float = 20) -> list[list[ArticleFacts]]:
-    """The chunks analysed on the workers of the Dask cluster at ``address`` (each worker
-    needs briefing and the model installed), results in order."""
+             connect_seconds: float = 20) -> Iterator[tuple[int, list[ArticleFacts]]]:
+    """Each chunk's position and facts, as the workers of the Dask cluster at ``address`` finish
+    them (each worker needs briefing and the model installed)."""
+    from briefing.errors import BriefingError
+
     try:
         from distributed import Client, as_completed
     except ImportError:
-        from briefing.errors import BriefingError
-
         raise BriefingError("engine kind dask needs Dask: pip install 'briefing[dask]'") from None
-    from briefing.errors import BriefingError
-
-    results: list[list[ArticleFacts]] = [[] for _ in chunks]
     try:
         client = Client(address, timeout=f"{connect_seconds}s")
     except (OSError, TimeoutError, ValueError) as exc:
@@ -221,11 +213,5 @@ def _on_dask(chunks: list[list[Article]], settings: AnalysisSettings, address: s
     with client:
         futures = client.map(analyse_chunk, chunks, settings=settings, pure=False)
         index = {future.key: i for i, future in enumerate(futures)}
-        done = 0
         for future in as_completed(futures):
-            i = index[future.key]
-            results[i] = _shared(future.result(), chunks[i])
-            done += len(chunks[i])
-            if progress:
-                progress(done, total)
-    return results
+            yield index[future.key], future.result()
