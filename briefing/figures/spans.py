@@ -173,6 +173,9 @@ def _percent_end(doc, end: int, limit: int) -> int | None:
     return None
 
 
+COMMON_WORD_ZIPF = 4.0  # a word at least this common (wordfreq's Zipf scale) is a word, not a unit
+
+
 def names_a_thing(token: Token, lang: LanguageProfile) -> bool:
     """A number glued to a word written as a name: "7News", "3Com", "4Kids" (a channel, a firm).
     Units glued to numbers are abbreviations, not common words: "10Mbps", "5GHz"."""
@@ -181,9 +184,6 @@ def names_a_thing(token: Token, lang: LanguageProfile) -> bool:
     glued = GLUED.match(token.text)
     word = glued.group(2) if glued else ""
     return len(word) >= 3 and word.istitle() and zipf_frequency(word.lower(), lang.code) >= COMMON_WORD_ZIPF
-
-
-COMMON_WORD_ZIPF = 4.0  # a word at least this common (wordfreq's Zipf scale) is a word, not a unit
 
 
 def is_number(token: Token, lang: LanguageProfile) -> bool:
