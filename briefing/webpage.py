@@ -2,8 +2,10 @@
 
 The text is trafilatura's main-text extraction, with the page's captions, photo galleries,
 promotions and comment threads pruned first by their markup (class or id), as trafilatura's
-own prune option allows; a page that would be left empty by it is read unpruned, and a page too
-unusual for main-text detection is read whole (the cleaner then drops what is not story).
+own prune option allows; a page that would be left empty by it is read unpruned; a page whose
+story trafilatura can give only as the page run together on one line is read again tuned for recall,
+else for precision; and a page too unusual for main-text detection is read whole (the cleaner then
+drops what is not story).
 
 The publisher is the name the page gives itself (``og:site_name``, ``application-name``, the
 JSON-LD publisher), cleaned of what is not a name (a URL, a copyright line, a section after
@@ -42,6 +44,8 @@ MAX_NAME_WORDS = 6
 # Fewer words than this from main-text detection is a page it could not read (a date and the
 # weather, a menu): the page's whole text is read instead, and cleaned.
 MIN_EXTRACTED_WORDS = 25
+# More words than this in one line is not a paragraph but a page run together.
+MAX_PARAGRAPH_WORDS = 120
 
 
 @dataclass(frozen=True)
@@ -57,16 +61,36 @@ def _extract(html: str) -> tuple[str, Any]:
     import trafilatura
 
     settings = dict(with_metadata=True, include_comments=False, include_tables=False, include_images=False)
+    flat: tuple[str, Any] | None = None
     for prune in (PRUNE_XPATH, None):
         extracted = trafilatura.bare_extraction(html, prune_xpath=prune, **settings)
-        if extracted is not None and len((extracted.text or "").split()) >= MIN_EXTRACTED_WORDS:
-            return extracted.text, extracted
+        if extracted is not None and _flattened(extracted.text or ""):
+            # trafilatura fell back on the page's every string run together: its own search
+            # tuned for recall often still finds the story's paragraphs.
+            flat = flat or (extracted.text, extracted)
+            extracted = trafilatura.bare_extraction(html, prune_xpath=prune, favor_recall=True, **settings)
+        text = (extracted.text or "") if extracted is not None else ""
+        if len(text.split()) >= MIN_EXTRACTED_WORDS and not _flattened(text):
+            return text, extracted
+    if flat is not None:
+        # Better a few sentences that are surely story (a teaser above a paywall) than a page's
+        # menus and headlines glued into them.
+        precise = trafilatura.bare_extraction(html, prune_xpath=PRUNE_XPATH, favor_precision=True, **settings)
+        text = (precise.text or "") if precise is not None else ""
+        return (text, precise) if text.strip() and not _flattened(text) else flat
     # Too short or too unusual for trafilatura's main-text detection (a page of nested layout
     # tables, or markup broken enough to stop its parser): all the page text, a line per block,
     # and the cleaner drops what is not the story.
     text = trafilatura.html2txt(html) or ""
     whole = all_text(html)
     return (whole if len(whole.split()) > len(text.split()) else text), trafilatura.extract_metadata(html)
+
+
+def _flattened(text: str) -> bool:
+    """A long text on one line: trafilatura's fallback when its main-text detection fails, the
+    page's every string run together, headlines and links glued into the story's sentences
+    where the cleaner can no longer tell them apart."""
+    return "\n" not in text.strip() and len(text.split()) > MAX_PARAGRAPH_WORDS
 
 
 _MARKUP = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?>")

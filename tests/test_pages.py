@@ -107,6 +107,32 @@ def test_a_page_main_text_detection_cannot_read_is_read_whole_and_cleaned(tmp_pa
     assert "Westline said it had hired four more crew" in article.text
 
 
+def test_a_page_run_together_on_one_line_gives_the_story_not_its_menus(tmp_path):
+    # A teaser above a paywall, inside an <article> with the breadcrumbs, share buttons and a long
+    # list of related links: main-text detection finds too little and falls back on the article's
+    # every string run together on one line, where the cleaner cannot tell the story apart.
+    menu = "".join(f"<div><a href='/{i}'>{name}</a></div>" for i, name in enumerate(
+        ["NewsBay News", "Sports", "OpinionEditorial", "Letters", "WeatherStorm Centre", "JobsEmployment News"]))
+    related = "".join(f"<div><a href='/r{i}'>{headline}</a></div>" for i, headline in enumerate([
+        "Ferry timetable cut for the winter months", "Port authority names new harbour master",
+        "Dredging of the north channel delayed again", "Fishing fleet counts the cost of the storm",
+        "Cruise ship calls expected to double next season", "Harbour master retires after thirty years at sea",
+        "New tug boat arrives from the shipyard", "Yacht club opens its doors to young sailors",
+        "Lighthouse keepers' cottage restored by volunteers", "Council debates mooring fees for visiting boats",
+        "Container terminal extends its opening hours", "Coastguard rescues two kayakers off the point"]))
+    html = page(f"<div class='menu'>{menu}</div><article><div class='crumbs'><a href='/'>Home</a> "
+                "<a href='/issues'>Issues</a> Harbour pilots warn of collisions</div><h1>Harbour pilots warn of "
+                "collisions</h1><div class='author'>By Mara Quinlan - March 3, 2023</div><div class='share'>"
+                "<a href='#'>Share</a> <a href='#'>Facebook</a> <a href='#'>Email</a></div><div class='content'>"
+                "<p>Pilots who guide freighters into the harbour have told the port authority that the unlit "
+                "channel markers could cause a collision after dark.</p><div id='pay-barrier'></div>"
+                f"<div class='related'><h4>Related articles</h4>{related}</div></div></article>",
+                head="<title>Harbour pilots warn of collisions - Bay Courier</title>")
+    article = read(tmp_path, html)
+    assert article.paragraphs == ["Pilots who guide freighters into the harbour have told the port authority "
+                                  "that the unlit channel markers could cause a collision after dark."]
+
+
 @pytest.mark.parametrize("head, url, source, title", [
     # The name the page gives itself...
     ("<meta property='og:site_name' content='Harbour Times'><title>Ferry timetable approved | Harbour Times"
