@@ -282,10 +282,26 @@ def test_a_middle_name_does_not_make_two_people(analyse_texts):
 
 
 def test_a_surname_the_model_took_for_an_organisation_is_the_one_person_it_fits(analyse_texts):
-    actors = actors_of(analyse_texts, "President Donald Trump met the Korean president in Seoul on Monday.",
-                       "Trump and Moon discussed trade on Monday, officials said.")
+    # Two articles of one story: they name the same others (the two firms).
+    actors = actors_of(analyse_texts, "President Donald Trump met the heads of Samsung and Hyundai in Seoul on "
+                                      "Monday.",
+                       "Trump and Moon discussed the Samsung and Hyundai investments on Monday, officials said.")
     assert "Trump" not in actors
     assert actors["Donald Trump"].sources == [1, 2]
+
+
+@pytest.mark.parametrize("player, other", [
+    # A city, read as a place, is not the surname of a player in another article...
+    ("Courtney Paris scored 20 points as the Comets beat Houston on Friday. Paris also had 12 rebounds.",
+     "Prince Albert flew to Paris on Monday for the opening of the art fair, his office said."),
+    # ...nor a carmaker, read as an organisation, listed with other firms.
+    ("Raptors guard T.J. Ford was cleared to resume workouts on Wednesday. Ford hurt his neck last month.",
+     "Executives from Walmart, Ford and American Express will meet the governor on Friday."),
+])
+def test_a_name_read_as_a_place_or_firm_stays_apart_from_a_person_of_another_story(analyse_texts, player, other):
+    actors = actors_of(analyse_texts, player, other)
+    people = [a for a in actors.values() if a.kind == "person" and a.name in player]
+    assert all(a.sources == [1] for a in people), [(a.name, a.aliases, a.sources) for a in people]
 
 
 def test_an_acronym_and_the_one_name_it_opens_are_one_organisation(analyse_texts):

@@ -204,9 +204,10 @@ def test_a_place_that_opens_a_persons_name_is_no_family_name():
         others = [Mention("person", other, 2, 3, group=1) for other in beside]
         return hand_made("t", "s", ["x"], mentions=[Mention(kind, words, 0, 1), *others])
 
-    # (a first word alone joins only where the articles name someone else alike: here Trump)
+    # (a first word alone, or a word never read as a person, joins only where the articles name
+    # someone else alike: here Trump)
     facts = [named("person", "Harbourside", "FC"), named("place", "Harbourside"),
              named("person", "Moon", "Jae-in", beside=[("Donald", "Trump")]),
-             named("person", "Moon", beside=[("Trump",)]), named("organisation", "Jae-in")]
+             named("person", "Moon", beside=[("Trump",)]), named("organisation", "Jae-in", beside=[("Trump",)])]
     groups = sorted(sorted(p for p, _ in group) for group in link_mentions(facts))
-    assert groups == [[0], [1], [2, 3], [2, 3, 4]]  # "Moon" read as a person: the family name first
+    assert groups == [[0], [1], [2, 3, 4], [2, 3, 4]]  # "Moon" read as a person: the family name first

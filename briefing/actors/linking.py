@@ -109,7 +109,8 @@ def _link_across_articles(mentions: Sequence[Mention], articles: Sequence[int], 
     # A surname alone in one article joins a full name from another if only one fits (of several,
     # the one ``_Context.best`` picks): the last word ("Trump" of Donald Trump), whatever the model
     # tagged it ("Trump" taken for an organisation in one article is still Donald Trump of
-    # another); or, for names written family name first, the first ("Moon" of Moon Jae-in), when
+    # another that names the same others); or, for names written family name first, the first
+    # ("Moon" of Moon Jae-in), when
     # it was read as a person: a place opening a "person" is a team the model mistook ("Sydney" of
     # "Sydney FC"). Spelled the same: one word has nothing else to confirm a variant, and "Boston"
     # is one letter from "Bolton".
@@ -134,8 +135,11 @@ def _link_across_articles(mentions: Sequence[Mention], articles: Sequence[int], 
             fits = context.best(uf.find(root), fits)
         # A first word alone ("Diana" of Princess Diana) fitting one full name of another
         # article ("Diana Kirschner") is a first name more often than a family name written
-        # first ("Moon" of Moon Jae-in): it joins only where the articles name someone else alike.
-        if len(fits) == 1 and not by_last & fits and not context.alike(uf.find(root), next(iter(fits))):
+        # first ("Moon" of Moon Jae-in); and a word never read as a person ("Paris" the city,
+        # "Ford" the carmaker) may be the place or firm it was read as, not a basketball player of
+        # another article: either joins only where the articles name someone else alike.
+        if len(fits) == 1 and (not by_last & fits or not read_as_person[h]) \
+                and not context.alike(uf.find(root), next(iter(fits))):
             fits = set()
         if len(fits) == 1:
             joins.append((root, fits.pop()))
