@@ -427,3 +427,12 @@ def test_a_person_the_model_read_as_a_club_is_an_organisation():
                        mention("place", "Harbour")]) == "person"
     assert actor_kind([mention("person", "Nicky", "Marsh"), mention("place", "Nicky", "Marsh"),
                        mention("person", "Marsh")]) == "person"
+
+
+def test_a_piece_of_a_hyphened_word_is_no_actor(analyse_texts):
+    actors = actors_of(analyse_texts, "The Blu-ray Disc Association said sales of Blu-ray players doubled last "
+                                      "year. Warner is going Blu-ray exclusive, Sony said on Monday.",
+                       "The US-led coalition struck rebel positions on Monday. The US said the strikes would go on.")
+    assert not any(name.startswith("Blu") and " " not in name for name in actors), sorted(actors)
+    assert {"Sony", "Warner"} <= set(actors)
+    assert "US" in actors  # a name also written alone is one

@@ -383,7 +383,17 @@ def mentions_in(doc: Doc, labels: Iterable[str], lang: LanguageProfile) -> list[
             found.append(Mention("organisation", words, span.start_char, span.end_char))
     found.sort(key=lambda m: m.start)
     found = _propagate(doc, found, wanted, lang)
+    # A word the article only ever writes as the first half of a hyphened word in lower case is a
+    # piece of that word ("Blu-ray", "Wi-fi"), not an actor: a name used so ("US-led",
+    # "Amazon-owned") is written alone too. (Of a longer name the model cut short, "Moon Jae" of
+    # "Moon Jae-in", the rest still names someone.)
+    alone = {m.words for m in found if len(m.words) > 1 or not _hyphened(text, m.end)}
+    found = [m for m in found if m.words in alone]
     return [dataclasses.replace(m, group=i) for i, m in enumerate(found)]
+
+
+def _hyphened(text: str, end: int) -> bool:
+    return text[end:end + 1] == "-" and text[end + 1:end + 2].islower()
 
 
 
