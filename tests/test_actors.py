@@ -429,6 +429,28 @@ def test_a_person_the_model_read_as_a_club_is_an_organisation():
                        mention("person", "Marsh")]) == "person"
 
 
+def test_a_one_word_name_read_as_a_person_and_as_a_place_is_a_place():
+    from briefing.actors.linking import actor_kind
+    from briefing.facts import Mention
+
+    # "the town of Tavildara" read once as a place, then "Tavildara is ..." as a person, never titled
+    town = [Mention("place", ("Kerrow",), 0, 1)] + [Mention("person", ("Kerrow",), 0, 1)] * 3
+    assert actor_kind(town) == "place"
+    # read only as a person, in one word and never titled: a firm or a club, as before
+    assert actor_kind([Mention("person", ("Kerrow",), 0, 1)] * 3) == "organisation"
+
+
+def test_an_initial_and_a_family_name_are_a_person_whatever_the_model_says(parse_text):
+    from spacy.tokens import Span
+
+    from briefing.actors.mentions import mentions_in
+
+    doc, _ = parse_text("Harbourside 212 ( P. Marlow 64 , D. Quarry 51 ) , Westfield 180 for six .")
+    start = [t.i for t in doc if t.text == "P."][0]
+    doc.ents = [Span(doc, start, start + 2, label="ORG")]  # as the model reads some scorecards
+    assert [(m.name, m.kind) for m in mentions_in(doc, LABELS, EN)][:1] == [("P. Marlow", "person")]
+
+
 def test_a_piece_of_a_hyphened_word_is_no_actor(analyse_texts):
     actors = actors_of(analyse_texts, "The Blu-ray Disc Association said sales of Blu-ray players doubled last "
                                       "year. Warner is going Blu-ray exclusive, Sony said on Monday.",

@@ -30,12 +30,13 @@ def actor_kind(members: Iterable[Mention]) -> str:
     News names a person in full at least once ("Boris Johnson", then "Johnson") or with a title
     ("Mr Johnson", "the president, Johnson"). A "person" only ever named in one word, with no
     title, is more often a firm, a club or a brand the model mistook ("Yukos", "Pernod"): an
-    organisation."""
+    organisation; or, when some mention of it was read as a place, that place ("the town of
+    Tavildara", then "Tavildara is ...")."""
     members = list(members)
     votes = Counter(m.kind for m in members)
     kind = min(votes, key=lambda k: (-votes[k], KIND_ORDER.index(k)))
     if kind == "person" and all(len(m.words) == 1 and not m.titled for m in members if m.kind == "person"):
-        return "organisation"
+        return "place" if votes["place"] else "organisation"
     # A "person" whose name opens with a place it is also called by ("Manchester United" with
     # "Manchester"), or whose full name is read as a place more often than a person, is a club or a
     # team: the model reads clubs as people or places.

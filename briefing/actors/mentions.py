@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_INITIAL_AND_NAME = re.compile(r"^[A-Z]\. [A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?$")
 
 
 def _name_tokens(span: Span, lang: LanguageProfile) -> tuple[list[Token], list[Token]]:
@@ -362,6 +363,8 @@ def mentions_in(doc: Doc, labels: Iterable[str], lang: LanguageProfile) -> list[
             continue
         if kind != "place" and country_code(" ".join(words), lang):
             kind = "place"  # the model's "Belarus" as an organisation or "Benin" as a person
+        elif kind == "organisation" and _INITIAL_AND_NAME.match(" ".join(words)):
+            kind = "person"  # "P. Simmons": an initial and a family name is how people are written
         start, end = _name_span(tokens)
         found.append(Mention(kind, words, start, end, role, titled,
                              credit=kind == "organisation" and _credited(ent, lang)))
