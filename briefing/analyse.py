@@ -98,7 +98,7 @@ def analyse_article(article: Article, doc: Doc, settings: AnalysisSettings) -> A
         sentences=tuple(sentences),
         summary=tuple(s.index for s in summary),
         terms=terms(doc),
-        mentions=tuple(article_mentions(doc, settings.entity_labels, lang)),
+        mentions=tuple(article_mentions(doc, settings.entity_labels, lang, text)),
         figures=tuple(figures_in(doc, lang)),
         dates=tuple(date_mentions(doc, text, article.published, lang)),
     )

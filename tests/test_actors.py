@@ -458,3 +458,14 @@ def test_a_piece_of_a_hyphened_word_is_no_actor(analyse_texts):
     assert not any(name.startswith("Blu") and " " not in name for name in actors), sorted(actors)
     assert {"Sony", "Warner"} <= set(actors)
     assert "US" in actors  # a name also written alone is one
+
+
+def test_a_name_found_only_in_a_line_of_capitals_is_no_actor(analyse_texts):
+    # In capitals the model loses the capital letter that opens a name, and reads headline words
+    # as names; a name the article also writes in an ordinary line stays.
+    (facts,) = analyse_texts("CRICKET - LEADING SCORES AFTER KERROW TRIAL\n\nBEN MARLOW HITS 64 FOR HARBOURSIDE\n\n"
+                             "Harbourside beat Westfield by six wickets on Saturday, with Ben Marlow scoring 64 "
+                             "not out.")
+    names = [m.name for m in facts.mentions]
+    assert not any(word in name for name in names for word in ("Leading", "Scores", "Trial")), names
+    assert names.count("Harbourside") == 2 and "Ben Marlow" in names

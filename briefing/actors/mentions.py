@@ -326,9 +326,11 @@ def _credited(ent: Span, lang: LanguageProfile) -> bool:
     return root.dep_ == "nsubj" and root.head.lemma_.lower() in lang.report_verbs
 
 
-def mentions_in(doc: Doc, labels: Iterable[str], lang: LanguageProfile) -> list[Mention]:
+def mentions_in(doc: Doc, labels: Iterable[str], lang: LanguageProfile, original: str | None = None) -> list[Mention]:
     """The actor mentions of one article, with titles stripped and roles read; each its own group
-    (``link_within_article`` says which are one actor)."""
+    (``link_within_article`` says which are one actor). ``original`` is the article as written,
+    when the model read it with its lines in capitals put in ordinary case
+    (``briefing.nlp.restore_case``)."""
     wanted = set(labels)
     text = doc.text
     found = []
@@ -392,7 +394,28 @@ def mentions_in(doc: Doc, labels: Iterable[str], lang: LanguageProfile) -> list[
     # "Moon Jae-in", the rest still names someone.)
     alone = {m.words for m in found if len(m.words) > 1 or not _hyphened(text, m.end)}
     found = [m for m in found if m.words in alone]
+    # In a line of capitals ("SOCCER - LEADING QUALIFIERS FOR VANCOUVER") the model has lost its
+    # main clue, the capital letter that opens a name: what it tags there counts only when the
+    # article writes the same name in an ordinary line too.
+    written_as = original if original is not None and len(original) == len(text) else text
+    shouted = [_in_capitals(written_as, m.start) for m in found]
+    written = {m.name.lower() for m, caps in zip(found, shouted) if not caps}
+    found = [m for m, caps in zip(found, shouted) if not caps or m.name.lower() in written]
     return [dataclasses.replace(m, group=i) for i, m in enumerate(found)]
+
+
+MIN_CAPITALS_WORDS = 3
+
+
+def _in_capitals(text: str, start: int) -> bool:
+    """Is the line around ``start`` written in capitals (three words or more)?"""
+    begin = text.rfind("\n", 0, start) + 1
+    end = text.find("\n", start)
+    line = text[begin:end if end >= 0 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    if sum(1 for word in line.split() if any(c.isalpha() for c in word)) < MIN_CAPITALS_WORDS:
+        return False
+    return sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
 def _hyphened(text: str, end: int) -> bool:
@@ -467,9 +490,10 @@ def link_within_article(mentions: Sequence[Mention], text: str, lang: LanguagePr
     return [dataclasses.replace(m, kind=kind, group=groups.find(i)) for i, (m, kind) in enumerate(zip(mentions, kinds))]
 
 
-def article_mentions(doc: Doc, labels: Iterable[str], lang: LanguageProfile) -> list[Mention]:
+def article_mentions(doc: Doc, labels: Iterable[str], lang: LanguageProfile,
+                     original: str | None = None) -> list[Mention]:
     """The actor mentions of one article, grouped into the actors they name there; not an
     acronym the article defines for a thing ("hypersensitivity pneumonitis (HP)")."""
     things = defined_things(doc.text)
-    mentions = [m for m in mentions_in(doc, labels, lang) if m.name not in things]
+    mentions = [m for m in mentions_in(doc, labels, lang, original) if m.name not in things]
     return link_within_article(mentions, doc.text, lang)
