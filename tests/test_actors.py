@@ -469,3 +469,10 @@ def test_a_name_found_only_in_a_line_of_capitals_is_no_actor(analyse_texts):
     names = [m.name for m in facts.mentions]
     assert not any(word in name for name in names for word in ("Leading", "Scores", "Trial")), names
     assert names.count("Harbourside") == 2 and "Ben Marlow" in names
+
+
+def test_a_player_named_by_initial_in_a_scorecard_is_a_person_not_a_team(analyse_texts):
+    (facts,) = analyse_texts("Kerrow 83 and 174 ( P. Marlow 4-38 ) , Westfield 296 .")
+    kinds = {m.name: m.kind for m in facts.mentions}
+    assert kinds.get("P. Marlow") == "person", kinds
+    assert kinds.get("Westfield") == "organisation"

@@ -378,13 +378,18 @@ def mentions_in(doc: Doc, labels: Iterable[str], lang: LanguageProfile, original
               and span.text.lower().rstrip(".") not in lang.currency_signs]  # "Rs 25 lakh" is no score
     for span in listed:
         words = tuple(t.text for t in span)
-        if words not in people and not any(w[-1:] == words[-1:] for w in people):
+        if words not in people and not any(w[-1:] == words[-1:] for w in people) \
+                and not _INITIAL_AND_NAME.match(" ".join(words)):
             teams.add(words)
     found = [dataclasses.replace(m, kind="organisation") if m.words in teams else m for m in found]
     covered = _covered(doc, found, wanted)
     for span in listed:
         words = tuple(t.text for t in span)
-        if words in teams and not covered.intersection(range(span.start, span.end)):
+        if covered.intersection(range(span.start, span.end)):
+            continue
+        if _INITIAL_AND_NAME.match(" ".join(words)):
+            found.append(Mention("person", words, span.start_char, span.end_char))  # a player: "( P. Simmons 4-38 )"
+        elif words in teams:
             found.append(Mention("organisation", words, span.start_char, span.end_char))
     found.sort(key=lambda m: m.start)
     found = _propagate(doc, found, wanted, lang)
