@@ -476,3 +476,12 @@ def test_a_player_named_by_initial_in_a_scorecard_is_a_person_not_a_team(analyse
     kinds = {m.name: m.kind for m in facts.mentions}
     assert kinds.get("P. Marlow") == "person", kinds
     assert kinds.get("Westfield") == "organisation"
+
+
+def test_a_score_after_a_name_is_not_part_of_it(analyse_texts):
+    (facts,) = analyse_texts("Norway beat Slovenia 4-1 ( halftime 2-1 ) in a qualifier in Oslo on Wednesday .\n\n"
+                             "The coach told BBC Radio 4 that the win was deserved.")
+    names = {m.name for m in facts.mentions}
+    assert "Slovenia" in names
+    assert not any(ch.isdigit() for name in names - {"BBC Radio 4"} for ch in name), names
+    assert "BBC Radio 4" in names  # a number that is part of the name stays

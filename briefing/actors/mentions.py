@@ -60,11 +60,20 @@ def _looks_like_name(tokens: Sequence[Token], lang: LanguageProfile) -> bool:
 
 
 def _is_score(token: Token) -> bool:
-    """A number that is a score, a date or the first of a row of numbers, not part of a name."""
+    """A number that is a score, a date or the first of a row of numbers, not part of a name:
+    "Mexico 2-0", "Partizan 6 Becej 0" (a number then the next name, or the line's end), not
+    "Radio 4" in a sentence."""
     if any(c.isalpha() for c in token.text):
         return False
-    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    return any(c in token.text for c in "-–/:.") or (nxt is not None and (nxt.like_num or nxt.text in "-–"))
+    doc = token.doc
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if token.i >= 2 and doc[token.i - 1].text in "-–" and doc[token.i - 2].like_num:
+        return True  # the second half of "2-0"
+    if nxt is None:
+        return any(c in token.text for c in "-–/:.")
+    if "\n" in nxt.text or nxt.text == "(" or (nxt.pos_ == "PROPN" and nxt.text[:1].isupper()):
+        return True  # a row of results: the next name, a bracket, the line's end
+    return any(c in token.text for c in "-–/:.") or nxt.like_num or nxt.text in "-–"
 
 
 def _clean_tokens(span: Span, lang: LanguageProfile) -> list[Token]:
