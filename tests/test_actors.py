@@ -485,3 +485,11 @@ def test_a_score_after_a_name_is_not_part_of_it(analyse_texts):
     assert "Slovenia" in names
     assert not any(ch.isdigit() for name in names - {"BBC Radio 4"} for ch in name), names
     assert "BBC Radio 4" in names  # a number that is part of the name stays
+
+
+def test_a_full_name_with_a_country_in_brackets_is_a_competitor(analyse_texts):
+    (facts,) = analyse_texts("Women 's 1,500 metres\n\n1. Kerri Dallow ( Canada ) 4:05.12\n\n"
+                             "2. Ilse Marwede ( Germany ) 4:06.40\n\n3. Tomoko Harada ( Japan ) 4:07.95")
+    kinds = {m.name: m.kind for m in facts.mentions}
+    assert [kinds.get(n) for n in ("Kerri Dallow", "Ilse Marwede", "Tomoko Harada")] == ["person"] * 3, kinds
+    assert kinds.get("Japan") == "place"

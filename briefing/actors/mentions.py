@@ -400,6 +400,10 @@ def mentions_in(doc: Doc, labels: Iterable[str], lang: LanguageProfile, original
             found.append(Mention("person", words, span.start_char, span.end_char))  # a player: "( P. Simmons 4-38 )"
         elif words in teams:
             found.append(Mention("organisation", words, span.start_char, span.end_char))
+    # "Marion Clignet ( France ) 3:31.674", "beat Scott Draper (Australia)": a full name followed
+    # by a country in brackets is a competitor and the country they stand for, a person.
+    found = [dataclasses.replace(m, kind="person") if m.kind == "organisation" and len(m.words) > 1
+             and _for_country(text, m.end, lang) else m for m in found]
     found.sort(key=lambda m: m.start)
     found = _propagate(doc, found, wanted, lang)
     # A word the article only ever writes as the first half of a hyphened word in lower case is a
@@ -419,6 +423,13 @@ def mentions_in(doc: Doc, labels: Iterable[str], lang: LanguageProfile, original
 
 
 MIN_CAPITALS_WORDS = 3
+_BRACKETED = re.compile(r"\s*\(\s*([^()\n]{2,40}?)\s*\)")
+
+
+def _for_country(text: str, end: int, lang: LanguageProfile) -> bool:
+    """Does a country in brackets follow ``end``: "( France )"?"""
+    bracket = _BRACKETED.match(text, end)
+    return bracket is not None and country_code(bracket.group(1), lang) is not None
 
 
 def _in_capitals(text: str, start: int) -> bool:
