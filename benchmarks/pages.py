@@ -14,7 +14,8 @@ a hash of the page id; develop on one, confirm on the other). Pages left empty c
 Snippet pages (`gold_kind` "snippets") count the gold snippets found and the forbidden ones (`without`) leaked.
 The baseline row is trafilatura's bare extraction, as briefing called it before cleaning, in the same run.
 
-Metadata, per page as `briefing read` gives it: a title; a link, over the pages whose HTML names one (canonical or
+Metadata, per page as `briefing read` gives it: a title, and whether it is the headline a person took from the page
+(`title`, where the data has one; same words up to case and punctuation); a link, over the pages whose HTML names one (canonical or
 `og:url`; right when it is that link); source names a reader cannot use (a URL, a title glued on, a copyright line,
 a phrase), and pages with no name but their file's. `--errors N` lists the N pages with most junk, with their junk
 lines, every unusable source name and every source name given, for a person to read.
@@ -52,6 +53,11 @@ def overlap(gold: Counter, out: Counter) -> int:
 
 def flat(text: str) -> str:
     return " ".join(_TOKEN.findall(text.lower()))
+
+
+def same_title(ours: str | None, gold: str) -> bool:
+    """The same headline, up to case, punctuation and spacing."""
+    return " ".join(_TOKEN.findall((ours or "").lower())) == " ".join(_TOKEN.findall(gold.lower()))
 
 
 def named_link(html: str) -> str | None:
@@ -147,6 +153,11 @@ def main() -> int:
                           "kept": tally["found"] / tally["gold"] if tally["gold"] else 1.0, "lines": junk_lines})
         meta["pages"] += 1
         meta["title"] += bool(article and article.title and article.title != path.stem)
+        if row.get("title"):  # the headline a person took from the page, where the data has it
+            right = bool(article and same_title(article.title, row["title"]))
+            for group in ("", f" half {half_of(row['id'])}"):
+                meta[f"gold titles{group}"] += 1
+                meta[f"title right{group}"] += right
         link = named_link(html)
         if link:
             meta["pages naming a link"] += 1
@@ -173,6 +184,9 @@ def main() -> int:
         "baseline": {} if args.no_baseline else {g: score(counts[g], "baseline ") for g in groups},
         "snippets": dict(counts["snippets"]),
         "metadata": {"title": meta["title"] / meta["pages"] if meta["pages"] else 0.0,
+                     **{f"title right{g}": round(meta[f"title right{g}"] / meta[f"gold titles{g}"], 4)
+                        for g in ("", " half A", " half B") if meta[f"gold titles{g}"]},
+                     "pages with a gold title": meta["gold titles"],
                      "link": meta["link"] / meta["pages naming a link"] if meta["pages naming a link"] else 0.0,
                      "pages naming a link": meta["pages naming a link"],
                      "unusable source names": meta["unusable source"],
@@ -199,6 +213,9 @@ def main() -> int:
     print(f"metadata: title {m['title']:.3f}; link {m['link']:.3f} of {m['pages naming a link']} pages naming one; "
           f"unusable source names {m['unusable source names']}; no name but the file's "
           f"{m['no source name (the file name)']}")
+    if m["pages with a gold title"]:
+        print(f"title as the page's headline: {m['title right']:.3f} of {m['pages with a gold title']} pages with a "
+              f"gold title (half A {m.get('title right half A', 0):.3f}, half B {m.get('title right half B', 0):.3f})")
     if args.errors:
         print(f"\nmost junk ({args.errors} pages):")
         for page in sorted(pages, key=lambda p: -p["junk"])[:args.errors]:

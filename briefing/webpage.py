@@ -319,8 +319,48 @@ def read_page(html: str, url: str | None = None) -> Page:
         # The site's own name taken for the headline (a logo in an <h1>): the <title>'s other part.
         others = [part for part in title_parts(raw_title, headline) if _letters(part) not in names]
         headline = max(others, key=len, default=headline)
+    headline = heading_in_title(headline, _headings(html)) or headline
     return Page(text=text, title=clean_title(headline, site, host), source=site, url=link,
                 date=_string(getattr(meta, "date", None)))
+
+
+MIN_HEADING_WORDS = 3
+_EDGE = " -–—|:·•»>~_/("
+
+
+def heading_in_title(title: str | None, headings: list[str]) -> str | None:
+    """The headline of a title with more around it, as a heading of the page shows it: the
+    title "Cyclone rips through villages - Breaking News - World" and the heading "Cyclone
+    rips through villages" say which part is the story's; the rest, cut off at a separator,
+    is the site's sections and name. The longest heading of three words or more that is such a
+    part, or None."""
+    if not title:
+        return None
+    flat = " ".join(title.split())
+    lowered = flat.lower()
+    found = []
+    for heading in headings:
+        if len(heading.split()) < MIN_HEADING_WORDS or len(heading) >= len(flat):
+            continue
+        start = lowered.find(heading.lower())
+        if start < 0:
+            continue
+        before, after = flat[:start].rstrip(), flat[start + len(heading):].lstrip()
+        if (not before or before[-1] in _EDGE) and (not after or after[0] in _EDGE):
+            found.append(flat[start:start + len(heading)])
+    return max(found, key=len, default=None)
+
+
+def _headings(html: str) -> list[str]:
+    """The texts of the page's headings (h1 to h3), in page order."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return []
+    return [text for element in root.iter("h1", "h2", "h3") if (text := " ".join(element.text_content().split()))]
 
 
 def _string(value: Any) -> str | None:

@@ -107,6 +107,22 @@ def test_a_page_main_text_detection_cannot_read_is_read_whole_and_cleaned(tmp_pa
     assert "Westline said it had hired four more crew" in article.text
 
 
+@pytest.mark.parametrize("title, heading, expected", [
+    # The page's heading shows which part of the title is the headline: sections and site go.
+    ("Ferry timetable approved - Breaking News - Local", "Ferry timetable approved", "Ferry timetable approved"),
+    ("Harbour: Ferry timetable approved", "Ferry timetable approved", "Ferry timetable approved"),
+    ("Ferry timetable approved (from Harbour Weekly)", "Ferry timetable approved", "Ferry timetable approved"),
+    # A heading that is only a piece of the headline, not cut off at a separator, changes nothing.
+    ("Ferry timetable approved after month of complaints", "Ferry timetable approved",
+     "Ferry timetable approved after month of complaints"),
+])
+def test_a_title_with_sections_around_the_headline_is_the_headline(tmp_path, title, heading, expected):
+    # (the first heading is the site's logo, as on many pages)
+    article = read(tmp_path, page(f"<h1><a href='/'>www.harbourtimes.example</a></h1><article><h1>{heading}</h1>"
+                                  f"{STORY}</article>", head=f"<title>{title}</title>"))
+    assert article.title == expected
+
+
 def test_a_page_run_together_on_one_line_gives_the_story_not_its_menus(tmp_path):
     # A teaser above a paywall, inside an <article> with the breadcrumbs, share buttons and a long
     # list of related links: main-text detection finds too little and falls back on the article's
