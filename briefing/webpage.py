@@ -306,12 +306,21 @@ def read_page(html: str, url: str | None = None) -> Page:
     if link and not link.startswith(("http://", "https://")):
         link = url  # a relative canonical link says nothing on its own
     raw_title = _raw_title(html)
+    headings = _headings(html)
     headline = _string(getattr(meta, "title", None))
-    if headline and raw_title and not told_in(headline, text):
+    if not headline:
+        # trafilatura found no title (a <title> inside the body, none at all): the page's <title>
+        # (its first part of three words or more: "Headline - Section - Site", "Site.com: Headline");
+        # else the first heading the story tells.
+        parts = [p for p in title_parts(raw_title, None) if len(p.split()) >= MIN_HEADING_WORDS]
+        headline = (parts[0] if parts else raw_title) or next(
+            (h for h in headings if len(h.split()) >= MIN_HEADING_WORDS and told_in(h, text)), None)
+    elif raw_title and not told_in(headline, text):
         # "San Bernardino County Sun - USC has imposing challenge": the title trafilatura took is
         # the site's; the headline is the part the story tells.
         told = [p for p in title_parts(raw_title, headline) if told_in(p, text)]
         headline = told[0] if told else headline
+    headline = heading_in_title(headline, headings) or headline
     site = publisher(html, raw_title, headline, link, text)
     host = host_of(link)
     names = site_names(site, host)
@@ -319,7 +328,6 @@ def read_page(html: str, url: str | None = None) -> Page:
         # The site's own name taken for the headline (a logo in an <h1>): the <title>'s other part.
         others = [part for part in title_parts(raw_title, headline) if _letters(part) not in names]
         headline = max(others, key=len, default=headline)
-    headline = heading_in_title(headline, _headings(html)) or headline
     return Page(text=text, title=clean_title(headline, site, host), source=site, url=link,
                 date=_string(getattr(meta, "date", None)))
 

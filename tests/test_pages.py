@@ -123,6 +123,21 @@ def test_a_title_with_sections_around_the_headline_is_the_headline(tmp_path, tit
     assert article.title == expected
 
 
+@pytest.mark.parametrize("html, expected", [
+    # A <title> written inside the body, under a date line: main-text detection reads no title.
+    ("<html><head><script>var x = 1;</script></head><body><table><tr><td><font size=2>Fri Jan 4, 7:05 AM ET"
+     "</font></td></tr></table><TITLE>Ferry timetable approved</TITLE><font face=arial size=2><b><h3> Ferry "
+     f"timetable approved </b></h3><font size='-2'> Staff and agencies </font>{STORY}</font></body></html>",
+     "Ferry timetable approved"),
+    # No <title> at all: the heading the story tells, not the time stamp above the story.
+    ("<html><head></head><body><a href='/world-news.htm'>World News</a><br /><h3 style='display:inline;'>"
+     "<font face='Georgia'>Ferry timetable approved by Harbour council</font></h3><br /><div class='date'>"
+     f"2008-01-12 11:31:01 -</div>{STORY}</body></html>", "Ferry timetable approved by Harbour council"),
+])
+def test_a_page_whose_title_main_text_detection_misses_is_titled_by_its_title_or_heading(tmp_path, html, expected):
+    assert read(tmp_path, html).title == expected
+
+
 def test_a_page_run_together_on_one_line_gives_the_story_not_its_menus(tmp_path):
     # A teaser above a paywall, inside an <article> with the breadcrumbs, share buttons and a long
     # list of related links: main-text detection finds too little and falls back on the article's
