@@ -281,3 +281,12 @@ def test_a_citation_in_brackets_is_not_what_a_figure_counts(nlp):
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
     what, noun = counted(Span(doc, 4, 6, label="QUANTITY"), None, profile("en"))
     assert noun is None and "Service" not in what
+
+
+def test_an_amount_glued_to_a_currency_is_money_whatever_the_model_read(analyse_texts):
+    # The model reads "Y=5,182" as a bare number (CARDINAL); the currency glued to it says money.
+    figures = figures_of(analyse_texts, "Shares of Kerrow Steel fell 2.4 percent to Y=5,182 in Tokyo.",
+                         "The dollar rose to 108.79 JPY= in late trade.")
+    units = {f.value: (f.kind, f.unit) for f in figures}
+    assert units["Y=5,182"] == ("money", "y")
+    assert units["rose to 108.79"][1] == "jpy"  # a quote's code, not "jpy="

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from briefing.models import FigureFact
 from briefing.figures.counts import counted, unit_of
-from briefing.figures.spans import ORDINAL, is_year, number_spans, part_of_a_name, pronoun_one, qualifier, span_value
+from briefing.figures.spans import (ORDINAL, currency_prefix, is_year, number_spans, part_of_a_name, pronoun_one,
+                                    qualifier, span_value)
 from briefing.lang import LanguageProfile
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -56,6 +57,8 @@ def figures_in(doc: Doc, lang: LanguageProfile) -> list[FigureFact]:
         previous: Token | None = None
         for ent in number_spans(sent, lang):
             kind = "quantity" if ent.label_ == "DURATION" else lang.figure_labels.get(ent.label_)
+            if kind == "count" and any(currency_prefix(t, lang) for t in ent):
+                kind = "money"  # "Y=5,182", "RM2.70" the model read as a bare number
             if kind is None or is_year(ent) or part_of_a_name(ent, lang) or any(ORDINAL.match(t.text) for t in ent):
                 continue  # "the 90th minute" is a moment, not a quantity
             before = doc[ent.start - 1] if ent.start > 0 else None
@@ -76,7 +79,7 @@ def figures_in(doc: Doc, lang: LanguageProfile) -> list[FigureFact]:
             if noun is not None:
                 previous = noun
             number, high = value_span
-            unit = unit_of(ent, kind, noun, lang)
+            unit = unit_of(ent, kind, noun, lang).strip("=")  # a quote's code: "108.79 JPY="
             determined = ent[0].lower_ in DETERMINERS or (before is not None and before.lower_ in DETERMINERS)
             minor = (kind == "count" and (not counts or number == 1 or (determined and number < 10))) or (
                 kind == "quantity" and determined and number < 10)
