@@ -39,6 +39,8 @@ def _name_tokens(span: Span, lang: LanguageProfile) -> tuple[list[Token], list[T
         tokens.pop(0)  # a verb or adverb capitalised by the sentence start: "Trailing Obama by ...", "Sometimes Simon"
     while len(tokens) > 1 and tokens[-1].tag_ == "POS":
         tokens.pop()  # the model's span may hold the possessive: "Rob Ramage's reputation"
+    while len(tokens) > 1 and (tokens[-1].like_num or tokens[-1].text in "-–/"):
+        tokens.pop()  # or a player's score: "D. Blenkiron 4-43"
     return titles, tokens
 
 
