@@ -31,6 +31,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from briefing.actors.names import country_code
+from briefing.lang import profile
 from briefing.models import Article
 from briefing.pipeline import read_articles
 from common import half_of, parser, read_rows
@@ -89,6 +91,8 @@ def unusable_source(name: str | None, stem: str) -> str | None:
         return "a copyright line"
     if len(name.split()) > 6:
         return "a phrase, not a name"
+    if country_code(name, profile("en")) or country_code(name + ".", profile("en")):  # "U.S" of "U.S."
+        return "a country"
     return None
 
 

@@ -174,12 +174,12 @@ def _publishers(data: Any, depth: int = 0) -> list[str]:
 
 def usable_name(name: str, host: str | None) -> str | None:
     """A publisher name as a reader can use it, or None: a URL becomes its host, a section
-    after " > " or " | " goes, a copyright line is no name, nor is a long phrase."""
+    after " > " or " | " goes, a copyright line is no name, nor is a country or a long phrase."""
     name = " ".join(name.replace("®", " ").replace("™", " ").split())
     if "://" in name or name.lower().startswith("www."):
         return host_of(name if "://" in name else "http://" + name)
-    if _NOT_A_NAME.search(name):
-        return None
+    if _NOT_A_NAME.search(name) or _a_country(name):
+        return None  # a copyright line; an edition ("U.S.", a news site's American pages)
     name = re.split(r"\s+[>|]\s+", name)[0].strip(" .,;:-–—|")
     if not name or len(name.split()) > MAX_NAME_WORDS:
         return None
@@ -187,6 +187,13 @@ def usable_name(name: str, host: str | None) -> str | None:
             _letters(host), _letters(host.rsplit(".", 1)[0])):
         return host  # "NewsComAu" is news.com.au written as one word
     return name
+
+
+def _a_country(name: str) -> bool:
+    from briefing.actors.names import country_code
+    from briefing.lang import DEFAULT_LANGUAGE, profile
+
+    return country_code(name.strip(), profile(DEFAULT_LANGUAGE)) is not None
 
 
 def title_parts(raw: str | None, headline: str | None) -> list[str]:

@@ -182,6 +182,10 @@ def test_a_page_run_together_on_one_line_gives_the_story_not_its_menus(tmp_path)
     ("<meta property='og:site_name' content='HarbourTimes'><link rel='canonical' "
      "href='https://harbourtimes.example/ferry'><title>Ferry timetable approved</title>",
      "https://harbourtimes.example/ferry", "harbourtimes.example", "Ferry timetable approved"),
+    # An edition the site names itself by ("U.S.") is a country, not the publisher: the host.
+    ("<meta property='og:site_name' content='U.S.'><link rel='canonical' "
+     "href='https://www.harbourwire.example/article/ferry'><title>Ferry timetable approved | Harbour Wire</title>",
+     "https://www.harbourwire.example/article/ferry", "harbourwire.example", "Ferry timetable approved"),
     # With no name and no link, the part of the title that is not the headline; the headline loses it.
     ("<title>Ferry timetable approved - Harbour Evening Post</title>", None, "Harbour Evening Post",
      "Ferry timetable approved"),
