@@ -499,3 +499,4 @@ def test_a_players_score_the_model_took_into_the_name_is_cut_off(analyse_texts):
     (facts,) = analyse_texts("Harbourside 212 ( K. Marlow 64 , D. Quarry 51 ; P. Denton 4-38 ) , Westfield 180-6 .")
     kinds = {m.name: m.kind for m in facts.mentions}
     assert kinds.get("P. Denton") == "person", kinds
+

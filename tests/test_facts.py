@@ -211,3 +211,17 @@ def test_a_place_that_opens_a_persons_name_is_no_family_name():
              named("person", "Moon", beside=[("Trump",)]), named("organisation", "Jae-in", beside=[("Trump",)])]
     groups = sorted(sorted(p for p, _ in group) for group in link_mentions(facts))
     assert groups == [[0], [1], [2, 3, 4], [2, 3, 4]]  # "Moon" read as a person: the family name first
+
+
+def test_a_full_name_read_as_a_place_and_its_surname_as_a_person_are_one_person():
+    from briefing.actors.linking import extract_actors
+    from briefing.actors.mentions import link_within_article
+    from briefing.lang import profile
+
+    # as the model read a sprint report: "Kemar Holt" once as a place, "Holt" as a person after
+    text = "Kemar Holt won the 200 metres. Holt ran 19.3 seconds and Holt said he was happy."
+    mentions = [Mention("place", ("Kemar", "Holt"), 0, 10), Mention("person", ("Holt",), 31, 35),
+                Mention("person", ("Holt",), 58, 62)]
+    linked = link_within_article(mentions, text, profile("en"))
+    (actor,) = extract_actors([hand_made("t", "s", [text], mentions=linked)])
+    assert (actor.name, actor.kind, actor.aliases) == ("Kemar Holt", "person", ["Holt"])

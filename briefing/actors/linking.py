@@ -31,11 +31,15 @@ def actor_kind(members: Iterable[Mention]) -> str:
     ("Mr Johnson", "the president, Johnson"). A "person" only ever named in one word, with no
     title, is more often a firm, a club or a brand the model mistook ("Yukos", "Pernod"): an
     organisation; or, when some mention of it was read as a place, that place ("the town of
-    Tavildara", then "Tavildara is ...")."""
+    Tavildara", then "Tavildara is ..."); unless the full name is among its mentions, read as
+    something else ("Usain Bolt" as a place, then "Bolt" as a person)."""
     members = list(members)
     votes = Counter(m.kind for m in members)
     kind = min(votes, key=lambda k: (-votes[k], KIND_ORDER.index(k)))
     if kind == "person" and all(len(m.words) == 1 and not m.titled for m in members if m.kind == "person"):
+        surnames = {m.words[0] for m in members if m.kind == "person"}
+        if any(len(m.words) > 1 and m.words[-1] in surnames for m in members):
+            return "person"  # its full name is here, read as something else ("Usain Bolt" as a place)
         return "place" if votes["place"] else "organisation"
     # A "person" whose name opens with a place it is also called by ("Manchester United" with
     # "Manchester"), or whose full name is read as a place more often than a person, is a club or a
@@ -214,6 +218,9 @@ def _display_name(members: Sequence[Mention], kind: str) -> str:
     # A "person" taken for an organisation (see actor_kind) has no mention of that kind.
     candidates = [m.name for m in members if m.kind == kind] or [m.name for m in members]
     if kind == "person":
+        # and the full name the model read as something else ("Usain Bolt" as a place)
+        surnames = {m.words[-1] for m in members if m.kind == "person"}
+        candidates += [m.name for m in members if m.kind != "person" and len(m.words) > 1 and m.words[-1] in surnames]
         most_words = max(len(n.split()) for n in candidates)
         candidates = [n for n in candidates if len(n.split()) == most_words]
     elif kind == "organisation":

@@ -425,6 +425,7 @@ def mentions_in(doc: Doc, labels: Iterable[str], lang: LanguageProfile, original
 
 
 MIN_CAPITALS_WORDS = 3
+MAX_FULL_NAME = 3  # words of a person's name the model may have mistyped ("Usain Bolt")
 _BRACKETED = re.compile(r"\s*\(\s*([^()\n]{2,40}?)\s*\)")
 
 
@@ -507,6 +508,11 @@ def link_within_article(mentions: Sequence[Mention], text: str, lang: LanguagePr
             # model read it as a person.
             opening = [j for j in people if len(mentions[j].words) > 1 and mentions[j].words[0] == m.words[0]]
             longer = opening if m.kind == "person" or len({mentions[j].words for j in opening}) == 1 else []
+        if not longer and len(m.words) == 1 and m.kind == "person":
+            # A surname read as a person, whose full name the model read as a place or an
+            # organisation ("Usain Bolt" a place once, "Bolt" a person twelve times): one person.
+            longer = [j for j, x in enumerate(mentions) if x.kind != "person" and 1 < len(x.words) <= MAX_FULL_NAME
+                      and x.words[-1] == m.words[0]]
         if not longer:
             continue
         before = [j for j in longer if mentions[j].start < m.start]
