@@ -248,6 +248,11 @@ def test_a_length_of_time_that_places_something_is_no_figure(analyse_texts):
     # the verb and the noun of its phrase, not the clause that follows
     ("Lenders said rates had climbed, adding about £90 a month to a typical repayment taken out last year.",
      "about £90", "adding to a typical repayment"),
+    # the level a subject reached is the subject's: not "high", "low"
+    ("The jobless rate in the harbour towns rose to a new high of 11.6 percent on Wednesday.", "11.6 percent",
+     "The jobless rate in the harbour towns"),
+    # but an amount of a thing is that thing
+    ("Kidnappers demanded a ransom of €40m for the ferry crew.", "€40m", "ransom"),
 ])
 def test_what_a_figure_counts_is_no_clause(analyse_texts, text, value, counts):
     by_value = {f.value: f for f in figures_of(analyse_texts, text)}

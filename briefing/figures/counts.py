@@ -84,7 +84,14 @@ def _measured(root: Token, kind: str | None, lang: LanguageProfile) -> str:
     """
     head = root.head
     if head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN"):
-        return head.head.text
+        level = head.head
+        # "rose to a new high of 11.6%", "stood at a level of 2%": the level the subject reached
+        # (not "demanded a ransom of €40m", "with a budget of $5m": the ransom, the budget).
+        reached = level.dep_ == "pobj" and level.head.lower_ in ("to", "at") and level.head.head.pos_ == "VERB"
+        subjects = [c for c in level.head.head.lefts if c.dep_ in ("nsubj", "nsubjpass")] if reached else []
+        if subjects and subjects[0].pos_ != "PRON":
+            return _phrase(list(subjects[0].subtree), limit=8)
+        return level.text
     named = _named_after(root) if kind == "money" else ""
     if named:
         return named
