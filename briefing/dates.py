@@ -130,6 +130,8 @@ def resolve(expression: str, base: dt.date, future: bool, lang: LanguageProfile)
     found = _parsed(text, base, future, lang, bool(named or month_named))
     if found is None and (named or month_named) and not any(w in lang.set_words for w in words):
         found, future = _core(text, base, future, lang)
+    if found is None and not (named or month_named):
+        return holiday(text, base, future, lang)
     if found is None:
         return None
     day = found
@@ -139,6 +141,42 @@ def resolve(expression: str, base: dt.date, future: bool, lang: LanguageProfile)
             and not any(w in lang.past_words or w in lang.future_words for w in words):
         return base  # "on Monday" in Monday's paper; "last Monday" there is a week before
     return day
+
+
+def holiday(text: str, base: dt.date, future: bool, lang: LanguageProfile) -> dt.date | None:
+    """The day a public holiday named alone falls on: "Thanksgiving Day", "last Thanksgiving",
+    "on Christmas Day"; the nearest one the tense (or "last", "next") points to, within a year.
+    The name is looked up in the holidays of ``lang.holiday_countries`` in turn (the `holidays`
+    package), a day observed in its place left out."""
+    words = _words(text)
+    if any(w in lang.past_words for w in words[:1]):
+        future, words = False, words[1:]
+    elif any(w in lang.future_words for w in words[:1]):
+        future, words = True, words[1:]
+    name = " ".join(words)
+    if not name or not text[:1].isupper() and not any(w[:1].isupper() for w in text.split()[1:]):
+        return None  # a holiday is written with capitals
+    for country in lang.holiday_countries:
+        days = [day for day, holiday_name in _holidays(country, base.year).items()
+                if "observed" not in holiday_name.lower() and any(
+                    " ".join(_words(part)) in (name, f"{name} day") for part in holiday_name.split(";"))]
+        if days:
+            ahead = [d for d in days if d >= base]
+            behind = [d for d in days if d <= base]
+            found = (min(ahead) if ahead else None) if future else (max(behind) if behind else None)
+            return found if found is not None and abs((found - base).days) <= MAX_DAYS_AWAY else None
+    return None
+
+
+@functools.lru_cache(maxsize=64)
+def _holidays(country: str, year: int) -> dict[dt.date, str]:
+    import warnings
+
+    import holidays
+
+    with warnings.catch_warnings():  # a country's calendar known only from some year on
+        warnings.simplefilter("ignore")
+        return dict(holidays.country_holidays(country, years=[year - 1, year, year + 1]))
 
 
 # A date without its year is read within a year of the article's date: further off, it is a

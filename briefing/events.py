@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from briefing.dates import event_day
+from briefing.dates import event_day, holiday
 from briefing.facts import DateMention
 from briefing.lang import LanguageProfile
 from briefing.text import continues, dangles
@@ -150,6 +150,8 @@ def _names_a_thing(span: Span) -> bool:
     return not (head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"))
 
 
+_ANY_DAY = dt.date(2000, 6, 30)  # a day to ask whether an event's name is a holiday at all
+
 _STOPS = ".!?:"  # a colon ends "The paper said in an editorial on Monday, Oct. 26:"
 _SINGLE_QUOTES = frozenset("'‘’`")
 
@@ -259,8 +261,9 @@ def _spans(sent: Span, lang: LanguageProfile) -> Iterator[Span]:
     for token in sent:
         if token.ent_iob_ == "B" and token.ent_type_ in ("DATE", "TIME", "EVENT"):
             ent = next(e for e in sent.ents if e.start == token.i)
-            if ent.label_ == "EVENT" and not _names_month_day(ent, lang):
-                continue  # "the Aug. 7 bombings" carries a date; "the World Cup" does not
+            if ent.label_ == "EVENT" and not _names_month_day(ent, lang) \
+                    and holiday(ent.text, _ANY_DAY, False, lang) is None:
+                continue  # "the Aug. 7 bombings", "Thanksgiving Day" carry a date; "the World Cup" does not
             if not _a_name(ent, lang):
                 yield ent
         elif not token.ent_type_ and (

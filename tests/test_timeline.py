@@ -268,3 +268,17 @@ def test_a_date_with_its_year_is_that_day_but_a_timeline_keeps_to_the_year_aroun
     assert day_of("Aug. 7, 1998", WEDNESDAY, False, lang) == dt.date(1998, 8, 7)
     assert event_day("Aug. 7, 1998", WEDNESDAY, False, lang) is None
     assert event_day("Aug. 7, 2019", WEDNESDAY, False, lang) == dt.date(2019, 8, 7)
+
+
+@pytest.mark.parametrize("text, published, day", [
+    # a public holiday named alone is its day, the last one before the paper...
+    ("The boy was found clinging to an inner tube off the coast on Thanksgiving Day, his family said.",
+     dt.date(2000, 1, 7), dt.date(1999, 11, 25)),
+    ("The shop at the harbour was robbed on Boxing Day, police said.", dt.date(2021, 1, 5), dt.date(2020, 12, 26)),
+    # ...or the next one, when the sentence looks ahead
+    ("The new ferry will make its first crossing on Christmas Day, the operator said.", dt.date(2021, 11, 2),
+     dt.date(2021, 12, 25)),
+])
+def test_a_public_holiday_named_alone_is_its_day(nlp, text, published, day):
+    (event,) = extract_timeline(articles(nlp, (text, published)), published)
+    assert event.date == day

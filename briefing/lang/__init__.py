@@ -85,6 +85,9 @@ class LanguageProfile:
     past_words: frozenset[str]  # "last Oct. 23" lies behind
     set_words: frozenset[str]  # "every Friday" is no one day
     relative_words: frozenset[str]  # "the day after Friday" is not Friday
+    # Countries whose public holidays a text in the language names by their name alone
+    # ("Thanksgiving Day"), in the order a name is looked up (the `holidays` package's codes)
+    holiday_countries: tuple[str, ...]
 
     # Summaries
     back_references: frozenset[str]  # "He said ...", "However, ...": leans on the sentence before

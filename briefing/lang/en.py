@@ -129,6 +129,7 @@ PROFILE = LanguageProfile(
     future_verbs=_words("expect plan due intend aim schedule set"),
     modal_future=_words("would might may"),
     deadline_words=_words("by until till before"),
+    holiday_countries=("US", "GB", "CA", "AU", "IE", "NZ", "IN"),
     today_words=_words("today now tonight"),
     ago_words=_words("ago"),
     time_point_words=_words("ago later earlier"),
