@@ -15,9 +15,9 @@ Snippet pages (`gold_kind` "snippets") count the gold snippets found and the for
 The baseline row is trafilatura's bare extraction, as briefing called it before cleaning, in the same run.
 
 Metadata, per page as `briefing read` gives it: a title, and whether it is the headline a person took from the page
-(`title`, where the data has one; same words up to case and punctuation); a link, over the pages whose HTML names one (canonical or
-`og:url`; right when it is that link); source names a reader cannot use (a URL, a title glued on, a copyright line,
-a phrase), and pages with no name but their file's. `--errors N` lists the N pages with most junk, with their junk
+(`title`, where the data has one; same words up to case and punctuation); a link, over the pages whose HTML names
+one (canonical or `og:url`; right when it is that link); source names a reader cannot use (a URL, a title glued on,
+a copyright line, a phrase, a country), and pages with no name but their file's. `--errors N` lists the N pages with most junk, with their junk
 lines, every unusable source name and every source name given, for a person to read.
 """
 

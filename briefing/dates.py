@@ -149,10 +149,8 @@ def holiday(text: str, base: dt.date, future: bool, lang: LanguageProfile) -> dt
     The name is looked up in the holidays of ``lang.holiday_countries`` in turn (the `holidays`
     package), a day observed in its place left out."""
     words = _words(text)
-    if any(w in lang.past_words for w in words[:1]):
-        future, words = False, words[1:]
-    elif any(w in lang.future_words for w in words[:1]):
-        future, words = True, words[1:]
+    if words and words[0] in lang.past_words | lang.future_words:  # "last Thanksgiving"
+        future, words = words[0] in lang.future_words, words[1:]
     name = " ".join(words)
     if not name or not text[:1].isupper() and not any(w[:1].isupper() for w in text.split()[1:]):
         return None  # a holiday is written with capitals

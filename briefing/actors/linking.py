@@ -115,10 +115,9 @@ def _link_across_articles(mentions: Sequence[Mention], articles: Sequence[int], 
     # the one ``_Context.best`` picks): the last word ("Trump" of Donald Trump), whatever the model
     # tagged it ("Trump" taken for an organisation in one article is still Donald Trump of
     # another that names the same others); or, for names written family name first, the first
-    # ("Moon" of Moon Jae-in), when
-    # it was read as a person: a place opening a "person" is a team the model mistook ("Sydney" of
-    # "Sydney FC"). Spelled the same: one word has nothing else to confirm a variant, and "Boston"
-    # is one letter from "Bolton".
+    # ("Moon" of Moon Jae-in), when it was read as a person: a place opening a "person" is a team
+    # the model mistook ("Sydney" of "Sydney FC"). Spelled the same: one word has nothing else to
+    # confirm a variant, and "Boston" is one letter from "Bolton".
     lasts: dict[str, list[int]] = defaultdict(list)  # full names by their last word
     firsts: dict[str, list[int]] = defaultdict(list)  # and by their first
     for h, (root, kind, name, _) in enumerate(heads):

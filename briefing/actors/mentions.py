@@ -26,7 +26,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
-_INITIAL_AND_NAME = re.compile(r"^[A-Z]\. [A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?$")
+_INITIAL_AND_NAME = re.compile(r"^[A-Z]\. [A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?$")  # "P. Simmons"
+_BRACKETED = re.compile(r"\s*\(\s*([^()\n]{2,40}?)\s*\)")  # "( France )"
+MIN_CAPITALS_WORDS = 3  # a line in capitals has this many words or more
+MAX_FULL_NAME = 3  # words of a person's name the model may have mistyped ("Usain Bolt")
 
 
 def _name_tokens(span: Span, lang: LanguageProfile) -> tuple[list[Token], list[Token]]:
@@ -422,11 +425,6 @@ def mentions_in(doc: Doc, labels: Iterable[str], lang: LanguageProfile, original
     written = {m.name.lower() for m, caps in zip(found, shouted) if not caps}
     found = [m for m, caps in zip(found, shouted) if not caps or m.name.lower() in written]
     return [dataclasses.replace(m, group=i) for i, m in enumerate(found)]
-
-
-MIN_CAPITALS_WORDS = 3
-MAX_FULL_NAME = 3  # words of a person's name the model may have mistyped ("Usain Bolt")
-_BRACKETED = re.compile(r"\s*\(\s*([^()\n]{2,40}?)\s*\)")
 
 
 def _for_country(text: str, end: int, lang: LanguageProfile) -> bool:
