@@ -155,9 +155,8 @@ def holiday(text: str, base: dt.date, future: bool, lang: LanguageProfile) -> dt
     if not name or not text[:1].isupper() and not any(w[:1].isupper() for w in text.split()[1:]):
         return None  # a holiday is written with capitals
     for country in lang.holiday_countries:
-        days = [day for day, holiday_name in _holidays(country, base.year).items()
-                if "observed" not in holiday_name.lower() and any(
-                    " ".join(_words(part)) in (name, f"{name} day") for part in holiday_name.split(";"))]
+        by_name = _holidays(country, base.year)
+        days = by_name.get(name, []) + by_name.get(f"{name} day", [])
         if days:
             ahead = [d for d in days if d >= base]
             behind = [d for d in days if d <= base]
@@ -167,14 +166,22 @@ def holiday(text: str, base: dt.date, future: bool, lang: LanguageProfile) -> dt
 
 
 @functools.lru_cache(maxsize=64)
-def _holidays(country: str, year: int) -> dict[dt.date, str]:
+def _holidays(country: str, year: int) -> dict[str, list[dt.date]]:
+    """A country's public holidays of the years around ``year``, by their names as words
+    ("thanksgiving day"), without the days observed in their place."""
     import warnings
 
     import holidays
 
     with warnings.catch_warnings():  # a country's calendar known only from some year on
         warnings.simplefilter("ignore")
-        return dict(holidays.country_holidays(country, years=[year - 1, year, year + 1]))
+        calendar = holidays.country_holidays(country, years=[year - 1, year, year + 1])
+    by_name: dict[str, list[dt.date]] = {}
+    for day, names in sorted(calendar.items()):
+        for part in names.split(";"):
+            if "observed" not in part.lower():
+                by_name.setdefault(" ".join(_words(part)), []).append(day)
+    return by_name
 
 
 # A date without its year is read within a year of the article's date: further off, it is a
