@@ -134,14 +134,21 @@ def _letters(text: str) -> str:
     return re.sub(r"[^0-9a-z]", "", text.lower())
 
 
-def _declared_names(html: str) -> list[str]:
-    """The names a page gives itself, most trusted first."""
+def _document(html: str) -> Any:
+    """The page as lxml reads it, or None for markup it cannot parse; read once for the names
+    the page gives itself and its headings."""
     from lxml import etree
     from lxml import html as lxml_html
 
     try:
-        root = lxml_html.document_fromstring(html)
+        return lxml_html.document_fromstring(html)
     except (etree.ParserError, ValueError):
+        return None
+
+
+def _declared_names(root: Any) -> list[str]:
+    """The names a page (``_document``) gives itself, most trusted first."""
+    if root is None:
         return []
     names = [*root.xpath("//meta[@property='og:site_name']/@content"),
              *root.xpath("//meta[@name='application-name']/@content")]
@@ -220,10 +227,11 @@ def told_in(phrase: str, text: str) -> bool:
     return sum(w in body for w in words) / len(words) >= 0.6
 
 
-def publisher(html: str, raw_title: str | None, headline: str | None, url: str | None, text: str = "") -> str | None:
-    """The name a reader knows the page's publisher by (see the module's docstring)."""
+def publisher(root: Any, raw_title: str | None, headline: str | None, url: str | None, text: str = "") -> str | None:
+    """The name a reader knows the page's publisher by (see the module's docstring); ``root`` is
+    the page as ``_document`` reads it."""
     host = host_of(url)
-    for name in _declared_names(html):
+    for name in _declared_names(root):
         usable = usable_name(name, host)
         if usable:
             return usable
@@ -313,7 +321,8 @@ def read_page(html: str, url: str | None = None) -> Page:
     if link and not link.startswith(("http://", "https://")):
         link = url  # a relative canonical link says nothing on its own
     raw_title = _raw_title(html)
-    headings = _headings(html)
+    root = _document(html)
+    headings = _headings(root)
     headline = _string(getattr(meta, "title", None))
     if not headline:
         # trafilatura found no title (a <title> inside the body, none at all): the page's <title>
@@ -328,7 +337,7 @@ def read_page(html: str, url: str | None = None) -> Page:
         told = [p for p in title_parts(raw_title, headline) if told_in(p, text)]
         headline = told[0] if told else headline
     headline = heading_in_title(headline, headings) or headline
-    site = publisher(html, raw_title, headline, link, text)
+    site = publisher(root, raw_title, headline, link, text)
     host = host_of(link)
     names = site_names(site, host)
     if headline and _letters(headline) in names and raw_title:
@@ -366,14 +375,9 @@ def heading_in_title(title: str | None, headings: list[str]) -> str | None:
     return max(found, key=len, default=None)
 
 
-def _headings(html: str) -> list[str]:
-    """The texts of the page's headings (h1 to h3), in page order."""
-    from lxml import etree
-    from lxml import html as lxml_html
-
-    try:
-        root = lxml_html.document_fromstring(html)
-    except (etree.ParserError, ValueError):
+def _headings(root: Any) -> list[str]:
+    """The texts of the page's (``_document``) headings, h1 to h3, in page order."""
+    if root is None:
         return []
     return [text for element in root.iter("h1", "h2", "h3") if (text := " ".join(element.text_content().split()))]
 
