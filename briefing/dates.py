@@ -152,7 +152,7 @@ def holiday(text: str, base: dt.date, future: bool, lang: LanguageProfile) -> dt
     if words and words[0] in lang.past_words | lang.future_words:  # "last Thanksgiving"
         future, words = words[0] in lang.future_words, words[1:]
     name = " ".join(words)
-    if not name or not text[:1].isupper() and not any(w[:1].isupper() for w in text.split()[1:]):
+    if not name or not any(w[:1].isupper() for w in text.split()):
         return None  # a holiday is written with capitals
     for country in lang.holiday_countries:
         by_name = _holidays(country, base.year)

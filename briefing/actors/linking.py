@@ -37,8 +37,7 @@ def actor_kind(members: Iterable[Mention]) -> str:
     votes = Counter(m.kind for m in members)
     kind = min(votes, key=lambda k: (-votes[k], KIND_ORDER.index(k)))
     if kind == "person" and all(len(m.words) == 1 and not m.titled for m in members if m.kind == "person"):
-        surnames = {m.words[0] for m in members if m.kind == "person"}
-        if any(len(m.words) > 1 and m.words[-1] in surnames for m in members):
+        if _full_names_read_otherwise(members):
             return "person"  # its full name is here, read as something else ("Usain Bolt" as a place)
         return "place" if votes["place"] else "organisation"
     # A "person" whose name opens with a place it is also called by ("Manchester United" with
@@ -50,6 +49,13 @@ def actor_kind(members: Iterable[Mention]) -> str:
                                 for m in members if m.kind == "person" and len(m.words) > 1):
         return "organisation"
     return kind
+
+
+def _full_names_read_otherwise(members: Sequence[Mention]) -> list[str]:
+    """The names of several words the model read as a place or an organisation that end in the
+    surname of a person among ``members`` ("Usain Bolt" as a place, "Bolt" as a person)."""
+    surnames = {m.words[-1] for m in members if m.kind == "person"}
+    return [m.name for m in members if m.kind != "person" and len(m.words) > 1 and m.words[-1] in surnames]
 
 
 def _link_across_articles(mentions: Sequence[Mention], articles: Sequence[int], uf: UnionFind,
@@ -217,9 +223,7 @@ def _display_name(members: Sequence[Mention], kind: str) -> str:
     # A "person" taken for an organisation (see actor_kind) has no mention of that kind.
     candidates = [m.name for m in members if m.kind == kind] or [m.name for m in members]
     if kind == "person":
-        # and the full name the model read as something else ("Usain Bolt" as a place)
-        surnames = {m.words[-1] for m in members if m.kind == "person"}
-        candidates += [m.name for m in members if m.kind != "person" and len(m.words) > 1 and m.words[-1] in surnames]
+        candidates += _full_names_read_otherwise(members)
         most_words = max(len(n.split()) for n in candidates)
         candidates = [n for n in candidates if len(n.split()) == most_words]
     elif kind == "organisation":
