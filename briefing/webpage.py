@@ -41,6 +41,8 @@ _HOST = re.compile(r"^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 _CODE = re.compile(r"[{}<>;=]")
 _DOUBLED = re.compile(r"([.!?])[.!?]+$")
 MAX_NAME_WORDS = 6
+# A headline has three words or more; fewer is a section's name or a label.
+MIN_HEADING_WORDS = 3
 # Fewer words than this from main-text detection is a page it could not read (a date and the
 # weather, a menu): the page's whole text is read instead, and cleaned.
 MIN_EXTRACTED_WORDS = 25
@@ -286,19 +288,10 @@ def clean_title(title: str | None, site: str | None, host: str | None) -> str | 
 _DROP_CAP = re.compile(r">\s*[A-Z]\s*</")
 
 
-def join_drop_caps(html: str) -> str:
-    """The page with a first letter set apart as a drop cap put back on its word: a lone capital
-    in an element of its own, the next element's text starting in lower case
-    (``<span>T</span><p>urkey, Poland ...``). Else the page as it was."""
-    if not _DROP_CAP.search(html):
-        return html
-    import lxml.etree
-    import lxml.html
-
-    try:
-        root = lxml.html.fromstring(html)
-    except (ValueError, lxml.etree.ParserError):
-        return html
+def _join_drop_caps(root: Any) -> bool:
+    """Put a first letter set apart as a drop cap back on its word: a lone capital in an element
+    of its own, the next element's text starting in lower case (``<span>T</span><p>urkey,
+    Poland ...``). Whether the page (``_document``) changed."""
     letters = [e for e in root.iter() if isinstance(e.tag, str) and not len(e) and e.text
                and len(e.text.strip()) == 1 and e.text.strip().isupper() and not (e.tail or "").strip()]
     changed = False
@@ -311,18 +304,86 @@ def join_drop_caps(html: str) -> str:
         target.text = element.text.strip() + target.text.lstrip()
         element.drop_tree()
         changed = True
-    return lxml.html.tostring(root, encoding="unicode") if changed else html
+    return changed
+
+
+# A teaser of another story: a block that opens with a link of a headline's length on a line of
+# its own, then a few words more (a standfirst, a time, a section). Two or more alike side by side
+# (the same tag and class) are a list of other stories; the link's text is already left out as
+# link text, what follows it is not. A story's paragraph that opens with a link runs on from it
+# ("<a>He succeeded David Brennan</a>, who quit ...").
+MAX_TEASER_WORDS = 60
+MIN_TEASERS = 2
+_VISIBLE_TEXT = ".//text()[normalize-space()][not(ancestor::script or ancestor::style)]"
+_RUNS_ON = ",;:)]'’”%-–"
+
+
+def _teasers(root: Any) -> list[Any]:
+    """The outermost teasers of other stories in a page (``_document``)."""
+    found = []
+    for parent in root.iter():
+        alike: dict[tuple[str, str | None], list[Any]] = {}
+        for child in parent:
+            if isinstance(child.tag, str):
+                alike.setdefault((child.tag, child.get("class")), []).append(child)
+        for children in alike.values():
+            teasers = [child for child in children if len(children) >= MIN_TEASERS and _is_teaser(child)]
+            if len(teasers) >= MIN_TEASERS:
+                found.extend(teasers)
+    inside = set(found)
+    return [e for e in found if not any(a in inside for a in e.iterancestors())]
+
+
+def _is_teaser(element: Any) -> bool:
+    texts = element.xpath(_VISIBLE_TEXT)
+    if not texts:
+        return False
+    holder = texts[0].getparent()
+    link = next((e for e in ([holder] if texts[0].is_text else []) + list(holder.iterancestors())
+                 if e.tag == "a" or e is element), None)
+    if link is None or link.tag != "a" or not (link.get("href") or "").strip():
+        return False  # the block opens with words of its own, not with a link
+    targets = {a.get("href").split("#")[0].split("?")[0] for a in element.iter("a") if (a.get("href") or "").strip()}
+    if len(targets) != 1:
+        return False  # one story's link (a headline and its picture), not a paragraph's several
+    tail = link.tail or ""
+    if tail.strip() and not tail.startswith("\n") and (tail.lstrip()[:1].islower() or tail.lstrip()[:1] in _RUNS_ON):
+        return False
+    after = link.getnext()
+    if after is not None and (after.text or "").strip()[:1].islower():
+        return False
+    headline = len(" ".join(link.xpath(_VISIBLE_TEXT)).split())
+    rest = len(" ".join(texts).split()) - sum(len(" ".join(a.xpath(_VISIBLE_TEXT)).split())
+                                            for a in element.iter("a"))
+    return headline >= MIN_HEADING_WORDS and 0 < rest <= MAX_TEASER_WORDS
+
+
+def story_markup(html: str, root: Any) -> str:
+    """The page (``root``, its ``_document``) as main-text detection is given it: drop caps put
+    back on their words and teasers of other stories left out; ``html`` itself when neither is
+    there."""
+    if root is None:
+        return html
+    changed = _join_drop_caps(root) if _DROP_CAP.search(html) else False
+    teasers = _teasers(root)
+    for element in teasers:
+        element.drop_tree()
+    if not (changed or teasers):
+        return html
+    from lxml import html as lxml_html
+
+    return lxml_html.tostring(root, encoding="unicode")
 
 
 def read_page(html: str, url: str | None = None) -> Page:
     """The story of one HTML page and what the brief says about where it came from."""
-    text, meta = _extract(join_drop_caps(html))
+    root = _document(html)
+    headings = _headings(root)  # the page's own, teasers' too: read before they are left out
+    text, meta = _extract(story_markup(html, root))
     link = _string(getattr(meta, "url", None)) or url
     if link and not link.startswith(("http://", "https://")):
         link = url  # a relative canonical link says nothing on its own
     raw_title = _raw_title(html)
-    root = _document(html)
-    headings = _headings(root)
     headline = _string(getattr(meta, "title", None))
     if not headline:
         # trafilatura found no title (a <title> inside the body, none at all): the page's <title>
@@ -348,7 +409,6 @@ def read_page(html: str, url: str | None = None) -> Page:
                 date=_string(getattr(meta, "date", None)))
 
 
-MIN_HEADING_WORDS = 3
 _EDGE = " -–—|:·•»>~_/("
 
 

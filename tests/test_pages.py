@@ -66,6 +66,14 @@ def read(tmp_path: Path, html: str, name: str = "page.html") -> Article:
     # Links run together on one line.
     ("<p>Hot Topics: Harbour Ferry • Council Budget • Ferry fares to rise in spring, operator says.</p>",
      ["Hot Topics", "Council Budget"]),
+    # Teasers of other stories: each a headline linking to it, then its standfirst.
+    ("<ul class='more'>" + "".join(f"<li><a href='/news/{slug}.html'>{headline}</a><p>{standfirst}</p></li>"
+                                   for slug, headline, standfirst in [
+        ("lifeboat", "Lifeboat crews rescue fourteen sailors", "Volunteers were called out twice in one night "
+         "as storms hit the bay."),
+        ("wall", "Harbour wall repairs to begin", "The work will close the north quay for six weeks, the port "
+         "authority says.")]) + "</ul>",
+     ["Volunteers were called out", "The work will close the north quay"]),
     # Teasers of other stories, cut short by the page.
     ("<ul><li>Lifeboat crews rescue 14 from stranded yac...</li><li>Harbour wall repairs to begin ...</li></ul>",
      ["stranded yac", "wall repairs"]),
@@ -76,6 +84,16 @@ def test_the_junk_around_a_story_stays_out(tmp_path, junk, left_out):
         assert words not in article.text
     assert "Harbour councillors approved a new ferry timetable" in article.text
     assert "Westline said it had hired four more crew" in article.text
+
+
+def test_paragraphs_that_open_with_a_link_are_story_not_teasers(tmp_path):
+    linked = ("<p><a href='/news/fares.html'>Last year's fare rise</a> was blamed on fuel costs, and "
+              "the operator said prices would stay the same this time.</p>"
+              "<p><a href='/news/crew.html'>The new crew members</a>, hired from the mainland, start "
+              "work on Monday alongside the existing staff.</p>")
+    article = read(tmp_path, page(f"<article><h1>Ferry timetable approved</h1>{STORY}{linked}</article>"))
+    assert "Last year's fare rise was blamed on fuel costs" in article.text
+    assert "The new crew members, hired from the mainland, start work" in article.text
 
 
 def test_an_interview_may_say_you_and_a_quotation_may_exclaim(tmp_path):
