@@ -46,6 +46,9 @@ def test_years_and_dates_are_not_figures_but_durations_are(analyse_texts):
     figures = figures_of(analyse_texts, "The 2015 agreement expired in March 2024 after nine years of talks.")
     assert [(f.value, f.kind, f.unit, f.number) for f in figures] == [("nine years", "quantity", "year", 9)]
     assert figures_of(analyse_texts, "The bridge reopened on 3 March 2026, two years ago.") == []
+    # A season or a financial year is a span of years, not an amount.
+    assert figures_of(analyse_texts, "The club will compete in the 2022/23 league with a new coach.") == []
+    assert figures_of(analyse_texts, "Ferry revenue for 2019-20 was published on Monday.") == []
 
 
 def all_figures(analyse_texts, text):

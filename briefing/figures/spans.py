@@ -31,9 +31,13 @@ def _split_qualifiers(qualifiers: tuple[str, ...]) -> tuple[tuple[str, tuple[str
     return tuple((q, tuple(q.split())) for q in longest_first(qualifiers))
 
 
+# A year ("2015", "the 1990s") or a span of years, a season or a financial year ("2022/23",
+# "2019-20", "1995–2000"): when, not how many.
+_YEAR = re.compile(r"(?:1[89]|20|21)\d\d(?:\s*[-/–]\s*(?:(?:1[89]|20|21)\d\d|\d\d))?(?:s|['’′]s)?")
+
+
 def is_year(ent: Span) -> bool:
-    text = ent.text.strip()
-    return bool(re.fullmatch(r"(1[89]|20|21)\d\d(?:s|['’′]s)?", text))
+    return _YEAR.fullmatch(ent.text.strip()) is not None
 
 
 def qualifier(ent: Span, lang: LanguageProfile) -> tuple[str | None, int]:
