@@ -234,6 +234,15 @@ def test_a_time_frame_is_no_key_figure_but_a_length_served_is(analyse_texts):
     assert any(not minor for value, minor in shown.items() if "14 years" in value)
 
 
+def test_a_ratio_or_how_often_is_no_key_figure_but_the_count_beside_it_is(analyse_texts):
+    # "75" alone under "use of its mapping data" would tell the reader something untrue.
+    (facts,) = analyse_texts("The ferry operator has seen 75 times more use of its booking app than last year. "
+                             "Fares were three times higher in August, and 420 passengers complained.")
+    shown = [f.value for f in facts.figures if not f.minor]
+    assert not any(v in ("75", "three") for v in shown)
+    assert "420" in shown
+
+
 def test_a_length_of_time_that_places_something_is_no_figure(analyse_texts):
     (facts,) = analyse_texts("The ferry sank in the strait. Three days later, divers found the wreck. "
                              "The crew had been at sea for 40 days.")

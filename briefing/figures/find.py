@@ -83,6 +83,11 @@ def figures_in(doc: Doc, lang: LanguageProfile) -> list[FigureFact]:
             determined = ent[0].lower_ in DETERMINERS or (before is not None and before.lower_ in DETERMINERS)
             minor = (kind == "count" and (not counts or number == 1 or (determined and number < 10))) or (
                 kind == "quantity" and determined and number < 10)
+            # "seen 75 times more use", "three times higher", "stabbed 5 times": a ratio or how
+            # often, which says nothing in a table without what it is compared with.
+            after = doc[ent.end] if ent.end < len(doc) else None
+            minor = minor or (kind == "count" and (ent[-1].lower_ in lang.ratio_words
+                                                   or (after is not None and after.lower_ in lang.ratio_words)))
             # "the coming 12 to 18 months", "the span of ten days", "three days later": a time
             # frame or a moment, when something happens, not how much of it ("jailed for seven
             # years" stays a figure).

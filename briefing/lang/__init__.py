@@ -68,6 +68,7 @@ class LanguageProfile:
     age_words: frozenset[str]  # "aged 43", "43 years old": an age, not a key figure
     clock_words: frozenset[str]  # "10 a.m.": a time of day, not a key figure
     number_labels: frozenset[str]  # words before a number that make it a label ("No 10")
+    ratio_words: frozenset[str]  # words after a number that make it a ratio or how often ("75 times more")
     unit_fillers: frozenset[str]  # words next to a number that are never its unit ("the", "last")
 
     # Dates and the timeline

@@ -123,6 +123,7 @@ PROFILE = LanguageProfile(
     age_words=_words("aged age old"),
     clock_words=_words("a.m. p.m. am pm o'clock gmt utc bst est pst"),
     number_labels=frozenset({"No", "No.", "Number", "number"}),
+    ratio_words=frozenset({"times"}),
     unit_fillers=_words("the a an past last next first"),
     date_leading_words="on|by|from|until|till|since|early|late|earlier|later",
     future_words=frozenset({"will", "'ll", "shall", "next", "tomorrow", "upcoming"}),
