@@ -241,13 +241,20 @@ def _noise_reason(line: str, n_words: int, junk: Furniture) -> str | None:
 
 
 def _pick_headline(candidates: list[str], junk: Furniture) -> str | None:
-    """The headline among the non-story lines above the body: nearest the body, 4+ words."""
+    """The headline among the non-story lines above the body: nearest the body, 4+ words (words
+    with letters: "2008-01-15 20:04:13" is a time stamp, not a headline)."""
     usable = [c for c in candidates
-              if not (junk.caption.search(c) or junk.prompt_start.search(c) or junk.byline.search(c))]
+              if not (junk.caption.search(c) or junk.prompt_start.search(c) or junk.byline.search(c))
+              and _lettered(c)]
     for line in reversed(usable):
-        if len(words(line)) >= 4 and not is_prose(line.rstrip(":")):
+        if _lettered(line) >= 4 and not is_prose(line.rstrip(":")):
             return line
-    return max(usable, key=lambda c: len(words(c)), default=None)
+    return max(usable, key=_lettered, default=None)
+
+
+def _lettered(line: str) -> int:
+    """How many of the line's words have a letter."""
+    return sum(1 for w in words(line) if any(c.isalpha() for c in w))
 
 
 # A wire dateline before the story: "(CNN) --", "LONDON (Reuters) -", "SOFIA, Nov 7 (Reuters) -",

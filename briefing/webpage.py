@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -102,7 +103,9 @@ _HIDDEN = "//script|//style|//noscript|//iframe|//object|//embed|//select|//text
 
 def all_text(html: str, fragment: bool = False) -> str:
     """The text of an HTML page or fragment as lxml reads it, a paragraph per block; scripts,
-    styles, form controls, navigation, headers and footers left out."""
+    styles, form controls, navigation, headers and footers left out. Markup broken enough that
+    lxml's parser gives up on it (a page whose ``<html>`` tag is cut off and closed at once, the
+    story after it dropped) is read by Python's own tokenizer instead, which goes on tag by tag."""
     from lxml import etree
     from lxml import html as lxml_html
 
@@ -112,13 +115,54 @@ def all_text(html: str, fragment: bool = False) -> str:
         root = lxml_html.fragment_fromstring(html, create_parent="div") if fragment \
             else lxml_html.document_fromstring(html)
     except (etree.ParserError, ValueError):
-        return ""
-    for element in root.xpath(_HIDDEN):
-        element.drop_tree()
-    for element in root.iter(*_BLOCKS):
-        element.tail = "\n\n" + (element.tail or "")
-    # Markup broken enough that the parser took some of it for text: "<td width=302>Wednesday".
-    return _MARKUP.sub(" ", root.text_content())
+        root = None
+    text = ""
+    if root is not None:
+        for element in root.xpath(_HIDDEN):
+            element.drop_tree()
+        for element in root.iter(*_BLOCKS):
+            element.tail = "\n\n" + (element.tail or "")
+        # Markup broken enough that the parser took some of it for text: "<td width=302>Wednesday".
+        text = _MARKUP.sub(" ", root.text_content())
+    if len(text.split()) >= MIN_EXTRACTED_WORDS:
+        return text
+    tokenized = _TextTokenizer.text_of(html)
+    return tokenized if len(tokenized.split()) > len(text.split()) else text
+
+
+class _TextTokenizer(HTMLParser):
+    """A page's text as the standard library's HTML tokenizer reads it, a paragraph per block,
+    hidden elements left out (``all_text``'s fallback)."""
+
+    _HIDDEN_TAGS = frozenset(tag.removeprefix("//") for tag in _HIDDEN.split("|"))
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    @classmethod
+    def text_of(cls, html: str) -> str:
+        reader = cls()
+        reader.feed(html)
+        reader.close()
+        return "".join(reader.parts)
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        if tag in self._HIDDEN_TAGS:
+            self.hidden += 1
+        if tag in _BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._HIDDEN_TAGS and self.hidden:
+            self.hidden -= 1
+        if tag in _BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
 
 
 def host_of(url: str | None) -> str | None:

@@ -113,6 +113,18 @@ def test_a_sentence_the_page_broke_in_two_is_one_again(tmp_path):
             "lost 4-2 after two late goals.") in article.paragraphs
 
 
+def test_a_page_whose_markup_breaks_the_html_parser_still_gives_its_story(tmp_path):
+    # The <html> tag cut off mid-attribute and closed at once ("... />"): lxml reads an empty page.
+    # Above the story, a time stamp of the kind such pages carry: it is no headline.
+    html = ("<!DOCTYPE html>\n<html xlogo.gif\" alt=\"Harbour Wire\" width=\"145\" /></a></td>\n"
+            "<table><tr><td><a href='/'>Home</a></td></tr></table>\n"
+            "<table><tr><td>2026-03-03 20:04:13 - <br/><br/>" + STORY + "</td></tr></table></body></html>")
+    article = read(tmp_path, html)
+    assert "Harbour councillors approved a new ferry timetable" in article.text
+    assert "Westline said it had hired four more crew" in article.text
+    assert article.title and "20:04" not in article.title
+
+
 def test_a_page_main_text_detection_cannot_read_is_read_whole_and_cleaned(tmp_path):
     # Only a date line comes out of main-text detection on a page like this one (the story sits in
     # nested layout tables): the page's whole text is read and cleaned instead.
