@@ -256,6 +256,14 @@ def test_wire_agencies_and_the_briefs_own_publishers_are_sources_not_actors(anal
     assert "Daily Courier" not in {a.name for a in extract_actors(courier)}
 
 
+def test_a_wire_credit_after_a_headline_the_page_ran_into_it_is_still_a_credit(analyse_texts):
+    facts = analyse_texts("Harbour Bank to cut 200 jobs after a poor year for its lending arm PORTVILLE (AP) — "
+                          "Harbour Bank will cut 200 jobs, its chief executive Anna Berg said on Monday.")
+    names = {a.name for a in extract_actors(facts)}
+    assert "Harbour Bank" in names
+    assert "AP" not in names
+
+
 def test_a_publisher_the_story_is_about_stays_an_actor(analyse_texts):
     import dataclasses
 

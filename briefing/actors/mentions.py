@@ -323,6 +323,9 @@ def _results_rows(doc: Doc) -> list[Span]:
 
 
 
+_DATELINE_DASHES = frozenset({"-", "--", "—", "–", "_"})
+
+
 def _credited(ent: Span, lang: LanguageProfile) -> bool:
     """Is the organisation named as where the news came from rather than as part of it? A wire
     credit in a dateline ("LONDON (Reuters) -"), "told Reuters", "according to AP", "the Times
@@ -330,8 +333,9 @@ def _credited(ent: Span, lang: LanguageProfile) -> bool:
     doc = ent.doc
     before = doc[max(ent.sent.start, ent.start - 4):ent.start].text.lower()
     if ent.start > ent.sent.start and doc[ent.start - 1].text == "(" and ent.end < len(doc) \
-            and doc[ent.end].text == ")" and ent.start - ent.sent.start <= 8:
-        return True
+            and doc[ent.end].text == ")" and (ent.start - ent.sent.start <= 8 or (
+                ent.end + 1 < len(doc) and doc[ent.end + 1].text in _DATELINE_DASHES)):
+        return True  # "LONDON (Reuters) -", also after a headline the page ran into it
     if ent.end < len(doc) and doc[ent.end].text == ":" and (ent.start == 0 or "\n" in doc[ent.start - 1].text_with_ws):
         return True  # the interviewer's label in a transcript: "AP: Why did you write the book?"
     if any(before.endswith(cue) for cue in lang.credit_cues):
