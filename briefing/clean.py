@@ -285,6 +285,18 @@ def strip_dateline(paragraph: str, source: str | None = None) -> tuple[str, str 
     return rest, " ".join(filter(None, (match.group().strip(), more)))
 
 
+def _without_headline(paragraph: str, title: str | None, source: str | None, removed: list[RemovedLine]) -> str:
+    """The first paragraph without the headline a page ran into its dateline ("Court backs voter
+    ID law WASHINGTON (AP) — The Supreme Court ..."); else the paragraph as it was."""
+    if not title or not paragraph.lower().startswith(title.lower()):
+        return paragraph
+    rest = paragraph[len(title):].lstrip(" .:-–—|")
+    if strip_dateline(rest, source)[1] is None:
+        return paragraph  # "Ferry timetable approved by the council ...": the story's own words
+    removed.append(RemovedLine(paragraph[:len(title)], "title"))
+    return rest
+
+
 def _title_from_sentence(text: str, limit: int = 12) -> str:
     """A title for an article that has none: its first sentence, without a wire dateline, cut
     at ``limit`` words."""
@@ -332,6 +344,7 @@ def clean_text(text: str, title: str | None = None, lang: LanguageProfile = ENGL
             preamble.append(line)
         removed.append(RemovedLine(line, reason))
     if kept:
+        kept[0] = _without_headline(kept[0], title, source, removed)
         kept[0], dateline = strip_dateline(kept[0], source)
         if dateline:
             removed.append(RemovedLine(dateline, "dateline"))

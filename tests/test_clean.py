@@ -88,6 +88,16 @@ def test_the_wire_dateline_is_not_story_text():
         assert clean_text(text, title="A title").paragraphs == [text]
 
 
+def test_a_headline_the_page_ran_into_the_dateline_is_not_story_text():
+    title = "Ferry strike ends after two weeks"
+    cleaned = clean_text(f"{title} OSLO (Wire) — The ferry strike ended on Friday. Boats sail again on Monday.",
+                         title=title)
+    assert cleaned.paragraphs == ["The ferry strike ended on Friday. Boats sail again on Monday."]
+    # a story whose first words are its headline's keeps them
+    story = "Ferry strike ends after two weeks of talks. Boats sail again on Monday."
+    assert clean_text(story, title=title).paragraphs == [story]
+
+
 def test_an_article_on_one_line_keeps_its_story_when_a_caption_runs_on_at_the_end():
     story = ("The harbour at Kessel reopened on Monday after three days of repairs to its sea wall. "
              "About 40 fishing boats returned by the evening, the harbour master said.")
