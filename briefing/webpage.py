@@ -42,6 +42,9 @@ _HOST = re.compile(r"^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 _CODE = re.compile(r"[{}<>;=]")
 _DOUBLED = re.compile(r"([.!?])[.!?]+$")
 MAX_NAME_WORDS = 6
+# A headline this short with its words capitalised, that the story never tells, is a site's or a
+# section's name ("Local Sports Wire").
+MAX_SITE_NAME_WORDS = 4
 # A headline has three words or more; fewer is a section's name or a label.
 MIN_HEADING_WORDS = 3
 # Fewer words than this from main-text detection is a page it could not read (a date and the
@@ -449,11 +452,32 @@ def read_page(html: str, url: str | None = None) -> Page:
         # The site's own name taken for the headline (a logo in an <h1>): the <title>'s other part.
         others = [part for part in title_parts(raw_title, headline) if _letters(part) not in names]
         headline = max(others, key=len, default=headline)
+    if headline and _a_name(headline) and not told_in(headline, text):
+        # "Local Sports Wire", "A Netsports Site": a section's or a site's name the story never
+        # tells, not its headline; the page's first heading the story tells is.
+        told = [h for h in headings if len(h.split()) >= MIN_HEADING_WORDS and told_in(h, text) and not _a_date(h)]
+        headline = told[0] if told else headline
     return Page(text=text, title=clean_title(headline, site, host), source=site, url=link,
                 date=_string(getattr(meta, "date", None)))
 
 
 _EDGE = " -–—|:·•»>~_/("
+
+
+def _a_name(phrase: str) -> bool:
+    """A short phrase with its words capitalised, as a name is written: "Edmonton Sun"."""
+    from briefing.clean import is_title_case
+
+    return len(phrase.split()) <= MAX_SITE_NAME_WORDS and is_title_case(phrase)
+
+
+def _a_date(phrase: str) -> bool:
+    """Only a date: "Thursday, January 17th, 2008"."""
+    from briefing.lang import DEFAULT_LANGUAGE, profile
+
+    calendar = profile(DEFAULT_LANGUAGE).calendar_words
+    words = re.findall(r"\w+", phrase.lower())
+    return bool(words) and all(w in calendar or re.fullmatch(r"\d+(?:st|nd|rd|th)?", w) for w in words)
 
 
 def heading_in_title(title: str | None, headings: list[str]) -> str | None:
