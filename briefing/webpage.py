@@ -45,6 +45,8 @@ MAX_NAME_WORDS = 6
 # A headline this short with its words capitalised, that the story never tells, is a site's or a
 # section's name ("Local Sports Wire").
 MAX_SITE_NAME_WORDS = 4
+# What may stand between a headline and a site's name or sections around it.
+_EDGE = " -–—|:·•»>~_/("
 # A headline has three words or more; fewer is a section's name or a label.
 MIN_HEADING_WORDS = 3
 # Fewer words than this from main-text detection is a page it could not read (a date and the
@@ -303,9 +305,11 @@ def site_names(site: str | None, host: str | None) -> set[str]:
     return {_letters(n) for n in (site, host, host.split(".")[0] if host else None) if n} - {""}
 
 
-def clean_title(title: str | None, site: str | None, host: str | None) -> str | None:
-    """The headline without a site name glued to either end ("... - TechCrunch", "AFP: ...")
-    and without doubled punctuation ("Crime?." -> "Crime?")."""
+def clean_title(title: str | None, site: str | None, host: str | None, text: str = "") -> str | None:
+    """The headline without a site name glued to either end ("... - TechCrunch", "AFP: ..."),
+    without the sections and names after it that the story (``text``) never tells ("... -
+    National - Sport", "... - The Honolulu Advertiser"), and without doubled punctuation
+    ("Crime?." -> "Crime?")."""
     if not title:
         return title
     title = " ".join(title.split())
@@ -328,8 +332,24 @@ def clean_title(title: str | None, site: str | None, host: str | None) -> str | 
                 if tail and _letters(tail.group(1)) == name:
                     title = title[:tail.start() + 1]
                     changed = True
+    if text:
+        title = _without_untold_ends(title, text)
     title = _DOUBLED.sub(r"\1", title.strip())
     return title or None
+
+
+def _without_untold_ends(title: str, text: str) -> str:
+    """``title`` without its last parts after a separator that are short and that the story
+    never tells, while a headline's length is left."""
+    while True:
+        parts = [p for p in _SEPARATOR.split(title) if p.strip(_EDGE + ".,;)")]
+        if len(parts) < 2:
+            return title
+        last = parts[-1]
+        head = title[:title.rfind(last)].rstrip(_EDGE)
+        if len(last.split()) > MAX_SITE_NAME_WORDS or told_in(last, text) or len(head.split()) < MIN_HEADING_WORDS:
+            return title
+        title = head
 
 
 _DROP_CAP = re.compile(r">\s*[A-Z]\s*</")
@@ -457,11 +477,10 @@ def read_page(html: str, url: str | None = None) -> Page:
         # tells, not its headline; the page's first heading the story tells is.
         told = [h for h in headings if len(h.split()) >= MIN_HEADING_WORDS and told_in(h, text) and not _a_date(h)]
         headline = told[0] if told else headline
-    return Page(text=text, title=clean_title(headline, site, host), source=site, url=link,
+    return Page(text=text, title=clean_title(headline, site, host, text), source=site, url=link,
                 date=_string(getattr(meta, "date", None)))
 
 
-_EDGE = " -–—|:·•»>~_/("
 
 
 def _a_name(phrase: str) -> bool:

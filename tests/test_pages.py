@@ -350,3 +350,16 @@ def test_a_sections_name_for_a_title_gives_way_to_the_heading_the_story_tells(tm
                     "</article></body></html>")
     documents, _ = read_inputs([page])
     assert documents[0].title == "Harbour Rovers sign keeper from Ostend"
+
+
+def test_sections_and_a_site_name_after_the_headline_are_left_out(tmp_path):
+    page = tmp_path / "sections.html"
+    page.write_text("<html><head><title>Rovers sign keeper from Ostend - National - Sport</title>"
+                    "<link rel='canonical' href='https://www.harbourcourier.example/sport/rovers-keeper'></head>"
+                    "<body><article><p>Harbour Rovers have signed the keeper Jan Peeters from Ostend on a two-year "
+                    "deal, the club said on Thursday.</p><p>Peeters, 27, played 31 league games for "
+                    "Ostend last season and will join the squad for training in March, the keeper coach said.</p>"
+                    "<p>The club has been looking for a keeper since the last one left for a rival in January.</p>"
+                    "</article></body></html>")
+    documents, _ = read_inputs([page])
+    assert documents[0].title == "Rovers sign keeper from Ostend"
