@@ -243,6 +243,14 @@ def test_a_ratio_or_how_often_is_no_key_figure_but_the_count_beside_it_is(analys
     assert "420" in shown
 
 
+def test_a_time_or_a_group_already_known_is_no_key_figure(analyse_texts):
+    (facts,) = analyse_texts("The harbour master said it was the only complaint she had in her 7 months in the "
+                             "post. The ferry was out of service for 9 days in March.")
+    shown = [f.value for f in facts.figures if not f.minor]
+    assert not any("7 months" in v for v in shown)
+    assert any("9 days" in v for v in shown)
+
+
 def test_a_length_of_time_that_places_something_is_no_figure(analyse_texts):
     (facts,) = analyse_texts("The ferry sank in the strait. Three days later, divers found the wreck. "
                              "The crew had been at sea for 40 days.")

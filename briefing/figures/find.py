@@ -17,7 +17,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
 
-DETERMINERS = ("the", "these", "those")  # "the four seasons": a group already known, not a figure
+# "the four seasons", "his 7 months as mayor": a group or a time already known, not a figure.
+DETERMINERS = ("the", "these", "those", "his", "her", "its", "their", "our", "my", "your")
 _ROAD_NUMBER = re.compile(r"^\d+[NSEW]$")  # "County Road 600S"
 _HYPHENED = re.compile(r"\d-[^\W\d_]")  # "2-liter", "30-minute", "13-year"
 
