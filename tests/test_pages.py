@@ -338,28 +338,28 @@ def test_a_sites_name_taken_for_the_headline_gives_way_to_the_titles_headline(tm
     assert documents[0].title == "Cranes idle at northern terminal"
 
 
+# A short sports story of our own, for the tests of titles that follow.
+KEEPER_STORY = ("<article><p>Harbour Rovers have signed the keeper Jan Peeters from Ostend on a two-year deal, the "
+                "club said on Thursday.</p><p>Peeters, 27, played 31 league games for Ostend last season and will "
+                "join the squad for training in March, the Rovers keeper coach said.</p><p>The club has been "
+                "looking for a keeper since the last one left for a rival in January.</p></article>")
+
+
+def title_of(tmp_path: Path, head: str, body: str) -> str | None:
+    page = tmp_path / "titled.html"
+    page.write_text(f"<html><head>{head}</head><body>{body}</body></html>", encoding="utf-8")
+    documents, _ = read_inputs([page])
+    return documents[0].title
+
+
 def test_a_sections_name_for_a_title_gives_way_to_the_heading_the_story_tells(tmp_path):
     # The <title> is only the section's name; the headline is a heading, after a date heading.
-    page = tmp_path / "section.html"
-    page.write_text("<html><head><title>Local Sports Wire</title></head><body><h2>Thursday, March 5th, 2026</h2>"
-                    "<h2>Harbour Rovers sign keeper from Ostend</h2><article>"
-                    "<p>Harbour Rovers have signed the keeper Jan Peeters from Ostend on a two-year deal, the club "
-                    "said on Thursday.</p><p>Peeters, 27, played 31 league games for Ostend last season and will "
-                    "join the squad for training in March, the Rovers keeper coach said.</p>"
-                    "<p>The club has been looking for a keeper since the last one left for a rival in January.</p>"
-                    "</article></body></html>")
-    documents, _ = read_inputs([page])
-    assert documents[0].title == "Harbour Rovers sign keeper from Ostend"
+    assert title_of(tmp_path, "<title>Local Sports Wire</title>",
+                    "<h2>Thursday, March 5th, 2026</h2><h2>Harbour Rovers sign keeper from Ostend</h2>"
+                    + KEEPER_STORY) == "Harbour Rovers sign keeper from Ostend"
 
 
 def test_sections_and_a_site_name_after_the_headline_are_left_out(tmp_path):
-    page = tmp_path / "sections.html"
-    page.write_text("<html><head><title>Rovers sign keeper from Ostend - National - Sport</title>"
-                    "<link rel='canonical' href='https://www.harbourcourier.example/sport/rovers-keeper'></head>"
-                    "<body><article><p>Harbour Rovers have signed the keeper Jan Peeters from Ostend on a two-year "
-                    "deal, the club said on Thursday.</p><p>Peeters, 27, played 31 league games for "
-                    "Ostend last season and will join the squad for training in March, the keeper coach said.</p>"
-                    "<p>The club has been looking for a keeper since the last one left for a rival in January.</p>"
-                    "</article></body></html>")
-    documents, _ = read_inputs([page])
-    assert documents[0].title == "Rovers sign keeper from Ostend"
+    assert title_of(tmp_path, "<title>Rovers sign keeper from Ostend - National - Sport</title><link "
+                    "rel='canonical' href='https://www.harbourcourier.example/sport/rovers-keeper'>",
+                    KEEPER_STORY) == "Rovers sign keeper from Ostend"
