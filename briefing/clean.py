@@ -288,7 +288,7 @@ def strip_dateline(paragraph: str, source: str | None = None) -> tuple[str, str 
 def _without_headline(paragraph: str, title: str | None, source: str | None, removed: list[RemovedLine]) -> str:
     """The first paragraph without the headline a page ran into its dateline ("Court backs voter
     ID law WASHINGTON (AP) — The Supreme Court ..."); else the paragraph as it was."""
-    if not title or not paragraph.lower().startswith(title.lower()):
+    if not title or paragraph[:len(title)].lower() != title.lower():
         return paragraph
     rest = paragraph[len(title):].lstrip(" .:-–—|")
     if strip_dateline(rest, source)[1] is None:

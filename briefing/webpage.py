@@ -402,6 +402,8 @@ def _teasers(root: Any) -> list[Any]:
 
 
 def _is_teaser(element: Any) -> bool:
+    """Does the block open with a link to one other page, of a headline's length and on a line of
+    its own, and say a few words more?"""
     texts = element.xpath(_VISIBLE_TEXT)
     if not texts:
         return False
@@ -479,8 +481,6 @@ def read_page(html: str, url: str | None = None) -> Page:
         headline = told[0] if told else headline
     return Page(text=text, title=clean_title(headline, site, host, text), source=site, url=link,
                 date=_string(getattr(meta, "date", None)))
-
-
 
 
 def _a_name(phrase: str) -> bool:

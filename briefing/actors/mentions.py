@@ -128,7 +128,6 @@ def _role_before(doc: Doc, start: int, titles: Sequence[Token], lang: LanguagePr
     return " ".join(w.text for w in words)
 
 
-
 def _is_calendar(words: Sequence[str], lang: LanguageProfile) -> bool:
     """A date or time of day, not a name: "July", "Oct.", "September 1996", "GMT" (the model
     sometimes takes "July" or "GMT" for an organisation)."""
@@ -234,8 +233,6 @@ def _propagate(doc: Doc, found: list[Mention], labels: Iterable[str], lang: Lang
     return sorted(found + added, key=lambda m: m.start) if added else found
 
 
-
-
 def _name_span(tokens: Sequence[Token]) -> tuple[int, int]:
     """Character offsets of name tokens, without a trailing possessive."""
     last = tokens[-1]
@@ -243,8 +240,6 @@ def _name_span(tokens: Sequence[Token]) -> tuple[int, int]:
     if last.text in {"'s", "’s", "'", "’"} and len(tokens) > 1:
         end = tokens[-2].idx + len(tokens[-2])
     return tokens[0].idx, end
-
-
 
 
 def _plays_as_team(doc: Doc, m: Mention, lang: LanguageProfile) -> bool:
@@ -321,8 +316,7 @@ def _results_rows(doc: Doc) -> list[Span]:
     return spans
 
 
-
-
+# What ends a wire dateline after its credit: "LONDON (Reuters) -", "SAN'A, Yemen (AP) --".
 _DATELINE_DASHES = frozenset({"-", "--", "—", "–", "_"})
 
 
@@ -450,8 +444,6 @@ def _in_capitals(text: str, start: int) -> bool:
 
 def _hyphened(text: str, end: int) -> bool:
     return text[end:end + 1] == "-" and text[end + 1:end + 2].islower()
-
-
 
 
 def link_within_article(mentions: Sequence[Mention], text: str, lang: LanguageProfile) -> list[Mention]:
