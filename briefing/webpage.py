@@ -340,14 +340,15 @@ def clean_title(title: str | None, site: str | None, host: str | None, text: str
 
 def _without_untold_ends(title: str, text: str) -> str:
     """``title`` without its last parts after a separator that are short and that the story
-    never tells, while a headline's length is left."""
+    never tells, or only a date ("... | January 15, 2008"), while a headline's length is left."""
     while True:
         parts = [p for p in _SEPARATOR.split(title) if p.strip(_EDGE + ".,;)")]
         if len(parts) < 2:
             return title
         last = parts[-1]
         head = title[:title.rfind(last)].rstrip(_EDGE)
-        if len(last.split()) > MAX_SITE_NAME_WORDS or told_in(last, text) or len(head.split()) < MIN_HEADING_WORDS:
+        untold = len(last.split()) <= MAX_SITE_NAME_WORDS and not told_in(last, text)
+        if not (untold or _a_date(last)) or len(head.split()) < MIN_HEADING_WORDS:
             return title
         title = head
 

@@ -363,3 +363,7 @@ def test_sections_and_a_site_name_after_the_headline_are_left_out(tmp_path):
     assert title_of(tmp_path, "<title>Rovers sign keeper from Ostend - National - Sport</title><link "
                     "rel='canonical' href='https://www.harbourcourier.example/sport/rovers-keeper'>",
                     KEEPER_STORY) == "Rovers sign keeper from Ostend"
+    # a date after the headline is no part of it, though the story names the month
+    assert title_of(tmp_path, "<title>Rovers sign keeper from Ostend | March 5, 2026 | HC</title><meta "
+                    "property='og:site_name' content='harbourcourier.example'>", KEEPER_STORY) \
+        == "Rovers sign keeper from Ostend"
