@@ -41,6 +41,7 @@ _NOT_A_NAME = re.compile(r"©|\bcopyright\b|\ball rights reserved\b", re.I)
 _HOST = re.compile(r"^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 _CODE = re.compile(r"[{}<>;=]")
 _DOUBLED = re.compile(r"([.!?])[.!?]+$")
+_HOST_FIRST = re.compile(r"^(\S+)\s*(?::{1,2}|[-–—|])\s+")
 MAX_NAME_WORDS = 6
 # A headline this short with its words capitalised, that the story never tells, is a site's or a
 # section's name ("Local Sports Wire").
@@ -307,9 +308,9 @@ def site_names(site: str | None, host: str | None) -> set[str]:
 
 def clean_title(title: str | None, site: str | None, host: str | None, text: str = "") -> str | None:
     """The headline without a site name glued to either end ("... - TechCrunch", "AFP: ..."),
-    without the sections and names after it that the story (``text``) never tells ("... -
-    National - Sport", "... - The Honolulu Advertiser"), and without doubled punctuation
-    ("Crime?." -> "Crime?")."""
+    without a site's address before it ("NDTV.com: ..."), without the sections and names after
+    it that the story (``text``) never tells ("... - National - Sport", "... - The Honolulu
+    Advertiser"), and without doubled punctuation ("Crime?." -> "Crime?")."""
     if not title:
         return title
     title = " ".join(title.split())
@@ -332,6 +333,9 @@ def clean_title(title: str | None, site: str | None, host: str | None, text: str
                 if tail and _letters(tail.group(1)) == name:
                     title = title[:tail.start() + 1]
                     changed = True
+    host_first = _HOST_FIRST.match(title)
+    if host_first and _HOST.match(host_first.group(1)) and len(title[host_first.end():].split()) >= MIN_HEADING_WORDS:
+        title = title[host_first.end():]  # "NDTV.com: Modi meets ...": a site's address opening a title
     if text:
         title = _without_untold_ends(title, text)
     title = _DOUBLED.sub(r"\1", title.strip())

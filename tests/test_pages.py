@@ -359,7 +359,7 @@ def test_a_sections_name_for_a_title_gives_way_to_the_heading_the_story_tells(tm
                     + KEEPER_STORY) == "Harbour Rovers sign keeper from Ostend"
 
 
-def test_sections_and_a_site_name_after_the_headline_are_left_out(tmp_path):
+def test_sections_a_date_and_a_site_address_around_the_headline_are_left_out(tmp_path):
     assert title_of(tmp_path, "<title>Rovers sign keeper from Ostend - National - Sport</title><link "
                     "rel='canonical' href='https://www.harbourcourier.example/sport/rovers-keeper'>",
                     KEEPER_STORY) == "Rovers sign keeper from Ostend"
@@ -367,3 +367,6 @@ def test_sections_and_a_site_name_after_the_headline_are_left_out(tmp_path):
     assert title_of(tmp_path, "<title>Rovers sign keeper from Ostend | March 5, 2026 | HC</title><meta "
                     "property='og:site_name' content='harbourcourier.example'>", KEEPER_STORY) \
         == "Rovers sign keeper from Ostend"
+    # a site's address before it, glued to its colon
+    assert title_of(tmp_path, "<title>HarbourCourier.example: Rovers sign keeper from Ostend</title><meta "
+                    "property='og:site_name' content='The Courier'>", KEEPER_STORY) == "Rovers sign keeper from Ostend"
