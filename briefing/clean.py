@@ -240,12 +240,16 @@ def _noise_reason(line: str, n_words: int, junk: Furniture) -> str | None:
     return None
 
 
+# Markup or code the page let through as text: "<!-- InstanceBeginEditable name="date" -->".
+_CODE = re.compile(r"[<>{}]")
+
+
 def _pick_headline(candidates: list[str], junk: Furniture) -> str | None:
     """The headline among the non-story lines above the body: nearest the body, 4+ words (words
-    with letters: "2008-01-15 20:04:13" is a time stamp, not a headline)."""
+    with letters: "2008-01-15 20:04:13" is a time stamp, not a headline), no markup or code."""
     usable = [c for c in candidates
               if not (junk.caption.search(c) or junk.prompt_start.search(c) or junk.byline.search(c))
-              and _lettered(c)]
+              and _lettered(c) and not _CODE.search(c)]
     for line in reversed(usable):
         if _lettered(line) >= 4 and not is_prose(line.rstrip(":")):
             return line

@@ -539,7 +539,9 @@ def _string(value: Any) -> str | None:
 
 
 def _raw_title(html: str) -> str | None:
-    found = re.search(r"<title\b[^>]*>(.*?)</title>", html[:200_000], re.I | re.S)
+    """The text of the page's <title>, up to its end tag even when that is broken
+    (``</titlevalue="true" -->``, where lxml reads the rest of the page as the title)."""
+    found = re.search(r"<title\b[^>]*>(.*?)</title", html[:200_000], re.I | re.S)
     if not found:
         return None
     import html as html_module

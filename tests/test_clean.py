@@ -59,6 +59,12 @@ def test_an_untitled_article_is_titled_by_its_first_sentence_without_the_datelin
         == "NATO leaders met in Brussels on Monday."
 
 
+def test_markup_let_through_as_text_is_no_headline():
+    text = ('<!-- InstanceBeginEditable name="date" --><!-- InstanceEndEditable -->\n\n'
+            "Harbour councillors approved a new ferry timetable on Monday. The first boat leaves at six.")
+    assert "<!--" not in (clean_text(text).title or "")
+
+
 def test_the_wire_dateline_is_not_story_text():
     # what a summary or timeline line would otherwise open with
     cases = {

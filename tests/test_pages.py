@@ -370,3 +370,14 @@ def test_sections_a_date_and_a_site_address_around_the_headline_are_left_out(tmp
     # a site's address before it, glued to its colon
     assert title_of(tmp_path, "<title>HarbourCourier.example: Rovers sign keeper from Ostend</title><meta "
                     "property='og:site_name' content='The Courier'>", KEEPER_STORY) == "Rovers sign keeper from Ostend"
+
+
+def test_a_title_whose_end_tag_is_broken_still_names_the_site(tmp_path):
+    # "</titlevalue=...": lxml reads the whole page as the title; the <title> still ends there.
+    page = tmp_path / "broken-title.html"
+    page.write_text("<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01 Transitional//EN\">\n<html><head>\n<title "
+                    "id='TitleID'>Ferry timetable approved - Local - Harbour Courier</titlevalue=\"true\" -->\n"
+                    "</head>\n<body><h1>Ferry timetable approved</h1><div class='body'>" + STORY
+                    + "</div></body></html>")
+    (document,), _ = read_inputs([page])
+    assert document.source == "Harbour Courier"
