@@ -36,7 +36,7 @@ PRUNE_XPATH = "//*[" + " or ".join(
      for word in PRUNED_MARKUP for attribute in ("class", "id")] + list(HIDDEN)) + "]"
 
 # What separates a headline from the site's name in a <title>: "Headline - Site", "Site: Headline".
-_SEPARATOR = re.compile(r"\s+(?:[-–—|:·•»>~]|--|::)\s+|\s*[|»]\s*|\s*_\s*(?=[A-Z])")
+_SEPARATOR = re.compile(r"\s+(?:[-–—|:·•»>~/]|--|::)\s+|\s*[|»]\s*|\s*_\s*(?=[A-Z])")
 _NOT_A_NAME = re.compile(r"©|\bcopyright\b|\ball rights reserved\b", re.I)
 _HOST = re.compile(r"^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 _CODE = re.compile(r"[{}<>;=]")

@@ -367,6 +367,10 @@ def test_sections_a_date_and_a_site_address_around_the_headline_are_left_out(tmp
     assert title_of(tmp_path, "<title>Rovers sign keeper from Ostend | March 5, 2026 | HC</title><meta "
                     "property='og:site_name' content='harbourcourier.example'>", KEEPER_STORY) \
         == "Rovers sign keeper from Ostend"
+    # a slash between spaces separates as a dash does
+    assert title_of(tmp_path, "<title>Rovers sign keeper from Ostend / Sport News @ HarbourCourier</title><link "
+                    "rel='canonical' href='https://www.harbourcourier.example/sport/rovers-keeper'>",
+                    KEEPER_STORY) == "Rovers sign keeper from Ostend"
     # a site's address before it, glued to its colon
     assert title_of(tmp_path, "<title>HarbourCourier.example: Rovers sign keeper from Ostend</title><meta "
                     "property='og:site_name' content='The Courier'>", KEEPER_STORY) == "Rovers sign keeper from Ostend"
