@@ -289,15 +289,25 @@ def strip_dateline(paragraph: str, source: str | None = None) -> tuple[str, str 
     return rest, " ".join(filter(None, (match.group().strip(), more)))
 
 
+MIN_HEADLINE_WORDS = 3  # a headline of fewer words may open a story's own first sentence
+
+
 def _without_headline(paragraph: str, title: str | None, source: str | None, removed: list[RemovedLine]) -> str:
-    """The first paragraph without the headline a page ran into its dateline ("Court backs voter
-    ID law WASHINGTON (AP) — The Supreme Court ..."); else the paragraph as it was."""
-    if not title or paragraph[:len(title)].lower() != title.lower():
+    """The first paragraph without the headline a page ran into it: before its dateline ("Court
+    backs voter ID law WASHINGTON (AP) — The Supreme Court ..."), printed twice, or before a
+    first sentence that tells it again ("Two ferries collide Two ferries collided on ...");
+    else the paragraph as it was."""
+    if not title or len(title.split()) < MIN_HEADLINE_WORDS:
+        return paragraph  # "Football Football fans ...": too short to tell
+    rest, times = paragraph, 0
+    while rest[:len(title)].lower() == title.lower():
+        rest, times = rest[len(title):].lstrip(" .:-–—|"), times + 1
+    if not times or not rest:
         return paragraph
-    rest = paragraph[len(title):].lstrip(" .:-–—|")
-    if strip_dateline(rest, source)[1] is None:
+    opening = title.lower().split()[:2]
+    if times < 2 and strip_dateline(rest, source)[1] is None and rest.lower().split()[:2] != opening:
         return paragraph  # "Ferry timetable approved by the council ...": the story's own words
-    removed.append(RemovedLine(paragraph[:len(title)], "title"))
+    removed.append(RemovedLine(paragraph[:len(paragraph) - len(rest)].strip(), "title"))
     return rest
 
 

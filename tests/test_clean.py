@@ -94,7 +94,7 @@ def test_the_wire_dateline_is_not_story_text():
         assert clean_text(text, title="A title").paragraphs == [text]
 
 
-def test_a_headline_the_page_ran_into_the_dateline_is_not_story_text():
+def test_a_headline_the_page_ran_into_the_story_is_not_story_text():
     title = "Ferry strike ends after two weeks"
     cleaned = clean_text(f"{title} OSLO (Wire) — The ferry strike ended on Friday. Boats sail again on Monday.",
                          title=title)
@@ -102,6 +102,11 @@ def test_a_headline_the_page_ran_into_the_dateline_is_not_story_text():
     # a story whose first words are its headline's keeps them
     story = "Ferry strike ends after two weeks of talks. Boats sail again on Monday."
     assert clean_text(story, title=title).paragraphs == [story]
+    # printed twice, or before a first sentence that tells it again
+    cleaned = clean_text(f"{title} {title} Staff reporters The ferry strike ended on Friday.", title=title)
+    assert cleaned.paragraphs == ["Staff reporters The ferry strike ended on Friday."]
+    cleaned = clean_text(f"{title} Ferry strike ended on Friday after two weeks of talks.", title=title)
+    assert cleaned.paragraphs == ["Ferry strike ended on Friday after two weeks of talks."]
 
 
 def test_an_article_on_one_line_keeps_its_story_when_a_caption_runs_on_at_the_end():
