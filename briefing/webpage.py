@@ -399,7 +399,9 @@ def _teasers(root: Any) -> list[Any]:
             if isinstance(child.tag, str):
                 alike.setdefault((child.tag, child.get("class")), []).append(child)
         for children in alike.values():
-            teasers = [child for child in children if len(children) >= MIN_TEASERS and _is_teaser(child)]
+            if len(children) < MIN_TEASERS:
+                continue
+            teasers = [child for child in children if _is_teaser(child)]
             if len(teasers) >= MIN_TEASERS:
                 found.extend(teasers)
     inside = set(found)
@@ -497,11 +499,11 @@ def _a_name(phrase: str) -> bool:
 
 def _a_date(phrase: str) -> bool:
     """Only a date: "Thursday, January 17th, 2008"."""
+    from briefing.actors.names import is_calendar
     from briefing.lang import DEFAULT_LANGUAGE, profile
 
-    calendar = profile(DEFAULT_LANGUAGE).calendar_words
-    words = re.findall(r"\w+", phrase.lower())
-    return bool(words) and all(w in calendar or re.fullmatch(r"\d+(?:st|nd|rd|th)?", w) for w in words)
+    words = [re.sub(r"^(\d+)(?:st|nd|rd|th)$", r"\1", w) for w in re.findall(r"\w+", phrase.lower())]
+    return bool(words) and is_calendar(words, profile(DEFAULT_LANGUAGE))
 
 
 def heading_in_title(title: str | None, headings: list[str]) -> str | None:

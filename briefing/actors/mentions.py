@@ -17,8 +17,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from briefing.actors.names import (UnionFind, alias_pairs, country_code, defined_things, is_suffix, mention_key,
-                                   same_person)
+from briefing.actors.names import (UnionFind, alias_pairs, country_code, defined_things, is_calendar, is_suffix,
+                                   mention_key, same_person)
 from briefing.facts import Mention
 from briefing.lang import LanguageProfile
 
@@ -126,12 +126,6 @@ def _role_before(doc: Doc, start: int, titles: Sequence[Token], lang: LanguagePr
     if not any(w.lower_ in lang.role_heads for w in words):
         return None
     return " ".join(w.text for w in words)
-
-
-def _is_calendar(words: Sequence[str], lang: LanguageProfile) -> bool:
-    """A date or time of day, not a name: "July", "Oct.", "September 1996", "GMT" (the model
-    sometimes takes "July" or "GMT" for an organisation)."""
-    return all(w.lower().rstrip(".") in lang.calendar_words or w.isdigit() for w in words)
 
 
 def _is_common_noun(word: str, text: str, lang: LanguageProfile) -> bool:
@@ -370,7 +364,7 @@ def mentions_in(doc: Doc, labels: Iterable[str], lang: LanguageProfile, original
             continue  # names have a capital somewhere ("eBay"); "van" or "el" alone is no name
         if len(words) == 1 and words[0].lower().rstrip(".") in lang.currency_signs:
             continue  # "Rs 25 lakh": a currency, not an organisation
-        if kind != "person" and _is_calendar(words, lang):
+        if kind != "person" and is_calendar(words, lang):
             continue  # a date, not an organisation or place (a person may be "May")
         if len(words) == 1 and kind != "person" and (
                 _is_common_noun(words[0], text, lang) or (len(ent) == 1 and ent.root.pos_ == "NOUN")):
@@ -386,7 +380,7 @@ def mentions_in(doc: Doc, labels: Iterable[str], lang: LanguageProfile, original
              and _plays_as_team(doc, m, lang)}
     people = {m.words for m in found if m.kind == "person"}
     listed = [span for span in _results_rows(doc)
-              if not country_code(span.text, lang) and not _is_calendar([t.text for t in span], lang)
+              if not country_code(span.text, lang) and not is_calendar([t.text for t in span], lang)
               and span.text.lower().rstrip(".") not in lang.currency_signs]  # "Rs 25 lakh" is no score
     for span in listed:
         words = tuple(t.text for t in span)

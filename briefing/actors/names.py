@@ -117,6 +117,12 @@ def alias_pairs(text: str, lang: LanguageProfile) -> list[tuple[str, str]]:
     return pairs
 
 
+def is_calendar(words: Sequence[str], lang: LanguageProfile) -> bool:
+    """A date or time of day, not a name: "July", "Oct.", "September 1996", "GMT" (the model
+    sometimes takes "July" or "GMT" for an organisation)."""
+    return all(w.lower().rstrip(".") in lang.calendar_words or w.isdigit() for w in words)
+
+
 @functools.lru_cache(maxsize=4096)
 def country_code(name: str, lang: LanguageProfile) -> str | None:
     """The ISO 3166 alpha-3 code of a country name ("Britain", "the UK" -> "GBR"), or None."""
