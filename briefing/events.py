@@ -270,6 +270,13 @@ def _spans(sent: Span, lang: LanguageProfile) -> Iterator[Span]:
                 (token.lower_ in lang.weekdays and token.pos_ == "PROPN")
                 or (token.lower_ in lang.today_words and token.pos_ == "NOUN")):
             yield doc[token.i:token.i + 1]
+        elif not token.ent_type_ and token.pos_ == "PROPN" and token.is_title \
+                and holiday(token.text, _ANY_DAY, False, lang) is not None:
+            # A holiday the model saw no date in ("found in the Atlantic last Thanksgiving"),
+            # with the "last" or "next" that says which one.
+            first = token.i - 1 if token.i > sent.start and (
+                doc[token.i - 1].lower_ in lang.past_words | lang.future_words) else token.i
+            yield doc[first:token.i + 1]
 
 
 def _names_month_day(ent: Span, lang: LanguageProfile) -> bool:
@@ -282,7 +289,7 @@ def _a_name(ent: Span, lang: LanguageProfile) -> bool:
     start of one, even after an opening quote, it is the day."""
     if ent.text.lower() not in lang.today_words or not ent.text.istitle():
         return False
-    return any(not (t.is_punct or t.is_space) for t in ent.doc[ent.sent.start:ent.start])
+    return any(not (t.is_punct or t.is_space or t.is_quote) for t in ent.doc[ent.sent.start:ent.start])
 
 
 def date_mentions(doc: Doc, text: str, published: dt.date | None, lang: LanguageProfile) -> list[DateMention]:

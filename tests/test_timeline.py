@@ -183,6 +183,8 @@ def test_resolution_uses_what_the_text_says(expression, forward, expected):
     # The first date that dates the event, not one that names a thing.
     ("After the Nov. 2 vote, the council met again on Monday.", dt.date(2019, 11, 18)),
     ("It comes after the minister announced last Wednesday that the border would close.", dt.date(2019, 11, 13)),
+    # "Today" opening a quotation is the day, also after the two backticks of wire copy.
+    ("``Today is a sad day for the harbour,'' the mayor said after the vote.", WEDNESDAY),
 ])
 def test_each_sentence_is_dated_as_a_reader_would(nlp, text, expected):
     (event,) = extract_timeline(articles(nlp, (text, WEDNESDAY)), WEDNESDAY)
@@ -275,6 +277,9 @@ def test_a_date_with_its_year_is_that_day_but_a_timeline_keeps_to_the_year_aroun
     ("The boy was found clinging to an inner tube off the coast on Thanksgiving Day, his family said.",
      dt.date(2000, 1, 7), dt.date(1999, 11, 25)),
     ("The shop at the harbour was robbed on Boxing Day, police said.", dt.date(2021, 1, 5), dt.date(2020, 12, 26)),
+    # ...also where the model sees no date in it
+    ("He was rescued from an inner tube in the Atlantic last Thanksgiving following a boat wreck.",
+     dt.date(2000, 2, 10), dt.date(1999, 11, 25)),
     # ...or the next one, when the sentence looks ahead
     ("The new ferry will make its first crossing on Christmas Day, the operator said.", dt.date(2021, 11, 2),
      dt.date(2021, 12, 25)),
