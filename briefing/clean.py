@@ -249,7 +249,7 @@ def _pick_headline(candidates: list[str], junk: Furniture) -> str | None:
     with letters: "2008-01-15 20:04:13" is a time stamp, not a headline), no markup or code."""
     usable = [c for c in candidates
               if not (junk.caption.search(c) or junk.prompt_start.search(c) or junk.byline.search(c))
-              and _lettered(c) and not _CODE.search(c)]
+              and _lettered(c) and not _CODE.search(c) and not is_dateline(c)]
     for line in reversed(usable):
         if _lettered(line) >= 4 and not is_prose(line.rstrip(":")):
             return line
@@ -266,12 +266,21 @@ def _lettered(line: str) -> int:
 # brackets follows), perhaps a day, perhaps the credit, then a dash, before the story's first word.
 _CREDIT = r"\([A-Za-z][\w .&-]{0,30}\)"
 _DAY = r"(?:,?\s*[A-Z][A-Za-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"  # "Nov 7", "Aug. 11, 1998", "JAN 17"
-_DASH = r"(?:--|[–—:]|-(?=\s))"  # not a hyphen: "AL-QAEDA chief ..."
+# Not a hyphen ("AL-QAEDA chief ..."); wire copy typed on old terminals writes a dash as " _ ".
+_DASH = r"(?:--|[–—:]|[-_](?=\s|$))"
 _PLACE_IN_CAPITALS = r"[A-Z][A-Z.'’/-]+(?:[ ,]+[A-Z][A-Z.'’/-]*){0,4}(?:,\s*[A-Z][a-z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?)?"
-_DATELINE = re.compile(
-    rf"^(?:{_CREDIT}\s*{_DASH}?"
-    rf"|[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){{0,4}}{_DAY}[\s,]*{_CREDIT}\s*{_DASH}"
-    rf"|{_PLACE_IN_CAPITALS}{_DAY}\s*{_DASH})\s*(?=[A-Z\"“‘])")
+_DATELINE_ITSELF = (rf"(?:{_CREDIT}\s*{_DASH}?"
+                    rf"|[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){{0,4}}{_DAY}[\s,]*{_CREDIT}\s*{_DASH}"
+                    rf"|{_PLACE_IN_CAPITALS}{_DAY}\s*{_DASH})")
+_DATELINE = re.compile(rf"^{_DATELINE_ITSELF}\s*(?=[A-Z\"“‘])")
+_DATELINE_ALONE = re.compile(rf"{_DATELINE_ITSELF}\s*")
+
+
+def is_dateline(line: str) -> bool:
+    """Is the line a wire dateline and nothing else ("WASHINGTON, Aug. 11 (Xinhua) --" on a line
+    of its own, as wire copy prints it)? It is the article's stamp, not its headline, and the
+    day in it is when the story was filed, not an event the story tells."""
+    return _DATELINE_ALONE.fullmatch(line.strip()) is not None
 
 
 def strip_dateline(paragraph: str, source: str | None = None) -> tuple[str, str | None]:
@@ -311,10 +320,14 @@ def _without_headline(paragraph: str, title: str | None, source: str | None, rem
     return rest
 
 
+_INITIAL = re.compile(r"(?:^|[\s.])[A-Z]\.$")  # "U.S.", "J." (with ``endpos`` after the full stop)
+
+
 def _title_from_sentence(text: str, limit: int = 12) -> str:
     """A title for an article that has none: its first sentence, without a wire dateline, cut
-    at ``limit`` words."""
-    first = text[:end.start() + 1] if (end := _SENTENCE_END.search(text)) else text
+    at ``limit`` words. An initial's full stop ends no sentence ("U.S. envoy says ...")."""
+    end = next((m for m in _SENTENCE_END.finditer(text) if not _INITIAL.search(text, 0, m.start() + 1)), None)
+    first = text[:end.start() + 1] if end else text
     first, _ = strip_dateline(first)
     tokens = first.split()
     return first if len(tokens) <= limit else " ".join(tokens[:limit]) + " …"
@@ -340,7 +353,7 @@ def clean_text(text: str, title: str | None = None, lang: LanguageProfile = ENGL
             in_list = True
             removed.append(RemovedLine(line, "list of other stories"))
             continue
-        reason = _noise_reason(line, n_words, junk)
+        reason = "dateline" if not kept and is_dateline(line) else _noise_reason(line, n_words, junk)
         if reason is None and in_list and n_words < 20:
             reason = "list of other stories"
         if reason is None and key == title_key:

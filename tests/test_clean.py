@@ -145,3 +145,11 @@ def test_a_run_of_capitalised_menu_words_is_not_story_text():
     cleaned = clean_text("\n\n".join([menu, story, lineup]))
     assert cleaned.paragraphs == [story, lineup]
     assert any(r.reason == "a menu or a run of headlines" for r in cleaned.removed)
+
+
+def test_a_dateline_on_a_line_of_its_own_is_no_headline():
+    # wire copy prints the dateline above the story; " _ " is an old terminal's dash
+    for dateline in ("HARBOURTON, August 11 (Wire) --", "HARBOURTON _"):
+        cleaned = clean_text(f"{dateline}\n\nU.S. envoy Dana Berg said the port talks had resumed.")
+        assert cleaned.title == "U.S. envoy Dana Berg said the port talks had resumed."
+        assert [(r.text, r.reason) for r in cleaned.removed] == [(dateline, "dateline")]
