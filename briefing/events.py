@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from briefing.dates import event_day, holiday
 from briefing.facts import DateMention
 from briefing.lang import LanguageProfile
+from briefing.nlp import entities_of
 from briefing.text import continues, dangles
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -260,7 +261,7 @@ def _spans(sent: Span, lang: LanguageProfile) -> Iterator[Span]:
     doc = sent.doc
     for token in sent:
         if token.ent_iob_ == "B" and token.ent_type_ in ("DATE", "TIME", "EVENT"):
-            ent = next(e for e in sent.ents if e.start == token.i)
+            ent = next(e for e in entities_of(sent) if e.start == token.i)
             if ent.label_ == "EVENT" and not _names_month_day(ent, lang) \
                     and holiday(ent.text, _ANY_DAY, False, lang) is None:
                 continue  # "the Aug. 7 bombings", "Thanksgiving Day" carry a date; "the World Cup" does not

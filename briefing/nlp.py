@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from briefing.errors import ModelError
 from briefing.facts import SentenceSpan
@@ -123,6 +123,30 @@ def restore_case(text: str, stop_words: frozenset[str] = frozenset()) -> str:
             line = lines[i]
             lines[i] = _WORD.sub(lambda m: recase(m, not line[:m.start()].strip()), line)
     return "\n".join(lines)
+
+
+def entities_of(sent: Span) -> list[Span]:
+    """The entities of a sentence of a ``Doc``, as ``sent.ents`` gives them; but spaCy walks
+    every entity of the document each time it is asked, so they are sorted out once a document
+    (kept in its ``user_data``, which lives as long as the ``Doc``)."""
+    doc = sent.doc
+    by_sentence = doc.user_data.get(_ENTITIES_KEY)
+    if by_sentence is None:
+        by_sentence = {}
+        entities, k = list(doc.ents), 0
+        for each in doc.sents:
+            found = []
+            while k < len(entities) and entities[k].start < each.end:
+                if entities[k].start >= each.start and entities[k].end <= each.end:
+                    found.append(entities[k])
+                k += 1
+            by_sentence[(each.start, each.end)] = found
+        doc.user_data[_ENTITIES_KEY] = by_sentence
+    found = by_sentence.get((sent.start, sent.end))
+    return list(sent.ents) if found is None else found  # a span that is no sentence: ask spaCy
+
+
+_ENTITIES_KEY = "briefing.entities_by_sentence"
 
 
 def sentences_of(doc: Doc, original: str | None = None) -> list[SentenceSpan]:

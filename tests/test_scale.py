@@ -154,3 +154,15 @@ def test_facts_from_workers_hold_the_callers_articles_not_copies(many):
     articles, _ = load_articles([many])
     facts = analyse_articles(articles, AnalysisSettings.from_config(Config()), jobs=2)
     assert len(facts) == len(articles) and all(f.article is a for f, a in zip(facts, articles))
+
+
+def test_the_entities_of_each_sentence_are_spacys_read_once(nlp):
+    from briefing.nlp import entities_of
+
+    doc = nlp("Maarten Visser met Dana Berg in Rotterdam on Monday. The port lost €250m in 2023.\n\n"
+              "No names here at all. Harbour Line and Northsea Ferries signed a deal in Oslo.")
+    sentences = list(doc.sents)
+    assert len(sentences) >= 3
+    for sent in sentences:
+        assert entities_of(sent) == list(sent.ents)
+    assert entities_of(doc[0:3]) == list(doc[0:3].ents)  # a span that is no sentence

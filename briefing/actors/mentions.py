@@ -12,6 +12,7 @@ pairs it with ("Islamic State (IS)"): ``Mention.group`` says which mentions are 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -429,7 +430,12 @@ def _in_capitals(text: str, start: int) -> bool:
     """Is the line around ``start`` written in capitals (three words or more)?"""
     begin = text.rfind("\n", 0, start) + 1
     end = text.find("\n", start)
-    line = text[begin:end if end >= 0 else len(text)]
+    return _line_in_capitals(text[begin:end if end >= 0 else len(text)])
+
+
+@functools.lru_cache(maxsize=256)
+def _line_in_capitals(line: str) -> bool:
+    # cached: every name of a paragraph asks about the same line
     letters = [c for c in line if c.isalpha()]
     if sum(1 for word in line.split() if any(c.isalpha() for c in word)) < MIN_CAPITALS_WORDS:
         return False

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from briefing.figures.numbers import parse_number, parse_value
 from briefing.lang import LanguageProfile
+from briefing.nlp import entities_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
@@ -226,7 +227,7 @@ def number_spans(sent: Span, lang: LanguageProfile) -> list[Span]:
 
     doc = sent.doc
     spans: list[Span] = []
-    for ent in sent.ents:
+    for ent in entities_of(sent):
         if ent.label_ in ("DATE", "TIME") and _duration(ent, lang):
             spans.append(SpacySpan(doc, ent.start, ent.end, label="DURATION"))
         elif ent.label_ == "DATE" and re.fullmatch(r"\d{5,}|\d{1,3}(?:,\d{3})+", ent.text):
