@@ -508,3 +508,13 @@ def test_a_players_score_the_model_took_into_the_name_is_cut_off(analyse_texts):
     kinds = {m.name: m.kind for m in facts.mentions}
     assert kinds.get("P. Denton") == "person", kinds
 
+
+
+def test_the_countries_within_a_state_are_places_too(analyse_texts):
+    # ISO 3166-2 counts England, Scotland and Wales as countries; a results line does not make them clubs
+    actors = actors_of(analyse_texts, (
+        "England beat Scotland by six wickets in the final on Sunday.\n\n"
+        "England 245 and 120-3 ; Scotland 198 and 166"
+    ))
+    for country in ("England", "Scotland"):
+        assert actors[country].kind == "place", country

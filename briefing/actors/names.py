@@ -136,7 +136,17 @@ def country_code(name: str, lang: LanguageProfile) -> str | None:
     try:
         return pycountry.countries.lookup(name).alpha_3
     except LookupError:
-        return None
+        return _nations().get(key)
+
+
+@functools.lru_cache(maxsize=1)
+def _nations() -> dict[str, str]:
+    """The countries that are part of a state ("England", "Scotland", "Aruba": ISO 3166-2's
+    subdivisions of type "Country"), by lower-cased name: a national side, a flag, a name
+    written alone, these are countries to a reader."""
+    import pycountry
+
+    return {re.sub(r"\s*\[.*\]$", "", s.name).lower(): s.code for s in pycountry.subdivisions if s.type == "Country"}
 
 
 def mention_key(m: Mention, lang: LanguageProfile) -> str:
