@@ -183,15 +183,19 @@ def _worth_a_line(sent: Span, said: str, quoted_at_start: bool = False) -> bool:
     with a subject outside any quotation, ends as a sentence ends and starts as one starts. Not
     a dateline ("WASHINGTON, Aug. 11 (Xinhua) --"), a list item or table row ("Aug. 14 --
     Amphitheatre, St. Louis"), a headline ("Talks to resume on Friday"), a piece of a sentence
-    the page broke ('OUT," she tweeted Monday night.') or a bare quotation, also one that an
-    earlier sentence opened (``quoted_at_start``)."""
+    the page broke ('OUT," she tweeted Monday night.') or a bare quotation. Nor a sentence that
+    opens inside a quotation an earlier sentence opened (``quoted_at_start``): '... The testimony
+    was about that evening," he said.' is the speaker's words, which a line alone would put in
+    the writer's voice, whoever is named after them."""
+    if quoted_at_start:
+        return False
     body = said.rstrip("\"”’')")
     if not body or body[-1] not in _STOPS:
         return False  # a headline, a list item, a caption: no full stop
     first = said.lstrip("\"“‘'`(")
     if not first or not (first[0].isupper() or first[0].isdigit()):
         return False  # the tail of a sentence the page broke
-    quoted, inside, marks = set(), quoted_at_start, 0
+    quoted, inside, marks = set(), False, 0
     doc = sent.doc
     for token in sent:
         if token.is_quote:
@@ -203,7 +207,7 @@ def _worth_a_line(sent: Span, said: str, quoted_at_start: bool = False) -> bool:
             if token.i == sent.start and token.whitespace_:
                 inside = False
                 continue  # '" Also on Sunday, ...': the sentence before's closing mark
-            if not marks and not quoted_at_start and token.i > sent.start and not doc[token.i - 1].whitespace_ \
+            if not marks and token.i > sent.start and not doc[token.i - 1].whitespace_ \
                     and doc[token.i - 1].text not in "([":
                 return False  # the first mark is glued to the word before: it closes a quotation ('OUT," she tweeted.')
             marks += 1

@@ -211,6 +211,9 @@ def test_durations_ages_and_counts_make_no_line(nlp, text):
     # a quotation an earlier sentence opened runs on: still the speaker's words
     "“The port opens its new terminal this spring. Also, there is a training day that is going to be held "
     "on Thursday for crane drivers.",
+    # ...also where the speaker is named after it: the line would put the words in the writer's voice
+    '"The court was not aware of any of that," the clerk said. "This ruling is about what was before the court. '
+    'The hearing was about that evening," she said, referring to Jan. 3.',
     # the model splits this (garbled) sentence at "802.11ax": the second half is no sentence of its own
     "The Harbour firm shipped routers with support for 802.11ax Wi-Fi arrived in shops on Friday across the country.",
     "Detectives have searched for the driver since the Oct. 23 crash.",  # the date names the crash
