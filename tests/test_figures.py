@@ -273,6 +273,9 @@ def test_a_length_of_time_that_places_something_is_no_figure(analyse_texts):
      "The jobless rate in the harbour towns"),
     # but an amount of a thing is that thing
     ("Kidnappers demanded a ransom of €40m for the ferry crew.", "€40m", "ransom"),
+    # an aside in dashes or brackets is not part of the phrase
+    ("Police questioned 12 members of the ferry crew (including the captain) after the collision.",
+     "12", "members of the ferry crew"),
 ])
 def test_what_a_figure_counts_is_no_clause(analyse_texts, text, value, counts):
     by_value = {f.value: f for f in figures_of(analyse_texts, text)}

@@ -24,8 +24,8 @@ def _phrase(tokens: Sequence[Token], limit: int = 12) -> str:
     # Keep a contiguous run: a subtree with a gap would read oddly.
     run = [tokens[0]] if tokens else []
     for token in tokens[1:]:
-        if token.i != run[-1].i + 1:
-            break
+        if token.i != run[-1].i + 1 or token.text in _ASIDE or (token.text == "-" and run[-1].whitespace_):
+            break  # a gap, or an aside opens: "witnesses from that evening — including an officer"
         run.append(token)
     run = run[:limit]
     while run and run[-1].pos_ in _DANGLING:
@@ -37,6 +37,7 @@ def _phrase(tokens: Sequence[Token], limit: int = 12) -> str:
 
 
 _DANGLING = {"ADP", "DET", "CCONJ", "SCONJ", "PART", "PUNCT", "AUX"}
+_ASIDE = {"—", "–", "--", "(", "["}  # a dash or a bracket; a hyphen only with a space before it
 
 
 _SKIP_DEPS = {"det", "nummod", "quantmod", "advmod", "punct", "poss", "predet", "case"}
