@@ -270,6 +270,7 @@ _DAY = r"(?:,?\s*[A-Z][A-Za-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"  # "Nov 7", "A
 _DASH = r"(?:--|[–—:]|[-_](?=\s|$))"
 _PLACE_IN_CAPITALS = r"[A-Z][A-Z.'’/-]+(?:[ ,]+[A-Z][A-Z.'’/-]*){0,4}(?:,\s*[A-Z][a-z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?)?"
 _DATELINE_ITSELF = (rf"(?:{_CREDIT}\s*{_DASH}?"
+                    rf"|{_PLACE_IN_CAPITALS}{_DAY}\s*{_DASH}\s*{_CREDIT}\s*{_DASH}"  # "LEITH--(Wire Service)--"
                     rf"|[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){{0,4}}{_DAY}[\s,]*{_CREDIT}\s*{_DASH}"
                     rf"|{_PLACE_IN_CAPITALS}{_DAY}\s*{_DASH})")
 _DATELINE = re.compile(rf"^{_DATELINE_ITSELF}\s*(?=[A-Z\"“‘])")
@@ -299,6 +300,7 @@ def strip_dateline(paragraph: str, source: str | None = None) -> tuple[str, str 
 
 
 MIN_HEADLINE_WORDS = 3  # a headline of fewer words may open a story's own first sentence
+_SEPARATORS = " |•·»›>:-–—"  # what a page puts between a headline and what follows it
 
 
 def _without_headline(paragraph: str, title: str | None, source: str | None, removed: list[RemovedLine]) -> str:
@@ -308,9 +310,10 @@ def _without_headline(paragraph: str, title: str | None, source: str | None, rem
     else the paragraph as it was."""
     if not title or len(title.split()) < MIN_HEADLINE_WORDS:
         return paragraph  # "Football Football fans ...": too short to tell
-    rest, times = paragraph, 0
+    # after any separator the page put before it: "| Harbour Line unveils ..."
+    rest, times = paragraph[len(paragraph) - len(paragraph.lstrip(_SEPARATORS)):], 0
     while rest[:len(title)].lower() == title.lower():
-        rest, times = rest[len(title):].lstrip(" .:-–—|"), times + 1
+        rest, times = rest[len(title):].lstrip(_SEPARATORS + "."), times + 1
     if not times or not rest:
         return paragraph
     opening = title.lower().split()[:2]

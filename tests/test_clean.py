@@ -153,3 +153,12 @@ def test_a_dateline_on_a_line_of_its_own_is_no_headline():
         cleaned = clean_text(f"{dateline}\n\nU.S. envoy Dana Berg said the port talks had resumed.")
         assert cleaned.title == "U.S. envoy Dana Berg said the port talks had resumed."
         assert [(r.text, r.reason) for r in cleaned.removed] == [(dateline, "dateline")]
+
+
+def test_a_headline_after_a_separator_and_before_a_press_wire_dateline_is_not_story_text():
+    text = ("| Harbour Line Unveils New Ferry For Island Route LEITH --(Wire Service)-- Today at the port, Harbour "
+            "Line unveiled a new ferry for the island route. It sails in May.")
+    cleaned = clean_text(text, title="Harbour Line Unveils New Ferry For Island Route")
+    assert cleaned.paragraphs == ["Today at the port, Harbour Line unveiled a new ferry for the island route. "
+                                  "It sails in May."]
+    assert ("LEITH --(Wire Service)--", "dateline") in [(r.text, r.reason) for r in cleaned.removed]
