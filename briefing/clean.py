@@ -272,7 +272,9 @@ _PLACE_IN_CAPITALS = r"[A-Z][A-Z.'’/-]+(?:[ ,]+[A-Z][A-Z.'’/-]*){0,4}(?:,\s*
 _DATELINE_ITSELF = (rf"(?:{_CREDIT}\s*{_DASH}?"
                     rf"|{_PLACE_IN_CAPITALS}{_DAY}\s*{_DASH}\s*{_CREDIT}\s*{_DASH}"  # "LEITH--(Wire Service)--"
                     rf"|[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){{0,4}}{_DAY}[\s,]*{_CREDIT}\s*{_DASH}"
-                    rf"|{_PLACE_IN_CAPITALS}{_DAY}\s*{_DASH})")
+                    rf"|{_PLACE_IN_CAPITALS}{_DAY}\s*{_DASH}"
+                    # a town and the postal code of its state or province: "Ottawa, ON -", "Grand Rapids, MI —"
+                    rf"|[A-Z][a-z][\w.'’-]*(?: [A-Z][a-z][\w.'’-]*){{0,2}}, [A-Z]{{2}}{_DAY}\s*{_DASH})")
 _DATELINE = re.compile(rf"^{_DATELINE_ITSELF}\s*(?=[A-Z\"“‘])")
 _DATELINE_ALONE = re.compile(rf"{_DATELINE_ITSELF}\s*")
 

@@ -78,6 +78,7 @@ def test_the_wire_dateline_is_not_story_text():
         "BERGEN, Norway — Port workers walked out on Monday.": "BERGEN, Norway —",
         "OSLO, JAN 17 (Wire) — The ferry strike ended on Friday.": "OSLO, JAN 17 (Wire) —",
         "LEEDS/YORK, UK - Rail staff voted to strike.": "LEEDS/YORK, UK -",
+        "Kingston, ON - The Harbour Hawks lost 5-3 on Friday.": "Kingston, ON -",
         "NEWPORT, Harbour Isle, (Wire) - The ferry sank at dawn.": "NEWPORT, Harbour Isle, (Wire) -",
     }
     for text, dateline in cases.items():
