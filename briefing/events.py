@@ -214,8 +214,15 @@ def _worth_a_line(sent: Span, said: str, quoted_at_start: bool = False) -> bool:
             inside = not inside
         elif inside:
             quoted.add(token.i)
+    if any(t.head.i == sent.root.i and t.dep_ in ("nsubj", "nsubjpass") and _speaks(t) for t in sent):
+        return False  # "I arrived tonight.": someone's words (a transcript, a letter) that do not say who
     return any(t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head.pos_ in ("VERB", "AUX")
                and t.i not in quoted and t.head.i not in quoted for t in sent)
+
+
+def _speaks(token: Token) -> bool:
+    """A personal pronoun of the first or second person: "I", "we", "you"."""
+    return token.pos_ == "PRON" and token.morph.get("PronType") == ["Prs"] and token.morph.get("Person") in (["1"], ["2"])
 
 
 # Tokens between a clock time and its day that keep them one expression: "9 a.m. (1400 GMT) Tuesday".

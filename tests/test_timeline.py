@@ -214,6 +214,8 @@ def test_durations_ages_and_counts_make_no_line(nlp, text):
     # ...also where the speaker is named after it: the line would put the words in the writer's voice
     '"The court was not aware of any of that," the clerk said. "This ruling is about what was before the court. '
     'The hearing was about that evening," she said, referring to Jan. 3.',
+    # a transcript's first person: who arrived?
+    "I arrived at the harbour on Monday night.",
     # the model splits this (garbled) sentence at "802.11ax": the second half is no sentence of its own
     "The Harbour firm shipped routers with support for 802.11ax Wi-Fi arrived in shops on Friday across the country.",
     "Detectives have searched for the driver since the Oct. 23 crash.",  # the date names the crash
