@@ -10,6 +10,7 @@ given when the brief is assembled).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from briefing.models import Article, FigureFact
@@ -50,7 +51,11 @@ class Mention:
 
     @property
     def name(self) -> str:
-        return " ".join(self.words)
+        """The words as written: a possessive the tokenizer split off goes back ("People's Party")."""
+        return _CLITIC.sub(r"\1", " ".join(self.words))
+
+
+_CLITIC = re.compile(r" (['’]s)(?= |$)")
 
 
 @dataclass(frozen=True)

@@ -518,3 +518,12 @@ def test_the_countries_within_a_state_are_places_too(analyse_texts):
     ))
     for country in ("England", "Scotland"):
         assert actors[country].kind == "place", country
+
+
+def test_a_name_with_a_possessive_inside_reads_as_written(analyse_texts):
+    actors = actors_of(analyse_texts, (
+        "The Harbour People's Party won the vote in Leith on Sunday. "
+        "Leaders of the Harbour People's Party said the result was a mandate for the new ferry."
+    ))
+    assert any("People's Party" in name for name in actors), sorted(actors)
+    assert not any("People 's" in name for name in actors), sorted(actors)
