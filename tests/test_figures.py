@@ -276,6 +276,9 @@ def test_a_length_of_time_that_places_something_is_no_figure(analyse_texts):
     # an aside in dashes or brackets is not part of the phrase
     ("Police questioned 12 members of the ferry crew (including the captain) after the collision.",
      "12", "members of the ferry crew"),
+    # a phrase cut short ends at a noun, not mid-way ("... resignation in related")
+    ("At least 31 people have died since the mayor's resignation in related protests across the harbour towns "
+     "of the north.", "At least 31", "people died since the mayor's resignation"),
 ])
 def test_what_a_figure_counts_is_no_clause(analyse_texts, text, value, counts):
     by_value = {f.value: f for f in figures_of(analyse_texts, text)}

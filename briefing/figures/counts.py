@@ -27,7 +27,10 @@ def _phrase(tokens: Sequence[Token], limit: int = 12) -> str:
         if token.i != run[-1].i + 1 or token.text in _ASIDE or (token.text == "-" and run[-1].whitespace_):
             break  # a gap, or an aside opens: "witnesses from that evening — including an officer"
         run.append(token)
-    run = run[:limit]
+    if len(run) > limit:  # cut short: end at its last noun, not mid-phrase ("... assassination in related")
+        run = run[:limit]
+        while run and run[-1].pos_ not in ("NOUN", "PROPN", "NUM"):
+            run.pop()
     while run and run[-1].pos_ in _DANGLING:
         run.pop()  # "the 43-year-old man from" ends with the phrase it lost
     if not any(t.pos_ in ("NOUN", "PROPN") for t in run):
