@@ -80,7 +80,7 @@ def analyse_article(article: Article, doc: Doc, settings: AnalysisSettings) -> A
     from briefing.actors.mentions import article_mentions
     from briefing.events import date_mentions
     from briefing.figures.find import figures_in
-    from briefing.nlp import load_pipeline, sentences_of
+    from briefing.nlp import load_pipeline, release, sentences_of
     from briefing.summarise import SpacyTokenizer, make_text_summariser
 
     lang = profile(doc.lang_)
@@ -92,7 +92,7 @@ def analyse_article(article: Article, doc: Doc, settings: AnalysisSettings) -> A
     summariser = make_text_summariser(wanted.algorithm, tokenizer, wanted.engine, wanted.weights,
                                       wanted.bonus_words, wanted.stigma_words)
     summary = summariser.summarise(article.title, sentences, wanted.sentences, wanted.words)
-    return ArticleFacts(
+    facts = ArticleFacts(
         article=article,
         language=lang.code,
         sentences=tuple(sentences),
@@ -102,6 +102,8 @@ def analyse_article(article: Article, doc: Doc, settings: AnalysisSettings) -> A
         figures=tuple(figures_in(doc, lang)),
         dates=tuple(date_mentions(doc, text, article.published, lang)),
     )
+    release(doc)
+    return facts
 
 
 def in_language(articles: Sequence[Article], model: str) -> tuple[list[Article], list[SkippedInput]]:

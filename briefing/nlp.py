@@ -128,7 +128,7 @@ def restore_case(text: str, stop_words: frozenset[str] = frozenset()) -> str:
 def entities_of(sent: Span) -> list[Span]:
     """The entities of a sentence of a ``Doc``, as ``sent.ents`` gives them; but spaCy walks
     every entity of the document each time it is asked, so they are sorted out once a document
-    (kept in its ``user_data``, which lives as long as the ``Doc``)."""
+    and kept in its ``user_data`` (until ``release``)."""
     doc = sent.doc
     by_sentence = doc.user_data.get(_ENTITIES_KEY)
     if by_sentence is None:
@@ -147,6 +147,12 @@ def entities_of(sent: Span) -> list[Span]:
 
 
 _ENTITIES_KEY = "briefing.entities_by_sentence"
+
+
+def release(doc: Doc) -> None:
+    """Drop what ``entities_of`` keeps in ``doc``: its spans refer back to the ``Doc``, a cycle
+    that would keep it (and its tensor) alive until the garbage collector next runs."""
+    doc.user_data.pop(_ENTITIES_KEY, None)
 
 
 def sentences_of(doc: Doc, original: str | None = None) -> list[SentenceSpan]:

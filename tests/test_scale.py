@@ -166,3 +166,20 @@ def test_the_entities_of_each_sentence_are_spacys_read_once(nlp):
     for sent in sentences:
         assert entities_of(sent) == list(sent.ents)
     assert entities_of(doc[0:3]) == list(doc[0:3].ents)  # a span that is no sentence
+
+
+def test_making_the_facts_leaves_nothing_in_the_parse_that_refers_back_to_it(nlp):
+    # spans kept in Doc.user_data would hold the Doc (and its tensor) in a cycle until the garbage
+    # collector ran: memory would grow with the articles instead of staying flat
+    from pathlib import Path
+
+    from briefing.analyse import AnalysisSettings, analyse_article
+    from briefing.config import Config
+    from briefing.models import Article
+
+    article = Article(title="Ferry talks", source="Harbour Times", path=Path("ferry.txt"),
+                      paragraphs=["Harbour Line and the union met in Leith on Monday. About 40 crews walked out."])
+    doc = nlp(article.text)
+    facts = analyse_article(article, doc, AnalysisSettings.from_config(Config()))
+    assert facts.figures and facts.mentions and facts.dates
+    assert dict(doc.user_data) == {}
