@@ -276,7 +276,7 @@ _DATELINE_ITSELF = (rf"(?:{_CREDIT}\s*{_DASH}?"
                     # a town and the postal code of its state or province: "Ottawa, ON -", "Grand Rapids, MI —"
                     rf"|[A-Z][a-z][\w.'’-]*(?: [A-Z][a-z][\w.'’-]*){{0,2}}, [A-Z]{{2}}{_DAY}\s*{_DASH})")
 _DATELINE = re.compile(rf"^{_DATELINE_ITSELF}\s*(?=[A-Z\"“‘])")
-_DATELINE_ALONE = re.compile(rf"{_DATELINE_ITSELF}\s*")
+_DATELINE_ALONE = re.compile(_DATELINE_ITSELF)  # with ``fullmatch`` on the stripped line
 
 
 def is_dateline(line: str) -> bool:
@@ -313,7 +313,7 @@ def _without_headline(paragraph: str, title: str | None, source: str | None, rem
     if not title or len(title.split()) < MIN_HEADLINE_WORDS:
         return paragraph  # "Football Football fans ...": too short to tell
     # after any separator the page put before it: "| Harbour Line unveils ..."
-    rest, times = paragraph[len(paragraph) - len(paragraph.lstrip(_SEPARATORS)):], 0
+    rest, times = paragraph.lstrip(_SEPARATORS), 0
     while rest[:len(title)].lower() == title.lower():
         rest, times = rest[len(title):].lstrip(_SEPARATORS + "."), times + 1
     if not times or not rest:
