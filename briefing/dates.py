@@ -126,12 +126,12 @@ def resolve(expression: str, base: dt.date, future: bool, lang: LanguageProfile)
     named = next((w for w in words if w in lang.weekdays), None)
     month_named = any(w in lang.months or w in lang.month_abbreviations for w in words)
     if any(w in lang.relative_words for w in words[1:]):
-        return None  # "the day after Friday": another day, which the timeline does not count
+        return _shifted(text, base, future, lang)
+    if (feast := holiday(text, base, future, lang)) is not None:
+        return feast  # before the weekday in its name: "Good Friday", "Easter Sunday"
     found = _parsed(text, base, future, lang, bool(named or month_named))
     if found is None and (named or month_named) and not any(w in lang.set_words for w in words):
         found, future = _core(text, base, future, lang)
-    if found is None and not (named or month_named):
-        return holiday(text, base, future, lang)
     if found is None:
         return None
     day = found
@@ -141,6 +141,17 @@ def resolve(expression: str, base: dt.date, future: bool, lang: LanguageProfile)
             and not any(w in lang.past_words or w in lang.future_words for w in words):
         return base  # "on Monday" in Monday's paper; "last Monday" there is a week before
     return day
+
+
+def _shifted(text: str, base: dt.date, future: bool, lang: LanguageProfile) -> dt.date | None:
+    """"the day before last Tuesday", "the day after Friday's vote": the day next to the one
+    named; None for other days counted from another ("two days after Friday", "the week before
+    Christmas") or from an event ("the day after his death")."""
+    keys = "|".join(re.escape(key) for key in lang.day_shifts)
+    found = re.match(rf"^(?:\w+\s+)?({keys})\s+(\S.*)$", text, re.I)
+    if found is None or not (day := resolve(found.group(2), base, future, lang)):
+        return None
+    return day + dt.timedelta(days=lang.day_shifts[found.group(1).lower()])
 
 
 def holiday(text: str, base: dt.date, future: bool, lang: LanguageProfile) -> dt.date | None:
@@ -154,6 +165,8 @@ def holiday(text: str, base: dt.date, future: bool, lang: LanguageProfile) -> dt
     name = " ".join(words)
     if not name or not any(w[:1].isupper() for w in text.split()):
         return None  # a holiday is written with capitals
+    if all(w in lang.months or w in lang.month_abbreviations or w in lang.weekdays for w in words):
+        return None  # "May" is the month, not "May Day"; "Friday" no "Good Friday"
     for country in lang.holiday_countries:
         by_name = _holidays(country, base.year)
         days = by_name.get(name, []) + by_name.get(f"{name} day", [])
@@ -175,7 +188,9 @@ def _holidays(country: str, year: int) -> dict[str, list[dt.date]]:
 
     with warnings.catch_warnings():  # a country's calendar known only from some year on
         warnings.simplefilter("ignore")
-        calendar = holidays.country_holidays(country, years=[year - 1, year, year + 1])
+        # Days a paper names that are no day off are holidays too ("on Christmas Eve", "Halloween")
+        kinds = [k for k in ("public", "unofficial") if k in holidays.country_holidays(country).supported_categories]
+        calendar = holidays.country_holidays(country, years=[year - 1, year, year + 1], categories=kinds)
     by_name: dict[str, list[dt.date]] = {}
     for day, names in sorted(calendar.items()):
         for part in names.split(";"):

@@ -37,11 +37,14 @@ def _future_verb(token: Token, lang: LanguageProfile) -> bool:
         child.dep_ == "dobj" for child in token.children)
 
 
-def _tense(verb: Token, lang: LanguageProfile) -> bool | None:
+def _tense(verb: Token, lang: LanguageProfile, before: bool = False) -> bool | None:
     """Does this verb look forward (True: "will resume", "expected to"), back (False: "spoke",
-    "has spoken", "was killed"), or does its form not say (None: "returns", "to restart")?"""
+    "has spoken", "was killed"), or does its form not say (None: "returns", "to restart")?
+    ``before``: the date opens the verb's clause ("On Friday, the government planned to pay"):
+    it dates a plan made in the past, not what was planned ("planned a march on Saturday")."""
     auxiliaries = [t for t in verb.children if t.dep_ in ("aux", "auxpass")]
-    if any(t.lower_ in lang.future_words or t.lower_ == "wo" for t in auxiliaries) or _future_verb(verb, lang):
+    planned = _future_verb(verb, lang) and not (before and verb.tag_ == "VBD" and not auxiliaries)
+    if any(t.lower_ in lang.future_words or t.lower_ == "wo" for t in auxiliaries) or planned:
         return True
     if any(t.lower_ in lang.modal_future for t in auxiliaries) and not any(t.lemma_ == "have" for t in auxiliaries):
         return True  # "would be travelling Thursday", "might come as soon as Tuesday"; not "would have"
@@ -62,10 +65,10 @@ def _clause_says(ent: Span, lang: LanguageProfile) -> bool | None:
     Monday past; "X will chair ... and spoke to Y on Monday" is Monday past too. A verb whose
     form does not say hands over to the clause it depends on. None when no verb decides."""
     token = _verb_of(ent)
-    for _ in range(CLAUSE_STEPS):
+    for step in range(CLAUSE_STEPS):
         if token.pos_ not in ("VERB", "AUX"):
             return None
-        said = _tense(token, lang)
+        said = _tense(token, lang, before=step == 0 and ent.end <= token.i)
         if said is not None or token.head.i == token.i:
             return said
         token = token.head
@@ -233,12 +236,19 @@ def _candidates(sent: Span, lang: LanguageProfile) -> Iterator[tuple[Span, str]]
     """The date expressions of a sentence: spaCy's DATE and TIME entities, and the words that
     name a day on their own where the model saw none ("Late Monday, officials said", "apply for
     visas today"). A clock time and the day right after it are one expression ("9 a.m.
-    Tuesday"); a day another is counted from is none ("the day before last Tuesday")."""
+    Tuesday"); a day another is counted from is one with what counts from it ("the day before
+    last Tuesday", read by ``dates.resolve``)."""
     doc = sent.doc
     spans = list(_spans(sent, lang))
     taken = -1  # the last span joined to a clock time before it
     for n, span in enumerate(spans):
-        if n <= taken or _counted_from(span, lang):
+        if n <= taken:
+            continue
+        if n + 1 < len(spans) and _counted_from(spans[n + 1], lang) and spans[n + 1].start == span.end + 1:
+            taken = n + 1
+            yield doc[span.start:spans[n + 1].end], f"{span.text} {doc[span.end].text} {spans[n + 1].text}"
+            continue
+        if _counted_from(span, lang):
             continue
         day = next((m for m in range(n + 1, len(spans)) if _names_day(spans[m], lang)), None) \
             if span.label_ == "TIME" else None

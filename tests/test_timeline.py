@@ -150,7 +150,11 @@ WEDNESDAY = dt.date(2019, 11, 20)
     ("the early hours of Thursday morning", False, dt.date(2019, 11, 14)),
     ("Wednesday's", False, WEDNESDAY),
     ("every Friday", False, None),
-    ("the day after Friday", False, None),
+    # The day next to a day named is that day's neighbour; counted further, or from an event, none.
+    ("the day after Friday", False, dt.date(2019, 11, 16)),
+    ("the day before last Tuesday", False, dt.date(2019, 11, 18)),
+    ("two days after Friday", False, None),
+    ("the day after his death", False, None),
     # In a Wednesday paper, "Wednesday" is that day, but "last Wednesday" the week before and
     # "next Wednesday" the week after; "Wednesday last" is "last Wednesday".
     ("last Wednesday", False, dt.date(2019, 11, 13)),
@@ -172,6 +176,11 @@ def test_resolution_uses_what_the_text_says(expression, forward, expected):
     ("The minister said the delegation would be ready to travel as soon as Friday.", dt.date(2019, 11, 22)),
     # A weekday and a month-day that must agree, in a sentence of the present tense.
     ("Tickets for the tour go on sale at 10 a.m. Friday, Dec. 6, the promoter said.", dt.date(2019, 12, 6)),
+    # A plan made in the past is dated by a date that opens its clause; what is planned lies ahead.
+    ("On Friday, the council planned to pay the first claims to the families.", dt.date(2019, 11, 15)),
+    ("Residents planned a march to the town hall on Saturday, the organisers said.", dt.date(2019, 11, 23)),
+    # A day counted from another: the model tags "The day" and "last Tuesday's" apart.
+    ("The day before last Tuesday's court hearing, the lawyer visited the family.", dt.date(2019, 11, 18)),
     # A day the model did not tag: the word itself.
     ("The couple planned to apply for visas today at the embassy.", WEDNESDAY),
     # A clock time and its day are one expression, even with the time in another zone between them.
@@ -288,7 +297,21 @@ def test_a_date_with_its_year_is_that_day_but_a_timeline_keeps_to_the_year_aroun
     # ...or the next one, when the sentence looks ahead
     ("The new ferry will make its first crossing on Christmas Day, the operator said.", dt.date(2021, 11, 2),
      dt.date(2021, 12, 25)),
+    # ...before the weekday in its name; and a day that is no day off is one too
+    ("The church roof collapsed on Good Friday during a service, the diocese said.", dt.date(2021, 4, 20),
+     dt.date(2021, 4, 2)),
+    ("The warehouse burned down on Christmas Eve, the fire service said.", dt.date(2021, 1, 5),
+     dt.date(2020, 12, 24)),
 ])
 def test_a_public_holiday_named_alone_is_its_day(nlp, text, published, day):
     (event,) = extract_timeline(articles(nlp, (text, published)), published)
     assert event.date == day
+
+
+def test_a_month_or_weekday_alone_is_no_holiday():
+    from briefing.dates import holiday
+
+    lang = profile("en")
+    assert holiday("May", dt.date(2000, 3, 29), False, lang) is None  # not "May Day"
+    assert holiday("Friday", dt.date(2021, 4, 20), False, lang) is None
+    assert holiday("May Day", dt.date(2021, 5, 20), False, lang) == dt.date(2021, 5, 3)

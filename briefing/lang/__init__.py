@@ -85,7 +85,8 @@ class LanguageProfile:
     ahead_words: frozenset[str]  # "in three days": so does one ahead of it
     past_words: frozenset[str]  # "last Oct. 23" lies behind
     set_words: frozenset[str]  # "every Friday" is no one day
-    relative_words: frozenset[str]  # "the day after Friday" is not Friday
+    relative_words: frozenset[str]  # "the day after Friday" is not Friday...
+    day_shifts: Mapping[str, int]  # ...but the day after it: "day after" -> 1, "day before" -> -1
     # Countries whose public holidays a text in the language names by their name alone
     # ("Thanksgiving Day"), in the order a name is looked up (the `holidays` package's codes)
     holiday_countries: tuple[str, ...]

@@ -138,6 +138,7 @@ PROFILE = LanguageProfile(
     past_words=_words("last past previous"),
     set_words=_words("every each"),
     relative_words=_words("before after following preceding"),
+    day_shifts={"day before": -1, "day preceding": -1, "day after": 1, "day following": 1},
     back_references=_words("""
         he she it they this these that those his her its their him them however but and also meanwhile still yet
         instead moreover furthermore nevertheless then so such both there here another other later thus"""),
