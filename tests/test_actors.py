@@ -527,3 +527,59 @@ def test_a_name_with_a_possessive_inside_reads_as_written(analyse_texts):
     ))
     assert any("People's Party" in name for name in actors), sorted(actors)
     assert not any("People 's" in name for name in actors), sorted(actors)
+
+
+def _tagged(parse_text, text, *ents):
+    """The parse of ``text`` with only the entities the model is made to see: (words, label)
+    pairs, each the next place the words are written."""
+    doc, _ = parse_text(text)
+    spans, start = [], 0
+    for words, label in ents:
+        start = doc.text.index(words, start)
+        spans.append(doc.char_span(start, start + len(words), label=label))
+        start += len(words)
+    doc.ents = spans
+    return doc
+
+
+def test_a_name_the_model_cut_in_pieces_is_made_whole(parse_text):
+    from briefing.actors.mentions import mentions_in
+
+    # the model tags the first name alone, or the surname alone after an untagged first name
+    doc = _tagged(parse_text, "Shawn Merrick came one out away from his first complete game.\n\n"
+                              "The court freed Hen Sopheak on Friday.", ("Shawn", "PERSON"), ("Sopheak", "PERSON"))
+    assert [(m.name, m.kind) for m in mentions_in(doc, LABELS, EN)] == [("Shawn Merrick", "person"),
+                                                                       ("Hen Sopheak", "person")]
+
+
+def test_a_word_read_elsewhere_as_a_place_does_not_join_a_person(parse_text):
+    from briefing.actors.mentions import mentions_in
+
+    doc = _tagged(parse_text, "Dynamo Kerrow must play behind closed doors.\n\nFans in Kerrow threw bottles.",
+                  ("Kerrow", "PERSON"), ("Kerrow", "GPE"))
+    assert "Dynamo Kerrow" not in {m.name for m in mentions_in(doc, LABELS, EN)}
+
+
+def test_a_capitalised_common_noun_is_no_name_whatever_the_entity(parse_text):
+    from briefing.actors.mentions import mentions_in
+
+    doc = _tagged(parse_text, "Harbour Rovers 2 Westfield 1\n\nAttendance : 2,400", ("Attendance", "PERSON"))
+    assert next(t for t in doc if t.text == "Attendance").pos_ == "NOUN"  # the tagger's reading, which decides
+    assert "Attendance" not in {m.name for m in mentions_in(doc, LABELS, EN)}
+
+
+def test_an_acronym_in_spaced_brackets_is_declared_too():
+    assert alias_pairs("members of the Harbour Workers Union ( HWU ) walked out", EN) == [
+        ("hwu", "harbour workers union")]
+
+
+def test_a_declared_acronym_counts_only_where_written_in_capitals(parse_text):
+    from briefing.actors.mentions import _propagate
+    from briefing.facts import Mention
+
+    doc, _ = parse_text("The Intelligent Network (IN) went live in March. Engineers said it would cut costs in half.")
+    doc.ents = []
+    start = doc.text.index("Intelligent")
+    tagged = [Mention("organisation", ("Intelligent", "Network"), start, start + len("Intelligent Network"))]
+    found = _propagate(doc, tagged, LABELS, EN)
+    assert "in" not in [doc.text[m.start:m.end] for m in found]  # the word "in" is no organisation

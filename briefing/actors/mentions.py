@@ -160,6 +160,48 @@ def _split_entities(ents: Iterable[Span]) -> list[Span]:
     return spans
 
 
+def _name_word(token: Token, lang: LanguageProfile) -> bool:
+    """A word that may be part of a person's name: a proper noun in title case that is no title
+    or role ("Minister") and no other entity ("Friday")."""
+    word = token.text
+    return (token.pos_ == "PROPN" and word.isalpha() and word[0].isupper()
+            and 2 * sum(c.isupper() for c in word) <= len(word)  # "McGrath", "Li"; not "GDRs"
+            and token.lower_ not in lang.honorifics and token.lower_ not in lang.role_words)
+
+
+def _whole_names(spans: list[Span], lang: LanguageProfile) -> list[Span]:
+    """Person names the model cut in pieces made whole: "Bob" tagged a person and "Estes" left
+    out, "Sopheak" tagged and "Hen" not. A person's one-word span takes in the name word right
+    after it, or else right before it, on the same line, when that word is in no entity, is
+    read as no other name anywhere in the text and is no common noun there."""
+    from spacy.tokens import Span as SpacySpan
+
+    if not spans:
+        return spans
+    doc = spans[0].doc
+    entity = {t.i for ent in doc.ents for t in ent} | {i for span in spans for i in range(span.start, span.end)}
+    # One sense per text: a word the model reads elsewhere as some other name ("Volgograd" a
+    # place, beside "Rotor Volgograd") makes no person's name whole.
+    other = {t.text for ent in doc.ents if ent.label_ != "PERSON" for t in ent}
+
+    def free(i: int) -> bool:
+        return 0 <= i < len(doc) and i not in entity and _name_word(doc[i], lang) and doc[i].text not in other
+
+    out = []
+    for span in spans:
+        words = [t for t in span if _name_word(t, lang)]
+        if span.label_ == "PERSON" and len(words) == 1 and words[0].text not in other:
+            start, end = span.start, span.end
+            if doc[end - 1] == words[0] and free(end) and words[0].whitespace_ == " ":
+                end += 1  # "Bob" of "Bob Estes"; not after a score the span holds: "Brandt 6-4 6-2"
+            elif (doc[start] == words[0] and free(start - 1) and doc[start - 1].whitespace_ == " "
+                  and not _is_common_noun(doc[start - 1].text, doc.text, lang)):
+                start -= 1  # "Sopheak" of "freed Hen Sopheak"; not "Captain Kowalski" beside "the captain"
+            span = SpacySpan(doc, start, end, label=span.label_)
+        out.append(span)
+    return out
+
+
 def _covered(doc: Doc, mentions: Sequence[Mention], labels: Iterable[str]) -> set[int]:
     """Indices of the tokens inside an entity of the wanted labels or a mention."""
     wanted = set(labels)
@@ -184,9 +226,11 @@ def _propagate(doc: Doc, found: list[Mention], labels: Iterable[str], lang: Lang
     long_forms = {" ".join(m.words).lower(): m.kind for m in found}
     for short, long in alias_pairs(text, lang):
         if long in long_forms and len(short.split()) == 1:
-            original = re.search(rf"\b{re.escape(short)}\b", text, re.I)
+            # as the text writes it, in capitals: "Intelligent Network (IN)" names no "in"
+            written = (m.group() for m in re.finditer(rf"\b{re.escape(short)}\b", text, re.I))
+            original = next((w for w in written if w[:1].isupper()), None)
             if original:
-                names[(original.group(),)][long_forms[long]] += 1
+                names[(original,)][long_forms[long]] += 1
     # A name the model read as a number more often than as a name is a number here: "5GHz"
     # tagged an organisation once and a cardinal 23 times.
     numbers = Counter(tuple(t.text for t in ent) for ent in doc.ents if ent.label_ in lang.figure_labels)
@@ -341,7 +385,7 @@ def mentions_in(doc: Doc, labels: Iterable[str], lang: LanguageProfile, original
     wanted = set(labels)
     text = doc.text
     found = []
-    for ent in _split_entities(doc.ents):
+    for ent in _whole_names(_split_entities(doc.ents), lang):
         if ent.label_ not in wanted:
             continue
         kind = lang.entity_kinds[ent.label_]
@@ -367,9 +411,9 @@ def mentions_in(doc: Doc, labels: Iterable[str], lang: LanguageProfile, original
             continue  # "Rs 25 lakh": a currency, not an organisation
         if kind != "person" and is_calendar(words, lang):
             continue  # a date, not an organisation or place (a person may be "May")
-        if len(words) == 1 and kind != "person" and (
-                _is_common_noun(words[0], text, lang) or (len(ent) == 1 and ent.root.pos_ == "NOUN")):
-            continue
+        if len(words) == 1 and ((kind != "person" and _is_common_noun(words[0], text, lang))
+                                or (len(ent) == 1 and ent.root.pos_ == "NOUN")):
+            continue  # the tagger reads a common noun ("Attendance : 2,000"), whatever the entity
         if kind != "place" and country_code(" ".join(words), lang):
             kind = "place"  # the model's "Belarus" as an organisation or "Benin" as a person
         elif kind == "organisation" and _INITIAL_AND_NAME.match(" ".join(words)):

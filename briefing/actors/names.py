@@ -71,7 +71,7 @@ def is_suffix(short: Sequence[str], full: Sequence[str]) -> bool:
     return 0 < len(short) < len(full) and same_name(short, full[len(full) - len(short):])
 
 
-_ACRONYM_PAIR = re.compile(r"\(([A-Z][A-Za-z&]{1,7})\)")
+_ACRONYM_PAIR = re.compile(r"\(\s?([A-Z][A-Za-z&]{1,7})\s?\)")  # "(KDP)", tokenised text "( KDP )"
 
 
 @functools.lru_cache(maxsize=8)
