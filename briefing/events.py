@@ -256,7 +256,30 @@ def _candidates(sent: Span, lang: LanguageProfile) -> Iterator[tuple[Span, str]]
             taken = day  # read without what stands between: "0735" would be a year
             yield doc[span.start:spans[day].end], f"{span.text} {spans[day].text}"
             continue
-        yield span, span.text
+        yield from _listed_days(span, lang) or [(span, span.text)]
+
+
+def _listed_days(span: Span, lang: LanguageProfile) -> list[tuple[Span, str]]:
+    """"April 24 and 25", "3, 4 and 5 May": one expression of the model's for each day it lists,
+    each read with the month (and what follows: "April 24 and 25, 1999"); [] for any other."""
+    doc = span.doc
+    months = [t for t in span if t.lower_ in lang.months or t.lower_.rstrip(".") in lang.month_abbreviations]
+    days = [t for t in span if t.text.isdigit() and 1 <= int(t.text) <= 31]
+    if len(months) != 1 or len(days) < 2:
+        return []
+    month, first, last = months[0], days[0], days[-1]
+    listed = {t.i for t in days}
+    if any(t.i not in listed and not (t.pos_ == "CCONJ" or t.text == ",") for t in doc[first.i:last.i + 1]):
+        return []  # "April 24 to 25" is a span of days; "24 April and 3 May" two dates the model keeps apart
+    if month.i == first.i - 1:  # "April 24 and 25"
+        tail = doc[last.i].whitespace_ + doc[last.i + 1:span.end].text if last.i + 1 < span.end else ""
+        return [(doc[span.start:first.i + 1], doc[span.start:first.i + 1].text + tail)] + [
+            (doc[d.i:d.i + 1], f"{month.text} {d.text}{tail}") for d in days[1:]]
+    if month.i == last.i + 1:  # "24 and 25 April"
+        tail = doc[month.i:span.end].text
+        return [(doc[d.i:d.i + 1], f"{d.text} {tail}") for d in days[:-1]] + [(doc[last.i:span.end],
+                                                                             doc[last.i:span.end].text)]
+    return []
 
 
 def _names_day(span: Span, lang: LanguageProfile) -> bool:

@@ -315,3 +315,21 @@ def test_a_month_or_weekday_alone_is_no_holiday():
     assert holiday("May", dt.date(2000, 3, 29), False, lang) is None  # not "May Day"
     assert holiday("Friday", dt.date(2021, 4, 20), False, lang) is None
     assert holiday("May Day", dt.date(2021, 5, 20), False, lang) == dt.date(2021, 5, 3)
+
+
+@pytest.mark.parametrize("text, days", [
+    ("The ministers will meet in Geneva on Dec. 4 and 5, the agency said.",
+     [dt.date(2019, 12, 4), dt.date(2019, 12, 5)]),
+    ("The festival ran on 8 and 9 November in the old town.", [dt.date(2019, 11, 8), dt.date(2019, 11, 9)]),
+    # a span of days is no list of them, and no one day
+    ("The fair runs from Dec. 4 to 6 at the harbour.", []),
+])
+def test_each_day_a_date_lists_is_found(nlp, text, days):
+    from briefing.dates import day_of
+    from briefing.events import date_expressions
+    from briefing.nlp import parse
+
+    (doc,) = parse([text], nlp)
+    lang = profile("en")
+    found = [day_of(e.text, WEDNESDAY, e.forward, lang) for e in date_expressions(doc, text, lang)]
+    assert [d for d in found if d is not None] == days
