@@ -34,6 +34,10 @@ HIDDEN = ("@hidden", "@aria-hidden='true'", "contains(translate(@style, ' ', '')
 PRUNE_XPATH = "//*[" + " or ".join(
     [f"contains(translate(@{attribute}, '{_UPPER}', '{_UPPER.lower()}'), '{word}')"
      for word in PRUNED_MARKUP for attribute in ("class", "id")] + list(HIDDEN)) + "]"
+# A comment thread the page marks only by the anchor a "Comments" link jumps to (<a name=
+# "comments"></a>): what follows the anchor in its block is the thread.
+PRUNE_XPATH += (" | //a[not(@href)][contains(translate(@name, '" + _UPPER + "', '" + _UPPER.lower() + "'), 'comment')]"
+                "/following-sibling::*")
 
 # What separates a headline from the site's name in a <title>: "Headline - Site", "Site: Headline".
 _SEPARATOR = re.compile(r"\s+(?:[-–—|:·•»>~/]|--|::)\s+|\s*[|»]\s*|\s*_\s*(?=[A-Z])")

@@ -59,6 +59,12 @@ def read(tmp_path: Path, html: str, name: str = "page.html") -> Article:
     ("<p>Submit your letter to the editor via this form.</p><div><p>Posted by: quayside on 8:21pm Tue. I "
      "agree with you, the old timetable was a joke.</p></div>",
      ["Submit your letter", "I agree with you"]),
+    # A comment thread marked only by the anchor a "Comments" link jumps to, each comment signed after it.
+    ("<a name='comments'></a><div class='hd'>Comments</div><p>Six in the morning is far too early for the "
+     "island's pensioners, who rely on the later boat to reach the surgery in town.<br>"
+     "<b>Posted by Morag on March 3, 2026 9:14 PM</b></p><p>Finally the council has listened to the people who "
+     "use this ferry every single day of the week.<br><b>Posted by Iain on March 3, 2026 8:02 PM</b></p>",
+     ["far too early for the island", "Finally the council has listened"]),
     # A promotion box beside the story.
     ("<div class='promo-box'><p>Our reporters have covered every sailing of the Corra Island ferry since "
      "the service began in 1998.</p></div>",
