@@ -182,7 +182,7 @@ def _whole_names(spans: list[Span], lang: LanguageProfile) -> list[Span]:
     entity = {t.i for ent in doc.ents for t in ent} | {i for span in spans for i in range(span.start, span.end)}
     # One sense per text: a word the model reads elsewhere as some other name ("Volgograd" a
     # place, beside "Rotor Volgograd") makes no person's name whole.
-    other = {t.text for ent in doc.ents if ent.label_ != "PERSON" for t in ent}
+    other = {t.text for ent in doc.ents if lang.entity_kinds.get(ent.label_) != "person" for t in ent}
 
     def free(i: int) -> bool:
         return 0 <= i < len(doc) and i not in entity and _name_word(doc[i], lang) and doc[i].text not in other
@@ -190,7 +190,7 @@ def _whole_names(spans: list[Span], lang: LanguageProfile) -> list[Span]:
     out = []
     for span in spans:
         words = [t for t in span if _name_word(t, lang)]
-        if span.label_ == "PERSON" and len(words) == 1 and words[0].text not in other:
+        if lang.entity_kinds.get(span.label_) == "person" and len(words) == 1 and words[0].text not in other:
             start, end = span.start, span.end
             if doc[end - 1] == words[0] and free(end) and words[0].whitespace_ == " ":
                 end += 1  # "Bob" of "Bob Estes"; not after a score the span holds: "Brandt 6-4 6-2"
