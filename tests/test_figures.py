@@ -218,6 +218,23 @@ def test_what_a_figure_counts_reads_as_a_noun_phrase(analyse_texts, text, value,
     assert not by_value[value].counts.endswith((" from", " paid", " He", " of"))
 
 
+def test_what_a_figure_counts_is_not_cut_inside_a_hyphened_word(analyse_texts):
+    (figure,) = figures_of(analyse_texts, "When the storm hit the coast on Oct. 29, the governor's chances of winning "
+                                          "re-election were 73 percent in the Harbour Post forecast.")
+    assert figure.counts == "the governor's chances of winning re-election"
+
+
+def test_a_number_joined_to_a_name_by_an_ampersand_is_a_name(analyse_texts):
+    # the model reads "106 & PARK", a show's name in capitals, as money
+    assert figures_of(analyse_texts, "The channel will run election updates on its shows, such as 106 & PARK.") == []
+
+
+def test_how_sure_someone_is_is_no_key_figure_but_a_comparison_is(analyse_texts):
+    figures = figures_of(analyse_texts, 'The manager said the club are "99% certain" to sign a new striker. '
+                                        "Ticket prices at the ground are 20% higher than last season.")
+    assert [f.value for f in figures] == ["20%"]
+
+
 def test_a_currency_code_glued_to_two_digits_names_a_thing_not_an_amount(analyse_texts):
     figures = figures_of(analyse_texts, "Delegates from 190 countries arrived for the COP28 summit in the Gulf. "
                                         "The bank charged a USD1700 fee for the late transfer.")

@@ -94,6 +94,9 @@ def figures_in(doc: Doc, lang: LanguageProfile) -> list[FigureFact]:
             # years" stays a figure).
             minor = minor or context_only(ent, unit, lang) or (ent.label_ == "DURATION" and (
                 determined or _places_in_time(ent, lang)))
+            # "99% certain", "100 per cent sure": how sure someone is, not a share of anything
+            # ("20% higher" compares, and stays).
+            minor = minor or (kind == "percent" and ent.root.dep_ == "npadvmod" and ent.root.head.tag_ == "JJ")
             found.append(FigureFact(
                 value=value, counts=counts, sentence=sent.text.strip(), kind=kind, number=number,
                 qualifier=said.lower() if said else None, unit=unit,

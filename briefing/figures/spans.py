@@ -363,6 +363,8 @@ def part_of_a_name(span: Span, lang: LanguageProfile) -> bool:
     before = doc[span.start - 1] if span.start > 0 else None
     if _address(span, lang):
         return True
+    if any(t.text == "&" for t in span) or (span.end < len(doc) and doc[span.end].text == "&"):
+        return True  # "&" joins names, not amounts: "106 & Park", "Procter & Gamble"
     plain = all(t.text.isdigit() or t.is_alpha for t in span)
     if plain and all(t.ent_type_ in NAME_ENTITIES for t in span):
         return True
