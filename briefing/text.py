@@ -29,10 +29,26 @@ def retells(a: str, b: str) -> bool:
 
 def dangles(text: str, lang: LanguageProfile) -> bool:
     """Does the sentence open with a pronoun or a back-reference to what came before ("He said
-    ...", "However, ...", "The company said ...")? Alone in a summary or a timeline it dangles."""
+    ...", "However, ...", "The company said ..."), or end a quotation an earlier sentence opened
+    ('Talks will resume soon," she said.')? Alone in a summary or a timeline it dangles."""
     opening = text.lstrip(" \"'‘“(").lower()
     first = opening.split(" ", 1)[0].strip(",;:")
-    return first in lang.back_references or opening.startswith(lang.back_reference_phrases)
+    return first in lang.back_references or opening.startswith(lang.back_reference_phrases) or closes_a_quotation(text)
+
+
+_QUOTE_MARK = re.compile(r"``|''|[\"“”]")
+
+
+def closes_a_quotation(text: str) -> bool:
+    """Is the sentence's first quotation mark one that closes (’”’, "''", or a straight mark glued
+    to the word before it: 'soon," she said')? Then the quotation opened in a sentence before."""
+    found = _QUOTE_MARK.search(text)
+    if found is None or found.group() in ("``", "“"):
+        return False
+    if found.group() in ("”", "''"):
+        return True
+    i = found.start()
+    return i > 0 and not text[i - 1].isspace() and text[i - 1] not in "(["
 
 
 def continues(text: str, start: int) -> bool:

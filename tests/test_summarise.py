@@ -151,6 +151,20 @@ def test_sentence_signals(text, dangling, quoted, fragment):
     assert ill_formed(text, len(text.split())) is fragment
 
 
+@pytest.mark.parametrize("text, dangling", [
+    # the end of a quotation an earlier sentence opened leans on that sentence
+    ('The new timetable will be ready by spring," the harbour master said.', True),
+    ("The ferry will run twice a day,” she said.", True),
+    ("The ferry will run twice a day,'' she said.", True),
+    # a quotation the sentence opens itself does not
+    ('"The ferry will run twice a day," she said.', False),
+    ("“The ferry will run twice a day,” she said.", False),
+    ('The mayor called the old timetable "a disgrace" on Monday.', False),
+])
+def test_a_sentence_that_ends_an_earlier_quotation_dangles(text, dangling):
+    assert dangles(text, profile("en")) is dangling
+
+
 @pytest.mark.parametrize("algorithm", ["news", "lexrank"])
 def test_a_word_budget_limits_the_summary_but_keeps_its_first_sentence(nlp, algorithm):
     from briefing.models import Sentence
