@@ -9,6 +9,7 @@ headline of a plain-text article is found among the non-prose lines above the bo
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from collections import Counter
@@ -212,6 +213,33 @@ class Cleaned:
     title: str | None
     paragraphs: list[str]
     removed: list[RemovedLine]
+    stamp: dt.date | None = None  # the day a line of only a date above the story gives
+
+
+# A page's stamp has a date and perhaps a clock time, nothing else: "2008-01-15 20:04:13 -",
+# "Tuesday, January 15, 2008", "15/01/2008 8:04 PM".
+MAX_STAMP_WORDS = 8
+_CLOCK = re.compile(r"^\d{1,2}(?:[:.]\d\d){1,2}(?:[ap]m)?$", re.I)
+
+
+def date_stamp(line: str, lang: LanguageProfile = ENGLISH) -> dt.date | None:
+    """The day a line that is only a date (and perhaps its time) names, or None."""
+    from briefing.ingest import EARLIEST, LATEST, written_date
+
+    tokens = re.findall(r"[^\W_]+(?:[:.][^\W_]+)*", line)
+    if not tokens or len(tokens) > MAX_STAMP_WORDS or not any(len(t) == 4 and t.isdigit() for t in tokens):
+        return None  # a stamp says its year
+    for token in tokens:
+        word = re.sub(r"^(\d+)(?:st|nd|rd|th)$", r"\1", token.lower())
+        if not (word.isdigit() or _CLOCK.match(word) or word.rstrip(".") in lang.calendar_words
+                or word in ("am", "pm")):
+            return None
+    stripped = line.strip(" -–—|:,")
+    try:
+        day = dt.date.fromisoformat(stripped[:10])
+    except ValueError:
+        day = written_date(stripped, lang)
+    return day if day is not None and EARLIEST <= day <= LATEST else None
 
 
 # A teaser cut short by the page: "Can't we keep even Bharat Ratna above politic...".
@@ -384,7 +412,9 @@ def clean_text(text: str, title: str | None = None, lang: LanguageProfile = ENGL
         title = _pick_headline(preamble, junk)
         if title is None and kept:
             title = _title_from_sentence(kept[0])
-    return Cleaned(title=title, paragraphs=kept, removed=removed)
+    stamp = next((day for day in map(lambda line: date_stamp(line, lang), reversed(preamble)) if day), None) \
+        if kept else None
+    return Cleaned(title=title, paragraphs=kept, removed=removed, stamp=stamp)
 
 
 def clean_document(doc: RawDocument, lang: LanguageProfile = ENGLISH) -> Article:
@@ -400,6 +430,7 @@ def clean_document(doc: RawDocument, lang: LanguageProfile = ENGLISH) -> Article
         paragraphs=cleaned.paragraphs,
         path=doc.path,
         url=doc.url,
-        published=doc.published,
+        # A page or a text that gives no date in its markup often prints it above the story
+        published=doc.published or cleaned.stamp,
         removed=cleaned.removed,
     )

@@ -113,13 +113,13 @@ def parse_date(value: Any, lang: LanguageProfile = ENGLISH) -> dt.date | None:
         return in_range(email.utils.parsedate_to_datetime(text).date())
     except (TypeError, ValueError, IndexError, OverflowError):
         pass
-    written = _written_date(text, lang)
+    written = written_date(text, lang)
     if written is None:
         log.warning("ignoring publication date %r: not a date briefing can read", text[:80])
     return in_range(written) if written is not None else None
 
 
-def _written_date(text: str, lang: LanguageProfile) -> dt.date | None:
+def written_date(text: str, lang: LanguageProfile) -> dt.date | None:
     """A date as people write it, "3 March 2026" or "March 3, 2026" (dateparser). Only a full
     date: a relative one ("yesterday") would depend on the day the brief is made."""
     import dateparser

@@ -1,3 +1,7 @@
+import datetime as dt
+
+import pytest
+
 from briefing.clean import clean_text
 from conftest import ARTICLES
 
@@ -163,3 +167,23 @@ def test_a_headline_after_a_separator_and_before_a_press_wire_dateline_is_not_st
     assert cleaned.paragraphs == ["Today at the port, Harbour Line unveiled a new ferry for the island route. "
                                   "It sails in May."]
     assert ("LEITH --(Wire Service)--", "dateline") in [(r.text, r.reason) for r in cleaned.removed]
+
+
+@pytest.mark.parametrize("stamp, day", [
+    ("2026-03-02 18:04:13 -", dt.date(2026, 3, 2)),
+    ("Monday, March 2, 2026", dt.date(2026, 3, 2)),
+    ("Posted by the harbour desk on March 2, 2026", None),  # more than a date: a byline, not a stamp
+    ("March 2026", None),  # no day
+])
+def test_an_article_without_a_date_is_dated_by_a_stamp_above_its_story(tmp_path, stamp, day):
+    from briefing.clean import clean_document
+    from briefing.ingest import read_inputs
+
+    path = tmp_path / "harbour.txt"
+    path.write_text(f"Harbour News\n\n{stamp}\n\n" + "Harbour councillors approved a new ferry timetable on "
+                    "Monday after a month of complaints about late sailings.\n\nThe first boat will leave at six "
+                    "in the morning from next week, the council said.\n", encoding="utf-8")
+    (document,), _ = read_inputs([path])
+    article = clean_document(document)
+    assert article.published == day
+    assert stamp not in article.text
