@@ -196,6 +196,7 @@ def test_the_table_takes_each_storys_best_figure_first_and_leaves_out_stories_no
     ("The crash happened at 3170 W. County Road 600S, in the north of the county.", "600S"),  # an address
     ("The new model has a 2-liter engine and costs less than the old one.", "2-liter"),  # a measure describing
     ("The village is a 30-minute drive from the harbour, the council said.", "30-minute"),
+    ("Rangers found a six-inch lizard under a rock on the island.", "six-inch"),  # also in words
 ])
 def test_ages_addresses_and_measures_that_describe_are_no_key_figures(analyse_texts, text, not_shown):
     shown = [f.value for f in figures_of(analyse_texts, text)]
@@ -227,6 +228,11 @@ def test_what_a_figure_counts_is_not_cut_inside_a_hyphened_word(analyse_texts):
 def test_a_number_joined_to_a_name_by_an_ampersand_is_a_name(analyse_texts):
     # the model reads "106 & PARK", a show's name in capitals, as money
     assert figures_of(analyse_texts, "The channel will run election updates on its shows, such as 106 & PARK.") == []
+
+
+def test_a_measure_in_words_that_reports_stays_a_key_figure(analyse_texts):
+    assert [f.value for f in figures_of(analyse_texts, "The storm left six inches of rain on the island.")] == [
+        "six inches"]
 
 
 def test_how_sure_someone_is_is_no_key_figure_but_a_comparison_is(analyse_texts):

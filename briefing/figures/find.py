@@ -40,8 +40,12 @@ def context_only(ent: Span, unit: str, lang: LanguageProfile) -> bool:
         return True
     if after and (after[0].lower_ in lang.clock_words or re.fullmatch(r"\d{1,2}[:.]\d\d", ent.text.strip())):
         return True
-    # English writes a measure with a hyphen only before what it describes: "six-inch lizard".
-    return bool(_HYPHENED.search(ent.text))
+    # English writes a measure with a hyphen only before what it describes: "six-inch lizard",
+    # "a 30-minute drive" (the number in words or in figures).
+    return bool(_HYPHENED.search(ent.text)) or any(
+        t.like_num and not t.whitespace_ and t.i + 2 < len(doc) and doc[t.i + 1].text == "-"
+        and not doc[t.i + 1].whitespace_ and doc[t.i + 2].is_alpha
+        and doc[t.i + 2].lower_ not in lang.fractions for t in ent)  # "two-thirds" is an amount
 
 
 def _places_in_time(ent: Span, lang: LanguageProfile) -> bool:
