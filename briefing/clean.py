@@ -220,6 +220,18 @@ class Cleaned:
 # "Tuesday, January 15, 2008", "15/01/2008 8:04 PM".
 MAX_STAMP_WORDS = 8
 _CLOCK = re.compile(r"^\d{1,2}(?:[:.]\d\d){1,2}(?:[ap]m)?$", re.I)
+_CLOCK_TIME = re.compile(r"\b\d{1,2}:\d\d\b")  # in a line: "6:41 p.m.", "20:04:13"
+
+
+def _stamped(line: str) -> bool:
+    """A headline in a list with the time it was posted after it: "Union might keep writers
+    from Grammys 1/15/2008, 6:41 p.m."; a sentence ends before a date it gives."""
+    words = line.split()
+    for size in range(2, min(MAX_STAMP_WORDS, len(words) - 2) + 1):
+        head, tail = " ".join(words[:-size]), " ".join(words[-size:])
+        if head[-1:] not in ".!?:;,\"'”’)" and _CLOCK_TIME.search(tail) and date_stamp(tail) is not None:
+            return True
+    return False
 
 
 def date_stamp(line: str, lang: LanguageProfile = ENGLISH) -> dt.date | None:
@@ -232,7 +244,7 @@ def date_stamp(line: str, lang: LanguageProfile = ENGLISH) -> dt.date | None:
     for token in tokens:
         word = re.sub(r"^(\d+)(?:st|nd|rd|th)$", r"\1", token.lower())
         if not (word.isdigit() or _CLOCK.match(word) or word.rstrip(".") in lang.calendar_words
-                or word in ("am", "pm")):
+                or word.replace(".", "") in ("am", "pm")):
             return None
     stripped = line.strip(" -–—|:,")
     try:
@@ -250,6 +262,8 @@ def _noise_reason(line: str, n_words: int, junk: Furniture) -> str | None:
     """Why a single line is not story text, judged on the line alone."""
     if _TRUNCATED.search(line) and n_words < SHORT_PROMPT_WORDS:
         return "a teaser cut short"
+    if n_words < SHORT_PROMPT_WORDS and _stamped(line):
+        return "a headline with its time stamp"
     if junk.caption.search(line) or (junk.credit.search(line) and n_words < SHORT_PROMPT_WORDS):
         return "caption or credit"
     if junk.prompt_start.search(line) or (junk.prompt_any.search(line) and n_words < SHORT_PROMPT_WORDS):

@@ -187,3 +187,14 @@ def test_an_article_without_a_date_is_dated_by_a_stamp_above_its_story(tmp_path,
     article = clean_document(document)
     assert article.published == day
     assert stamp not in article.text
+
+
+def test_headlines_listed_with_the_time_they_were_posted_are_not_story_text():
+    cleaned = clean_text(
+        "Harbour councillors approved a new ferry timetable on Monday after a month of complaints about late "
+        "sailings.\n\nThe council said the first boat would leave at six in the morning, at 6:05 a.m., from next "
+        "week.\n\nMore news\n\nLifeboat crews rescue fourteen sailors 3/2/2026, 6:41 p.m.\n\n"
+        "Harbour wall repairs to begin in spring 3/2/2026, 5:55 p.m.\n")
+    text = "\n".join(cleaned.paragraphs)
+    assert "Lifeboat crews" not in text and "Harbour wall repairs" not in text
+    assert "at 6:05 a.m., from next week." in text  # a clock time in a sentence stays
