@@ -26,6 +26,26 @@ def _leading(lang: LanguageProfile) -> re.Pattern:
     return re.compile(rf"^(?:{lang.date_leading_words})\s+(?:on\s+)?", re.I)
 
 
+@functools.lru_cache(maxsize=8)
+def _range(lang: LanguageProfile) -> re.Pattern:
+    """A span of days: "Aug. 14-Sept. 21", "Jan. 11-15", "Dec. 4 to 6, 2008", "14-21 August"."""
+    month = "|".join(sorted((re.escape(m) for m in (*lang.months, *lang.month_abbreviations)), key=len, reverse=True))
+    day = r"\d{1,2}(?:st|nd|rd|th)?"
+    joint = rf"\s*(?:[-–—]|\s(?:{'|'.join(map(re.escape, sorted(lang.range_words)))})\s)\s*"
+    return re.compile(rf"^(?:(?P<month>(?:{month})\.?\s+{day}){joint}(?:(?:{month})\.?\s+)?{day}"
+                      rf"|(?P<day>{day}){joint}{day}\s+(?P<later>(?:{month})\.?))(?P<year>,?\s+\d{{4}})?$", re.I)
+
+
+def _range_start(text: str, lang: LanguageProfile) -> str | None:
+    """The first day of a span of days, as an expression ("Aug. 14" of "Aug. 14-Sept. 21"), or
+    None when ``text`` is no span of days."""
+    found = _range(lang).match(text)
+    if found is None:
+        return None
+    start = found.group("month") or f"{found.group('day')} {found.group('later')}"
+    return start + (found.group("year") or "")
+
+
 def _parser(base: dt.date, future: bool, lang: LanguageProfile):
     from dateparser.date import DateDataParser
 
@@ -120,6 +140,8 @@ def resolve(expression: str, base: dt.date, future: bool, lang: LanguageProfile)
         return base
     if span_of_time(text, lang):
         return None
+    if (start := _range_start(text, lang)) is not None:
+        return resolve(start, base, future, lang)  # a span of days starts on its first: "Aug. 14-Sept. 21"
     words = _words(text)
     if len(words) == 2 and words[0] in lang.weekdays and words[1] in lang.past_words:
         text, words = f"{text.split()[-1]} {text.split()[0]}", words[::-1]  # "on Thursday last"

@@ -321,8 +321,10 @@ def test_a_month_or_weekday_alone_is_no_holiday():
     ("The ministers will meet in Geneva on Dec. 4 and 5, the agency said.",
      [dt.date(2019, 12, 4), dt.date(2019, 12, 5)]),
     ("The festival ran on 8 and 9 November in the old town.", [dt.date(2019, 11, 8), dt.date(2019, 11, 9)]),
-    # a span of days is no list of them, and no one day
-    ("The fair runs from Dec. 4 to 6 at the harbour.", []),
+    # a span of days is no list of them: it starts on its first day
+    ("The fair runs from Dec. 4 to 6 at the harbour.", [dt.date(2019, 12, 4)]),
+    ("The show will play at the Harbour Theatre Dec. 14-Jan. 21.", [dt.date(2019, 12, 14)]),
+    ("The festival ran 8-10 November in the old town.", [dt.date(2019, 11, 8)]),
 ])
 def test_each_day_a_date_lists_is_found(nlp, text, days):
     from briefing.dates import day_of

@@ -87,6 +87,7 @@ class LanguageProfile:
     set_words: frozenset[str]  # "every Friday" is no one day
     relative_words: frozenset[str]  # "the day after Friday" is not Friday...
     day_shifts: Mapping[str, int]  # ...but the day after it: "day after" -> 1, "day before" -> -1
+    range_words: frozenset[str]  # "Dec. 4 to 6": a span of days, which starts on its first
     # Countries whose public holidays a text in the language names by their name alone
     # ("Thanksgiving Day"), in the order a name is looked up (the `holidays` package's codes)
     holiday_countries: tuple[str, ...]

@@ -139,6 +139,7 @@ PROFILE = LanguageProfile(
     set_words=_words("every each"),
     relative_words=_words("before after following preceding"),
     day_shifts={"day before": -1, "day preceding": -1, "day after": 1, "day following": 1},
+    range_words=_words("to through until till"),
     back_references=_words("""
         he she it they this these that those his her its their him them however but and also meanwhile still yet
         instead moreover furthermore nevertheless then so such both there here another other later thus"""),
