@@ -48,6 +48,7 @@ class Mention:
     titled: bool = False  # a person named with an honorific ("Mr", "Dr") or a role
     group: int = 0
     credit: bool = False  # named as where the news came from: "(Reuters)", "told Reuters", "according to AP"
+    pronoun: bool = False  # a "he" or "she" after it refers to no one else: a person, however named
 
     @property
     def name(self) -> str:

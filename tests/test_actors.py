@@ -583,3 +583,17 @@ def test_a_declared_acronym_counts_only_where_written_in_capitals(parse_text):
     tagged = [Mention("organisation", ("Intelligent", "Network"), start, start + len("Intelligent Network"))]
     found = _propagate(doc, tagged, LABELS, EN)
     assert "in" not in [doc.text[m.start:m.end] for m in found]  # the word "in" is no organisation
+
+
+def test_a_one_word_name_the_text_calls_he_or_she_is_a_person(analyse_texts):
+    actors = actors_of(analyse_texts, (
+        "Marwede won the 1,500 metres in Oslo on Friday. She said the wind had helped her in the last lap.\n\n"
+        "Marwede will run again in Berlin next month."))
+    assert actors["Marwede"].kind == "person"
+
+
+def test_a_club_is_not_a_person_for_a_he_that_is_someone_elses(analyse_texts):
+    actors = actors_of(analyse_texts, (
+        "Defender Tom Okafor scored twice as Harbourside beat Westfield 3-1 on Saturday. He was named man of "
+        "the match.\n\nHarbourside are top of the table after the win."))
+    assert actors["Harbourside"].kind != "person"

@@ -36,7 +36,8 @@ def actor_kind(members: Iterable[Mention]) -> str:
     members = list(members)
     votes = Counter(m.kind for m in members)
     kind = min(votes, key=lambda k: (-votes[k], KIND_ORDER.index(k)))
-    if kind == "person" and all(len(m.words) == 1 and not m.titled for m in members if m.kind == "person"):
+    if kind == "person" and all(len(m.words) == 1 and not m.titled and not m.pronoun
+                                for m in members if m.kind == "person"):
         if _full_names_read_otherwise(members):
             return "person"  # its full name is here, read as something else ("Usain Bolt" as a place)
         return "place" if votes["place"] else "organisation"

@@ -461,7 +461,32 @@ def mentions_in(doc: Doc, labels: Iterable[str], lang: LanguageProfile, original
     shouted = [_in_capitals(written_as, m.start) for m in found]
     written = {m.name.lower() for m, caps in zip(found, shouted) if not caps}
     found = [m for m, caps in zip(found, shouted) if not caps or m.name.lower() in written]
+    found = [dataclasses.replace(m, pronoun=True) if m.kind == "person" and _referred_to_as_person(doc, m, found)
+             else m for m in found]
     return [dataclasses.replace(m, group=i) for i, m in enumerate(found)]
+
+
+def _referred_to_as_person(doc: Doc, mention: Mention, found: Sequence[Mention]) -> bool:
+    """Is the name a subject that a "he" or "she" follows, in its sentence or the next, with no
+    other person named in its sentence or before the pronoun? Then the text speaks of it as a person
+    ("Mitchell won. He said ..."); a club or a firm the model took for one is "it" or "they"."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.root.dep_ not in ("nsubj", "nsubjpass"):
+        return False  # a pronoun takes up the subject: "... for the Flyers. He ..." is someone else
+    sentence = span.sent
+    end = doc[sentence.end].sent.end if sentence.end < len(doc) else sentence.end
+    others = {m.start for m in found if m.kind == "person" and m.words != mention.words}
+    for token in doc[sentence.start:end]:
+        if span.start <= token.i < span.end:
+            continue
+        if token.idx in others or (token.ent_type_ == "PERSON" and token.text not in mention.words):
+            return False  # someone else is named in the sentence or before the pronoun: it may be theirs
+        if token.i < span.end:
+            continue
+        if token.pos_ == "PRON" and token.morph.get("Gender") in (["Masc"], ["Fem"]) \
+                and token.morph.get("Person") == ["3"]:
+            return True
+    return False
 
 
 def _for_country(text: str, end: int, lang: LanguageProfile) -> bool:
