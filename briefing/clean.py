@@ -426,8 +426,8 @@ def clean_text(text: str, title: str | None = None, lang: LanguageProfile = ENGL
         title = _pick_headline(preamble, junk)
         if title is None and kept:
             title = _title_from_sentence(kept[0])
-    stamp = next((day for day in map(lambda line: date_stamp(line, lang), reversed(preamble)) if day), None) \
-        if kept else None
+    # The stamp nearest above the story: a site's header may carry another day (today's)
+    stamp = next((day for line in reversed(preamble) if (day := date_stamp(line, lang))), None) if kept else None
     return Cleaned(title=title, paragraphs=kept, removed=removed, stamp=stamp)
 
 
