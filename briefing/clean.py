@@ -306,7 +306,7 @@ def _lettered(line: str) -> int:
 # A wire dateline before the story: "(CNN) --", "LONDON (Reuters) -", "SOFIA, Nov 7 (Reuters) -",
 # "Boston (CNN) --", "WASHINGTON —", "NEWMARKET --": a place (in capitals unless a credit in
 # brackets follows), perhaps a day, perhaps the credit, then a dash, before the story's first word.
-_CREDIT = r"\([A-Za-z][\w .&-]{0,30}\)"
+_CREDIT = r"\([A-Za-z][\w .&/-]{0,30}\)"  # "(Reuters)", "(CBS/AP)"
 _DAY = r"(?:,?\s*[A-Z][A-Za-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"  # "Nov 7", "Aug. 11, 1998", "JAN 17"
 # Not a hyphen ("AL-QAEDA chief ..."); wire copy typed on old terminals writes a dash as " _ ".
 _DASH = r"(?:--|[–—:]|[-_](?=\s|$))"
