@@ -321,6 +321,9 @@ def test_a_month_or_weekday_alone_is_no_holiday():
     ("The ministers will meet in Geneva on Dec. 4 and 5, the agency said.",
      [dt.date(2019, 12, 4), dt.date(2019, 12, 5)]),
     ("The festival ran on 8 and 9 November in the old town.", [dt.date(2019, 11, 8), dt.date(2019, 11, 9)]),
+    # a list the model cut in two, the first day no date to it ("5" CARDINAL, "6 April" DATE)
+    ("Rovers will play their fifth home game over the weekend of 5 and 6 April.",
+     [dt.date(2020, 4, 5), dt.date(2020, 4, 6)]),
     # a span of days is no list of them: it starts on its first day
     ("The fair runs from Dec. 4 to 6 at the harbour.", [dt.date(2019, 12, 4)]),
     ("The show will play at the Harbour Theatre Dec. 14-Jan. 21.", [dt.date(2019, 12, 14)]),
@@ -335,3 +338,22 @@ def test_each_day_a_date_lists_is_found(nlp, text, days):
     lang = profile("en")
     found = [day_of(e.text, WEDNESDAY, e.forward, lang) for e in date_expressions(doc, text, lang)]
     assert [d for d in found if d is not None] == days
+
+
+def test_a_list_of_days_the_model_cut_into_two_dates_is_each_day(nlp):
+    from spacy.tokens import Span
+
+    from briefing.dates import day_of
+    from briefing.events import date_expressions
+    from briefing.nlp import parse
+
+    text = "The clubs will play their next games on the midweek of 23 and 24 October."
+    (doc,) = parse([text], nlp)
+    first, second = text.index("the midweek of 23"), text.index("24 October")
+    doc.ents = [doc.char_span(first, first + len("the midweek of 23"), label="DATE"),
+                doc.char_span(second, second + len("24 October"), label="DATE")]
+    assert all(isinstance(ent, Span) for ent in doc.ents)
+    lang = profile("en")
+    found = [(e.text, day_of(e.text, WEDNESDAY, True, lang)) for e in date_expressions(doc, text, lang)]
+    assert [expression for expression, _ in found] == ["23 October", "24 October"]
+    assert found[1][1] - found[0][1] == dt.timedelta(days=1)  # the day before the one the month is given with
