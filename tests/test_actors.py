@@ -597,3 +597,11 @@ def test_a_club_is_not_a_person_for_a_he_that_is_someone_elses(analyse_texts):
         "Defender Tom Okafor scored twice as Harbourside beat Westfield 3-1 on Saturday. He was named man of "
         "the match.\n\nHarbourside are top of the table after the win."))
     assert actors["Harbourside"].kind != "person"
+
+
+def test_indian_honorifics_are_not_part_of_a_name(analyse_texts):
+    actors = actors_of(analyse_texts, (
+        "Union minister Shri Rajesh Malhotra visited the flood-hit district on Monday.\n\n"
+        "Party treasurer Smt Asha Deshpande said the alliance would hold."))
+    assert "Rajesh Malhotra" in actors and "Asha Deshpande" in actors, list(actors)
+    assert not any(name.startswith(("Shri", "Smt")) for name in actors), list(actors)

@@ -11,7 +11,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-HONORIFICS = _words("mr mrs ms miss mx dr sir dame lord lady prof professor rev reverend hon")
+HONORIFICS = _words("mr mrs ms miss mx dr sir dame lord lady prof professor rev reverend hon shri smt shrimati")
 # Words that make up a role or title in front of a name. A role needs one of ROLE_HEADS.
 ROLE_HEADS = _words("""
     president minister premier secretary chancellor general gen admiral colonel col captain capt commander
