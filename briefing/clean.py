@@ -286,6 +286,24 @@ def _noise_reason(line: str, n_words: int, junk: Furniture) -> str | None:
 _CODE = re.compile(r"[<>{}]")
 
 
+_CAPITALS_TAIL = re.compile(r"(?:\s+[A-Z][A-Z.'’-]{2,})+$")
+
+
+def without_dateline_tail(title: str, text: str) -> str:
+    """``title`` without the place in capitals of a dateline the page ran into it ("... human-
+    animal embryos LONDON"): words in capitals ending a headline in ordinary case, none of which
+    the story writes so (an acronym it names, "... to join NATO", it writes again)."""
+    tail = _CAPITALS_TAIL.search(title)
+    if tail is None:
+        return title
+    head = title[:tail.start()]
+    if len(head.split()) < MIN_HEADLINE_WORDS or not re.search(r"[a-z]", head) or head.isupper():
+        return title
+    if any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) for word in tail.group().split()):
+        return title
+    return head
+
+
 def _pick_headline(candidates: list[str], junk: Furniture) -> str | None:
     """The headline among the non-story lines above the body: nearest the body, 4+ words (words
     with letters: "2008-01-15 20:04:13" is a time stamp, not a headline), no markup or code."""
@@ -424,7 +442,9 @@ def clean_text(text: str, title: str | None = None, lang: LanguageProfile = ENGL
             removed.append(RemovedLine(dateline, "dateline"))
     if not title:
         title = _pick_headline(preamble, junk)
-        if title is None and kept:
+        if title is not None:
+            title = without_dateline_tail(title, "\n".join(kept))
+        elif kept:
             title = _title_from_sentence(kept[0])
     # The stamp nearest above the story: a site's header may carry another day (today's)
     stamp = next((day for line in reversed(preamble) if (day := date_stamp(line, lang))), None) if kept else None

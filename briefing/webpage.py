@@ -342,6 +342,9 @@ def clean_title(title: str | None, site: str | None, host: str | None, text: str
         title = title[host_first.end():]  # "NDTV.com: Modi meets ...": a site's address opening a title
     if text:
         title = _without_untold_ends(title, text)
+        from briefing.clean import without_dateline_tail
+
+        title = without_dateline_tail(title, text)
     title = _DOUBLED.sub(r"\1", title.strip())
     return title or None
 

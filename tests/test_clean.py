@@ -199,3 +199,16 @@ def test_headlines_listed_with_the_time_they_were_posted_are_not_story_text():
     text = "\n".join(cleaned.paragraphs)
     assert "Lifeboat crews" not in text and "Harbour wall repairs" not in text
     assert "at 6:05 a.m., from next week." in text  # a clock time in a sentence stays
+
+
+def test_a_dateline_run_into_the_headline_is_not_part_of_the_title():
+    from briefing.clean import without_dateline_tail
+
+    cleaned = clean_text("Ferry timetable approved after a month of complaints HARBOURTON\n\n"
+                         "Councillors approved a new ferry timetable on Monday after a month of complaints about "
+                         "late sailings.\n\nThe first boat will leave at six in the morning, the council said.")
+    assert cleaned.title == "Ferry timetable approved after a month of complaints"
+    # an acronym the story names again ends a headline as it is
+    story = "Members of NATO met in Brussels on Monday. NATO said the talks would go on."
+    assert without_dateline_tail("Harbour state asks to join NATO", story) == "Harbour state asks to join NATO"
+    assert without_dateline_tail("HARBOUR STATE ASKS TO JOIN", story) == "HARBOUR STATE ASKS TO JOIN"
