@@ -281,6 +281,14 @@ def test_a_length_of_time_that_places_something_is_no_figure(analyse_texts):
     assert not any("later" in v for v in shown) and any("40 days" in v for v in shown)
 
 
+def test_a_time_named_with_last_or_next_is_no_figure_but_a_length_before_it_is(analyse_texts):
+    (facts,) = analyse_texts("Last week one day, the ferry left the harbour two hours late. "
+                             "The captain was jailed for seven years last week.")
+    shown = [f.value.lower() for f in facts.figures if not f.minor]
+    assert not any(v.startswith("last week") for v in shown), shown
+    assert any(v.startswith("seven years") for v in shown), shown
+
+
 @pytest.mark.parametrize("text, value, counts", [
     # an active verb's clause is not what the figure counts; a passive participle reads as part of the phrase
     ("The studio's $90 million space drama had another poor weekend at the box office.", "$90 million",

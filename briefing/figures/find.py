@@ -49,9 +49,14 @@ def context_only(ent: Span, unit: str, lang: LanguageProfile) -> bool:
 
 
 def _places_in_time(ent: Span, lang: LanguageProfile) -> bool:
-    """A length of time that says when: "three days later", "two years earlier"."""
+    """A length of time that says when: "three days later", "two years earlier", "last week
+    one day", "the next 10 years"."""
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    return bool(lang.time_point_words & {*(t.lower_ for t in ent), after.lower_ if after is not None else ""})
+    if lang.time_point_words & {*(t.lower_ for t in ent), after.lower_ if after is not None else ""}:
+        return True
+    # "last" or "next" before the number ("seven years last week" is a length of time, and a day)
+    number = next((t.i for t in ent if t.like_num), ent.end)
+    return any(t.lower_ in lang.past_words | lang.future_words for t in ent.doc[ent.start:number])
 
 
 def figures_in(doc: Doc, lang: LanguageProfile) -> list[FigureFact]:
