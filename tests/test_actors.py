@@ -605,3 +605,11 @@ def test_indian_honorifics_are_not_part_of_a_name(analyse_texts):
         "Party treasurer Smt Asha Deshpande said the alliance would hold."))
     assert "Rajesh Malhotra" in actors and "Asha Deshpande" in actors, list(actors)
     assert not any(name.startswith(("Shri", "Smt")) for name in actors), list(actors)
+
+
+def test_a_place_is_not_the_venue_its_name_opens(analyse_texts):
+    actors = actors_of(analyse_texts, (
+        "The row began on the third day of the Test at the Harbourton Cricket Ground (HCG) on Friday.\n\n"
+        "Thousands of fans in Harbourton cheered the home side, and the HCG was full again on Saturday."))
+    ground = next(a for a in actors.values() if "Harbourton Cricket Ground" in (a.name, *a.aliases))
+    assert "Harbourton" not in (ground.name, *ground.aliases), (ground.name, ground.aliases)

@@ -547,7 +547,9 @@ def link_within_article(mentions: Sequence[Mention], text: str, lang: LanguagePr
         names.union(*ids)
     chains: dict[int, list[int]] = defaultdict(list)
     for alias, i in index.items():
-        matched = [m for k, m in by_key.items() if k == alias or alias.startswith(k + " ")]
+        # ... only a generic one: "Sydney Cricket Ground (SCG)" does not make "Sydney" the ground
+        matched = [m for k, m in by_key.items() if k == alias or (
+            alias.startswith(k + " ") and all(w in lang.generic_names for w in alias[len(k) + 1:].split()))]
         chains[names.find(i)].extend(matched)
     for members in chains.values():
         for j in members[1:]:
