@@ -264,17 +264,25 @@ def _candidates(sent: Span, lang: LanguageProfile) -> Iterator[tuple[Span, str]]
         yield from _listed_days(span, lang) or [(span, span.text)]
 
 
+def _is_month(token: Token, lang: LanguageProfile) -> bool:
+    return token.lower_ in lang.months or token.lower_.rstrip(".") in lang.month_abbreviations
+
+
+def _is_day_number(token: Token) -> bool:
+    return token.text.isdigit() and 1 <= int(token.text) <= 31
+
+
 def _lone_day_before(span: Span, lang: LanguageProfile) -> tuple[Span, str] | None:
     """A day number outside any date expression, listed before a day and month ("5 and 6
     April"): that day of that month."""
     doc = span.doc
-    months = [t for t in span if t.lower_ in lang.months or t.lower_.rstrip(".") in lang.month_abbreviations]
+    months = [t for t in span if _is_month(t, lang)]
     joint, number = span.start - 1, span.start - 2
     if len(months) != 1 or number < span.sent.start or not span[0].text.isdigit() \
             or span[0].i + 1 != months[0].i or not (doc[joint].pos_ == "CCONJ" or doc[joint].text == ","):
         return None
     day = doc[number]
-    if not (day.text.isdigit() and 1 <= int(day.text) <= 31) or day.ent_type_ in ("DATE", "TIME"):
+    if not _is_day_number(day) or day.ent_type_ in ("DATE", "TIME"):
         return None  # one the model read as a date is read with its own expression
     return doc[number:number + 1], f"{day.text} {doc[months[0].i:span.end].text}"
 
@@ -284,10 +292,10 @@ def _day_before_list(span: Span, following: Span, lang: LanguageProfile) -> tupl
     joining word between them ("23 and 24 October"): that day of that month."""
     doc = span.doc
     last = span[-1]
-    month_words = [t for t in following if t.lower_ in lang.months or t.lower_.rstrip(".") in lang.month_abbreviations]
-    if not (last.text.isdigit() and 1 <= int(last.text) <= 31) or following.start != span.end + 1 \
+    month_words = [t for t in following if _is_month(t, lang)]
+    if not _is_day_number(last) or following.start != span.end + 1 \
             or not (doc[span.end].pos_ == "CCONJ" or doc[span.end].text == ",") or len(month_words) != 1 \
-            or any(t.lower_ in lang.months or t.lower_.rstrip(".") in lang.month_abbreviations for t in span):
+            or any(_is_month(t, lang) for t in span):
         return None
     if not (following[0].text.isdigit() and following[0].i + 1 == month_words[0].i):
         return None  # "24 October", day first, as the listed day before it
@@ -298,8 +306,8 @@ def _listed_days(span: Span, lang: LanguageProfile) -> list[tuple[Span, str]]:
     """"April 24 and 25", "3, 4 and 5 May": one expression of the model's for each day it lists,
     each read with the month (and what follows: "April 24 and 25, 1999"); [] for any other."""
     doc = span.doc
-    months = [t for t in span if t.lower_ in lang.months or t.lower_.rstrip(".") in lang.month_abbreviations]
-    days = [t for t in span if t.text.isdigit() and 1 <= int(t.text) <= 31]
+    months = [t for t in span if _is_month(t, lang)]
+    days = [t for t in span if _is_day_number(t)]
     if len(months) != 1 or len(days) < 2:
         return []
     month, first, last = months[0], days[0], days[-1]
@@ -360,8 +368,7 @@ def _spans(sent: Span, lang: LanguageProfile) -> Iterator[Span]:
 
 
 def _names_month_day(ent: Span, lang: LanguageProfile) -> bool:
-    return any(t.like_num for t in ent) and any(
-        t.lower_ in lang.months or t.lower_.rstrip(".") in lang.month_abbreviations for t in ent)
+    return any(t.like_num for t in ent) and any(_is_month(t, lang) for t in ent)
 
 
 def _a_name(ent: Span, lang: LanguageProfile) -> bool:
