@@ -437,9 +437,13 @@ def clean_text(text: str, title: str | None = None, lang: LanguageProfile = ENGL
         removed.append(RemovedLine(line, reason))
     if kept:
         kept[0] = _without_headline(kept[0], title, source, removed)
-        kept[0], dateline = strip_dateline(kept[0], source)
+    # The story opens with its dateline, after a caption or a standfirst the page kept above it too
+    # ("This undated file photo shows ... | (AP) HONOLULU - A $2.2 million expedition ...").
+    for n, paragraph in enumerate(kept):
+        kept[n], dateline = strip_dateline(paragraph, source if n == 0 else None)
         if dateline:
             removed.append(RemovedLine(dateline, "dateline"))
+            break
     if not title:
         title = _pick_headline(preamble, junk)
         if title is not None:

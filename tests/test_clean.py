@@ -212,3 +212,13 @@ def test_a_dateline_run_into_the_headline_is_not_part_of_the_title():
     story = "Members of NATO met in Brussels on Monday. NATO said the talks would go on."
     assert without_dateline_tail("Harbour state asks to join NATO", story) == "Harbour state asks to join NATO"
     assert without_dateline_tail("HARBOUR STATE ASKS TO JOIN", story) == "HARBOUR STATE ASKS TO JOIN"
+
+
+def test_a_dateline_after_a_paragraph_the_page_kept_above_the_story_is_not_story_text():
+    cleaned = clean_text("A file photo shows the old ferry leaving the harbour at dawn.\n\n"
+                         "(Wire) HARBOURTON - Councillors approved a new ferry timetable on Monday after a month of "
+                         "complaints.\n\nThe first boat will leave at six in the morning, the council said.\n\n"
+                         "NEWPORT - is where the second boat will call.", title="Ferry timetable approved")
+    assert cleaned.paragraphs[1].startswith("Councillors approved")
+    assert [r.text for r in cleaned.removed if r.reason == "dateline"] == ["(Wire) HARBOURTON -"]
+    assert cleaned.paragraphs[-1].startswith("NEWPORT")  # only the story's own dateline, once
