@@ -12,7 +12,7 @@ import functools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from briefing.figures.spans import CONNECTORS, GLUED, currency_prefix, is_number
+from briefing.figures.spans import CONNECTORS, GLUED, currency_prefix, hyphened_on, is_number
 from briefing.lang import LanguageProfile
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -29,7 +29,7 @@ def _phrase(tokens: Sequence[Token], limit: int = 12) -> str:
         run.append(token)
     if len(run) > limit:  # cut short: end at its last noun, not mid-phrase ("... assassination in related")
         end = limit
-        while end < len(run) and (_glued_on(run[end - 1]) or (run[end - 1].text == "-" and not run[end - 1].whitespace_)):
+        while end < len(run) and (hyphened_on(run[end - 1]) or (run[end - 1].text == "-" and not run[end - 1].whitespace_)):
             end += 1  # nor mid-word: "re-election", not "re"
         run = run[:end]
         while run and run[-1].pos_ not in ("NOUN", "PROPN", "NUM"):
@@ -40,12 +40,6 @@ def _phrase(tokens: Sequence[Token], limit: int = 12) -> str:
         return ""  # "high", "now infamous", "roughly break": no thing is named
     words = [t.text_with_ws for t in run]
     return "".join(words).strip(" ,;:–-")
-
-
-def _glued_on(token: Token) -> bool:
-    """Does a hyphen follow ``token`` with no space: "re" of "re-election"?"""
-    doc = token.doc
-    return not token.whitespace_ and token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
 
 
 _DANGLING = {"ADP", "DET", "CCONJ", "SCONJ", "PART", "PUNCT", "AUX"}

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 from briefing.models import FigureFact
 from briefing.figures.counts import counted, unit_of
-from briefing.figures.spans import (ORDINAL, currency_prefix, is_year, number_spans, part_of_a_name, pronoun_one,
-                                    qualifier, span_value)
+from briefing.figures.spans import (ORDINAL, currency_prefix, hyphened_on, is_year, number_spans, part_of_a_name,
+                                    pronoun_one, qualifier, span_value)
 from briefing.lang import LanguageProfile
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -43,9 +43,8 @@ def context_only(ent: Span, unit: str, lang: LanguageProfile) -> bool:
     # English writes a measure with a hyphen only before what it describes: "six-inch lizard",
     # "a 30-minute drive" (the number in words or in figures).
     return bool(_HYPHENED.search(ent.text)) or any(
-        t.like_num and not t.whitespace_ and t.i + 2 < len(doc) and doc[t.i + 1].text == "-"
-        and not doc[t.i + 1].whitespace_ and doc[t.i + 2].is_alpha
-        and doc[t.i + 2].lower_ not in lang.fractions for t in ent)  # "two-thirds" is an amount
+        t.like_num and hyphened_on(t) and t.i + 2 < len(doc) and not doc[t.i + 1].whitespace_
+        and doc[t.i + 2].is_alpha and doc[t.i + 2].lower_ not in lang.fractions for t in ent)  # "two-thirds" is an amount
 
 
 def _places_in_time(ent: Span, lang: LanguageProfile) -> bool:

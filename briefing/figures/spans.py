@@ -356,6 +356,12 @@ def _address(span: Span, lang: LanguageProfile) -> bool:
     return False
 
 
+def hyphened_on(token: Token) -> bool:
+    """Does a hyphen follow ``token`` with no space: "re" of "re-election", "six" of "six-inch"?"""
+    doc = token.doc
+    return not token.whitespace_ and token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
+
+
 def part_of_a_name(span: Span, lang: LanguageProfile) -> bool:
     """A number in a product, model or channel name ("iPhone 11", "787 Dreamliner", "BBC One")
     or an address, not a figure."""
