@@ -256,10 +256,12 @@ def _candidates(sent: Span, lang: LanguageProfile) -> Iterator[tuple[Span, str]]
             taken = day  # read without what stands between: "0735" would be a year
             yield doc[span.start:spans[day].end], f"{span.text} {spans[day].text}"
             continue
-        if n + 1 < len(spans) and (first := _day_before_list(span, spans[n + 1], lang)) is not None:
-            yield first  # "the midweek of 23 | and | 24 October": the model cut the list in two
+        following = _day_listed_before(spans[n + 1], lang) if n + 1 < len(spans) else None
+        if following is not None and following[0].start == span.end - 1 and not any(_is_month(t, lang) for t in span):
+            yield following  # "the midweek of 23 | and | 24 October": the model cut the list in two
             continue
-        if (lone := _lone_day_before(span, lang)) is not None:
+        lone = _day_listed_before(span, lang)
+        if lone is not None and lone[0].root.ent_type_ not in ("DATE", "TIME"):
             yield lone  # "the weekend of 5 and | 6 April", the "5" no date to the model
         yield from _listed_days(span, lang) or [(span, span.text)]
 
@@ -272,9 +274,10 @@ def _is_day_number(token: Token) -> bool:
     return token.text.isdigit() and 1 <= int(token.text) <= 31
 
 
-def _lone_day_before(span: Span, lang: LanguageProfile) -> tuple[Span, str] | None:
-    """A day number outside any date expression, listed before a day and month ("5 and 6
-    April"): that day of that month."""
+def _day_listed_before(span: Span, lang: LanguageProfile) -> tuple[Span, str] | None:
+    """The day number listed right before a day and month ("23 and | 24 October", "5, | 6 April"),
+    one joining word between them, read with that month: "23 October"; None when there is none.
+    Whether the model tagged the number a date is the caller's to weigh."""
     doc = span.doc
     months = [t for t in span if _is_month(t, lang)]
     joint, number = span.start - 1, span.start - 2
@@ -282,24 +285,9 @@ def _lone_day_before(span: Span, lang: LanguageProfile) -> tuple[Span, str] | No
             or span[0].i + 1 != months[0].i or not (doc[joint].pos_ == "CCONJ" or doc[joint].text == ","):
         return None
     day = doc[number]
-    if not _is_day_number(day) or day.ent_type_ in ("DATE", "TIME"):
-        return None  # one the model read as a date is read with its own expression
-    return doc[number:number + 1], f"{day.text} {doc[months[0].i:span.end].text}"
-
-
-def _day_before_list(span: Span, following: Span, lang: LanguageProfile) -> tuple[Span, str] | None:
-    """A day number ending ``span`` that lists with the day and month of ``following``, one
-    joining word between them ("23 and 24 October"): that day of that month."""
-    doc = span.doc
-    last = span[-1]
-    month_words = [t for t in following if _is_month(t, lang)]
-    if not _is_day_number(last) or following.start != span.end + 1 \
-            or not (doc[span.end].pos_ == "CCONJ" or doc[span.end].text == ",") or len(month_words) != 1 \
-            or any(_is_month(t, lang) for t in span):
+    if not _is_day_number(day):
         return None
-    if not (following[0].text.isdigit() and following[0].i + 1 == month_words[0].i):
-        return None  # "24 October", day first, as the listed day before it
-    return doc[last.i:last.i + 1], f"{last.text} {doc[month_words[0].i:following.end].text}"
+    return doc[number:number + 1], f"{day.text} {doc[months[0].i:span.end].text}"
 
 
 def _listed_days(span: Span, lang: LanguageProfile) -> list[tuple[Span, str]]:
