@@ -226,6 +226,8 @@ _CLOCK_TIME = re.compile(r"\b\d{1,2}:\d\d\b")  # in a line: "6:41 p.m.", "20:04:
 def _stamped(line: str) -> bool:
     """A headline in a list with the time it was posted after it: "Union might keep writers
     from Grammys 1/15/2008, 6:41 p.m."; a sentence ends before a date it gives."""
+    if not _CLOCK_TIME.search(line):
+        return False  # most lines: no clock time, no stamp
     words = line.split()
     for size in range(2, min(MAX_STAMP_WORDS, len(words) - 2) + 1):
         head, tail = " ".join(words[:-size]), " ".join(words[-size:])

@@ -48,7 +48,7 @@ class Mention:
     titled: bool = False  # a person named with an honorific ("Mr", "Dr") or a role
     group: int = 0
     credit: bool = False  # named as where the news came from: "(Reuters)", "told Reuters", "according to AP"
-    pronoun: bool = False  # a "he" or "she" after it refers to no one else: a person, however named
+    pronoun: bool = False  # a one-word name without a title that a "he" or "she" after it takes up: a person
 
     @property
     def name(self) -> str:

@@ -40,8 +40,9 @@ _QUOTE_MARK = re.compile(r"``|''|[\"“”]")
 
 
 def closes_a_quotation(text: str) -> bool:
-    """Is the sentence's first quotation mark one that closes (’”’, "''", or a straight mark glued
-    to the word before it: 'soon," she said')? Then the quotation opened in a sentence before."""
+    """Is the sentence's first quotation mark one that closes (”, two apostrophes '' as wire copy
+    writes it, or a straight mark glued to the word before it: 'soon," she said')? Then the
+    quotation opened in a sentence before."""
     found = _QUOTE_MARK.search(text)
     if found is None or found.group() in ("``", "“"):
         return False
