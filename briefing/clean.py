@@ -238,16 +238,15 @@ def _stamped(line: str) -> bool:
 
 def date_stamp(line: str, lang: LanguageProfile = ENGLISH) -> dt.date | None:
     """The day a line that is only a date (and perhaps its time) names, or None."""
+    from briefing.actors.names import is_calendar
     from briefing.ingest import EARLIEST, LATEST, written_date
 
     tokens = re.findall(r"[^\W_]+(?:[:.][^\W_]+)*", line)
     if not tokens or len(tokens) > MAX_STAMP_WORDS or not any(len(t) == 4 and t.isdigit() for t in tokens):
         return None  # a stamp says its year
-    for token in tokens:
-        word = re.sub(r"^(\d+)(?:st|nd|rd|th)$", r"\1", token.lower())
-        if not (word.isdigit() or _CLOCK.match(word) or word.rstrip(".") in lang.calendar_words
-                or word.replace(".", "") in ("am", "pm")):
-            return None
+    words = [re.sub(r"^(\d+)(?:st|nd|rd|th)$", r"\1", t.lower()) for t in tokens]
+    if not is_calendar([w for w in words if not (_CLOCK.match(w) or w.replace(".", "") in ("am", "pm"))], lang):
+        return None  # days, months, zones and numbers, and clock times
     stripped = line.strip(" -–—|:,")
     try:
         day = dt.date.fromisoformat(stripped[:10])
