@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 # Class or id words of page furniture around a story: pruned before extraction. Markup, not
 # wording: "galleryCaption12", "photo-caption", "promo-box", "comments-list".
-PRUNED_MARKUP = ("caption", "gallery", "promo", "comment")
+PRUNED_MARKUP = ("caption", "gallery", "promo", "comment", "disclosure")
 _UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 # And what the page hides from its reader until a script shows it: pop-up name cards, a form's
 # "Thanks for signing up!" and "An error has occurred".
@@ -441,6 +441,31 @@ def _is_teaser(element: Any) -> bool:
     return headline >= MIN_HEADING_WORDS and 0 < rest <= MAX_TEASER_WORDS
 
 
+# A short paragraph that is a link to another page, bare or after a label ("Our Standards: <a>The
+# Trust Principles</a>", "[<a>Our latest forecast</a>]"), points away from the story. A story's
+# own links sit inside its sentences ("CNN used the <a>Empire State Building</a>.").
+MAX_LINK_LINE_WORDS = 15
+LINK_LINE_SHARE = 0.5
+
+
+def _link_lines(root: Any) -> list[Any]:
+    """The paragraphs of a page (``_document``) that are a label and a link to another page."""
+    found = []
+    for paragraph in root.iter("p"):
+        text = " ".join(" ".join(paragraph.xpath(_VISIBLE_TEXT)).split())
+        words = len(text.split())
+        links = [a for a in paragraph.iter("a") if (a.get("href") or "").strip().startswith(("http", "/"))]
+        if not links or not words or words > MAX_LINK_LINE_WORDS:
+            continue
+        linked = [" ".join(" ".join(a.xpath(_VISIBLE_TEXT)).split()) for a in links]
+        if sum(len(t.split()) for t in linked) < LINK_LINE_SHARE * words:
+            continue
+        before = text[:text.find(linked[0])] if linked[0] else text
+        if not any(c.isalpha() for c in before) or before.rstrip().endswith(":"):
+            found.append(paragraph)
+    return found
+
+
 def story_markup(html: str, root: Any) -> str:
     """The page (``root``, its ``_document``) as main-text detection is given it: drop caps put
     back on their words and teasers of other stories left out; ``html`` itself when neither is
@@ -451,7 +476,10 @@ def story_markup(html: str, root: Any) -> str:
     teasers = _teasers(root)
     for element in teasers:
         element.drop_tree()
-    if not (changed or teasers):
+    links = _link_lines(root)  # outside the teasers just left out
+    for element in links:
+        element.drop_tree()
+    if not (changed or teasers or links):
         return html
     from lxml import html as lxml_html
 

@@ -80,6 +80,14 @@ def read(tmp_path: Path, html: str, name: str = "page.html") -> Article:
         ("wall", "Harbour wall repairs to begin", "The work will close the north quay for six weeks, the port "
          "authority says.")]) + "</ul>",
      ["Volunteers were called out", "The work will close the north quay"]),
+    # A line that points to another page: a label and a link, or a link alone in brackets.
+    ("<p>Our Standards: <a href='https://harbourwire.example/about/standards.html'>The Harbour Wire Editorial "
+     "Principles.</a></p><p>[<a href='/news/forecast'>Our Latest Ferry Forecast: Will The Timetable Hold?</a>]</p>",
+     ["Editorial Principles", "Latest Ferry Forecast"]),
+    # A disclosure about advertisers above the story.
+    ("<section class='editorial-disclosure'><p>This post contains references to products from one or more of "
+     "our advertisers. We may receive compensation when you click on links to those products.</p></section>",
+     ["references to products", "receive compensation"]),
     # Teasers of other stories, cut short by the page.
     ("<ul><li>Lifeboat crews rescue 14 from stranded yac...</li><li>Harbour wall repairs to begin ...</li></ul>",
      ["stranded yac", "wall repairs"]),
@@ -100,6 +108,15 @@ def test_paragraphs_that_open_with_a_link_are_story_not_teasers(tmp_path):
     article = read(tmp_path, page(f"<article><h1>Ferry timetable approved</h1>{STORY}{linked}</article>"))
     assert "Last year's fare rise was blamed on fuel costs" in article.text
     assert "The new crew members, hired from the mainland, start work" in article.text
+
+
+def test_a_short_paragraph_whose_sentence_runs_into_a_link_is_story(tmp_path):
+    linked = ("<p>The island's doctor used the <a href='https://example.org/surgery-hours'>new surgery hours "
+              "to plan her rounds</a>.</p><p>This video comes via a <a href='https://example.org/v'>local "
+              "television station on the island</a>:</p>")
+    article = read(tmp_path, page(f"<article><h1>Ferry timetable approved</h1>{STORY}{linked}</article>"))
+    assert "The island's doctor used the new surgery hours to plan her rounds." in article.text
+    assert "This video comes via a local television station on the island:" in article.text
 
 
 def test_an_interview_may_say_you_and_a_quotation_may_exclaim(tmp_path):
