@@ -14,6 +14,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+import dataclasses
 from dataclasses import dataclass
 
 from briefing.lang import DEFAULT_LANGUAGE, LanguageProfile, profile
@@ -473,3 +474,41 @@ def clean_document(doc: RawDocument, lang: LanguageProfile = ENGLISH) -> Article
         published=doc.published or cleaned.stamp,
         removed=cleaned.removed,
     )
+
+
+def _site(article: Article) -> str:
+    """What tells the pages of one site apart: the link's host, else the publisher's name."""
+    from urllib.parse import urlsplit
+
+    host = urlsplit(article.url).hostname if article.url else None
+    return (host or "").removeprefix("www.") or article.source
+
+
+def site_furniture(articles: list[Article]) -> list[Article]:
+    """The articles without the lines their site prints on every page, above or below the story
+    ("For the latest stories download our apps", "Our Standards: ..."): the leading and trailing
+    paragraphs an article shares word for word with another article of its site in the batch.
+    A line shared in the middle of a story (a background paragraph a follow-up reuses) stays, and
+    so does every line of an article that shares half its words or more: a copy, or an update of
+    one story, not page furniture around two."""
+    by_site: dict[str, list[int]] = {}
+    for n, article in enumerate(articles):
+        by_site.setdefault(_site(article), []).append(n)
+    found = list(articles)
+    for members in by_site.values():
+        if len(members) < 2:
+            continue
+        counts = Counter(key for n in members for key in {_key(p) for p in articles[n].paragraphs})
+        for n in members:
+            paragraphs = articles[n].paragraphs
+            shared = [counts[_key(p)] > 1 for p in paragraphs]
+            if 2 * sum(len(p.split()) for p, s in zip(paragraphs, shared) if s) >= len(" ".join(paragraphs).split()):
+                continue
+            head = next(k for k, s in enumerate(shared) if not s)
+            tail = len(paragraphs) - next(k for k, s in enumerate(reversed(shared)) if not s)
+            if head or tail < len(paragraphs):
+                dropped = paragraphs[:head] + paragraphs[tail:]
+                found[n] = dataclasses.replace(
+                    articles[n], paragraphs=paragraphs[head:tail],
+                    removed=[*articles[n].removed, *(RemovedLine(p, "on other pages of its site") for p in dropped)])
+    return found

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from briefing.clean import clean_document
+from briefing.clean import clean_document, site_furniture
 from briefing.config import Config, LimitsConfig
 from briefing.errors import BriefingError, InputError, NotRecorded
 from briefing.ingest import EARLIEST, LATEST, ReadOptions, read_inputs, record_path
@@ -81,8 +81,8 @@ def read_articles(paths: Sequence[Path | str], limits: LimitsConfig | None = Non
                           fetch_seconds=limits.fetch_seconds)
     documents, skipped = read_inputs(paths, int(limits.max_file_mb * 1e6), options, progress, jobs)
     found: list[Article | SkippedInput] = list(skipped)
-    for doc in documents:
-        article = clean_document(doc, options.lang)
+    articles = site_furniture([clean_document(doc, options.lang) for doc in documents])
+    for doc, article in zip(documents, articles):
         reason = _unusable(article, limits)
         found.append(article if reason is None else SkippedInput(record_path(doc.path, doc.record), reason, article))
     return found

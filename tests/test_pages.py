@@ -408,3 +408,55 @@ def test_a_title_whose_end_tag_is_broken_still_names_the_site(tmp_path):
                     + "</div></body></html>")
     (document,), _ = read_inputs([page])
     assert document.source == "Harbour Courier"
+
+
+RESCUE = ("<p>Lifeboat volunteers from Harbour were called out twice on Sunday night as storms hit the bay and a "
+          "fishing boat lost power off Corra Island.</p>"
+          "<p>The crew towed the boat and its four fishermen back to the quay before dawn, the station said.</p>")
+APPEAL = "<p>The lifeboat station is raising money for a new engine shed this spring.</p>"
+BACKGROUND = "<p>The ferry service to Corra Island began in 1998 and carries about 200 people a day.</p>"
+APP_PROMO = "<p>For the latest stories and breaking news updates download the Harbour Times apps for iOS and Android.</p>"
+NOTICE = "<p>This story came to us from a partner agency as an extra service to our readers online.</p>"
+
+
+def site_page(slug: str, body: str) -> str:
+    return page(f"<article><h1>{slug}</h1>{body}</article>",
+                f"<title>{slug}</title><link rel='canonical' href='https://www.harbourtimes.example/news/{slug}'>")
+
+
+def read_batch(tmp_path: Path, pages: dict[str, str]) -> dict[str, Article]:
+    from briefing.pipeline import read_articles
+
+    paths = []
+    for name, html in pages.items():
+        paths.append(tmp_path / f"{name}.html")
+        paths[-1].write_text(html, encoding="utf-8")
+    return {item.path.stem: item for item in read_articles(paths)}
+
+
+def test_lines_a_site_prints_above_or_below_every_story_are_left_out(tmp_path):
+    found = read_batch(tmp_path, {
+        "ferry": site_page("ferry", NOTICE + STORY + BACKGROUND + "<p>The council meets again in May.</p>" + APP_PROMO),
+        "lifeboat": site_page("lifeboat", NOTICE + RESCUE + BACKGROUND + APPEAL + APP_PROMO),
+        "elsewhere": page(f"<article><h1>Elsewhere</h1>{STORY}{APP_PROMO}</article>",
+                          "<title>Elsewhere</title><link rel='canonical' href='https://othersite.example/ferry'>"),
+    })
+    for name in ("ferry", "lifeboat"):
+        assert "download the Harbour Times apps" not in found[name].text
+        assert "partner agency" not in found[name].text
+        assert any(line.reason == "on other pages of its site" for line in found[name].removed)
+    assert "Harbour councillors approved a new ferry timetable" in found["ferry"].text
+    assert "The council meets again in May." in found["ferry"].text
+    # Inside the story, a line the site's other story shares is the story's own.
+    assert "The ferry service to Corra Island began in 1998" in found["ferry"].text
+    assert "The lifeboat station is raising money" in found["lifeboat"].text
+    # Another site's page, and a page alone, keep what they have: nothing shows it is furniture.
+    assert "download the Harbour Times apps" in found["elsewhere"].text
+
+
+def test_two_copies_of_one_story_on_a_site_keep_every_line(tmp_path):
+    found = read_batch(tmp_path, {"ferry": site_page("ferry", STORY + APP_PROMO),
+                                  "ferry-update": site_page("ferry-update", STORY + BACKGROUND + APP_PROMO)})
+    for name in found:
+        assert "Harbour councillors approved a new ferry timetable" in found[name].text
+        assert "download the Harbour Times apps" in found[name].text
