@@ -466,6 +466,28 @@ def _link_lines(root: Any) -> list[Any]:
     return found
 
 
+# A picture's caption often says again what its ``alt`` text says; beside the picture, a paragraph
+# that opens with those words is the caption, whatever its markup is called.
+MIN_ALT_WORDS = 3
+
+
+def _alt_captions(root: Any) -> list[Any]:
+    """The paragraphs beside a picture (in its block) that open with the picture's ``alt`` text."""
+    found = []
+    for image in root.iter("img"):
+        alt = " ".join((image.get("alt") or "").split())
+        block = image.getparent()
+        if len(alt.split()) < MIN_ALT_WORDS or block is None:
+            continue
+        if block.tag == "a" and block.getparent() is not None:
+            block = block.getparent()
+        for paragraph in block.iter("p"):
+            text = " ".join(" ".join(paragraph.xpath(_VISIBLE_TEXT)).split())
+            if text.startswith(alt) and paragraph not in found:
+                found.append(paragraph)
+    return found
+
+
 def story_markup(html: str, root: Any) -> str:
     """The page (``root``, its ``_document``) as main-text detection is given it: drop caps put
     back on their words and teasers of other stories left out; ``html`` itself when neither is
@@ -476,9 +498,10 @@ def story_markup(html: str, root: Any) -> str:
     teasers = _teasers(root)
     for element in teasers:
         element.drop_tree()
-    links = _link_lines(root)  # outside the teasers just left out
+    links = [*_link_lines(root), *_alt_captions(root)]  # outside the teasers just left out
     for element in links:
-        element.drop_tree()
+        if element.getparent() is not None:
+            element.drop_tree()
     if not (changed or teasers or links):
         return html
     from lxml import html as lxml_html

@@ -55,6 +55,10 @@ def read(tmp_path: Path, html: str, name: str = "page.html") -> Article:
      "as the council met.</figcaption></figure><div class='photo-gallery'><cite id='galleryCaption3'>A commuter "
      "waits for the last boat to Corra Island on Sunday night.</cite></div>",
      ["Ferries wait at the quay", "A commuter waits"]),
+    # A caption under a picture in markup that does not call it one: it says what the picture's alt says.
+    ("<div class='featurePic'><img src='quay.jpg' alt='Crowds and ropes ... commuters wait at the quay.'>"
+     "<p>Crowds and ropes ... commuters wait at the quay.<br><small>Jo Bell</small></p></div>",
+     ["Crowds and ropes"]),
     # Letters to the editor and reader comments.
     ("<p>Submit your letter to the editor via this form.</p><div><p>Posted by: quayside on 8:21pm Tue. I "
      "agree with you, the old timetable was a joke.</p></div>",
@@ -117,6 +121,12 @@ def test_a_short_paragraph_whose_sentence_runs_into_a_link_is_story(tmp_path):
     article = read(tmp_path, page(f"<article><h1>Ferry timetable approved</h1>{STORY}{linked}</article>"))
     assert "The island's doctor used the new surgery hours to plan her rounds." in article.text
     assert "This video comes via a local television station on the island:" in article.text
+
+
+def test_a_story_paragraph_that_repeats_a_pictures_alt_text_away_from_the_picture_stays(tmp_path):
+    picture = "<div class='pic'><img src='quay.jpg' alt='Harbour councillors approved a new ferry timetable'></div>"
+    article = read(tmp_path, page(f"<article><h1>Ferry timetable approved</h1>{picture}{STORY}</article>"))
+    assert article.text.startswith("Harbour councillors approved a new ferry timetable on Monday")
 
 
 def test_an_interview_may_say_you_and_a_quotation_may_exclaim(tmp_path):
