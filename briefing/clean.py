@@ -330,10 +330,12 @@ _CREDIT = r"\([A-Za-z][\w .&/-]{0,30}\)"  # "(Reuters)", "(CBS/AP)"
 _DAY = r"(?:,?\s*[A-Z][A-Za-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"  # "Nov 7", "Aug. 11, 1998", "JAN 17"
 # Not a hyphen ("AL-QAEDA chief ..."); wire copy typed on old terminals writes a dash as " _ ".
 _DASH = r"(?:--|[–—:]|[-_](?=\s|$))"
+# After a credit in brackets, a hyphen run onto the story's first word is a dash too ("(AP) -Raptors").
+_CREDIT_DASH = rf"(?:{_DASH}|-(?=[A-Z\"“‘]))"
 _PLACE_IN_CAPITALS = r"[A-Z][A-Z.'’/-]+(?:[ ,]+[A-Z][A-Z.'’/-]*){0,4}(?:,\s*[A-Z][a-z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?)?"
-_DATELINE_ITSELF = (rf"(?:{_CREDIT}\s*{_DASH}?"
-                    rf"|{_PLACE_IN_CAPITALS}{_DAY}\s*{_DASH}\s*{_CREDIT}\s*{_DASH}"  # "LEITH--(Wire Service)--"
-                    rf"|[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){{0,4}}{_DAY}[\s,]*{_CREDIT}\s*{_DASH}"
+_DATELINE_ITSELF = (rf"(?:{_CREDIT}\s*{_CREDIT_DASH}?"
+                    rf"|{_PLACE_IN_CAPITALS}{_DAY}\s*{_DASH}\s*{_CREDIT}\s*{_CREDIT_DASH}"  # "LEITH--(Wire Service)--"
+                    rf"|[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){{0,4}}{_DAY}[\s,]*{_CREDIT}\s*{_CREDIT_DASH}"
                     rf"|{_PLACE_IN_CAPITALS}{_DAY}\s*{_DASH}"
                     # a town and the postal code of its state or province: "Ottawa, ON -", "Grand Rapids, MI —"
                     rf"|[A-Z][a-z][\w.'’-]*(?: [A-Z][a-z][\w.'’-]*){{0,2}}, [A-Z]{{2}}{_DAY}\s*{_DASH})")

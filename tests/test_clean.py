@@ -85,6 +85,7 @@ def test_the_wire_dateline_is_not_story_text():
         "Kingston, ON - The Harbour Hawks lost 5-3 on Friday.": "Kingston, ON -",
         "NEWPORT, Harbour Isle, (Wire) - The ferry sank at dawn.": "NEWPORT, Harbour Isle, (Wire) -",
         "(HTV/Wire) OSLO - The ferry strike ended on Friday.": "(HTV/Wire) OSLO -",  # two credits
+        "BERGEN (Wire) -Hawks guard Tom Lund was cleared to play.": "BERGEN (Wire) -",  # the dash run onto a word
     }
     for text, dateline in cases.items():
         cleaned = clean_text(text + " It reopens in May.", title="A title")
