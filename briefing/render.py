@@ -90,6 +90,16 @@ def md_escape(text: object) -> str:
     return _line_start(_MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split())))
 
 
+_ENDED = re.compile(r"[.!?…][\"'”’»)\]]*$")
+
+
+def ended(text: object) -> str:
+    """The text as a sentence of the Sources list: a full stop after it, unless it ends with
+    one, a question or an exclamation ("The Final Chapter?", not "The Final Chapter?.")."""
+    text = " ".join(str(text).split())
+    return text if _ENDED.search(text) else text + "."
+
+
 _MD_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~=])")
 
 
@@ -264,6 +274,7 @@ def make_environment(templates_dir: Path | None, autoescape: bool) -> jinja2.Env
     )
     env.filters["md"] = md_escape
     env.filters["md_url"] = md_url
+    env.filters["ended"] = ended
     env.filters["wrap"] = md_wrap
     env.filters["long_date"] = long_date
     env.filters["day_date"] = day_date

@@ -7,7 +7,7 @@ import pytest
 
 from briefing.errors import RenderError
 from briefing.outputs import write_brief
-from briefing.render import md_escape, render_markdown, render_pdf
+from briefing.render import md_escape, render_html, render_markdown, render_pdf
 from conftest import small_brief
 
 
@@ -20,6 +20,18 @@ def test_markdown_has_every_section_and_source_markers():
     assert "| Jo Tate (also: Tate) | Person | Mayor | 2 | [1] |" in md
     assert "| about 40 | boats in the harbour | [1] |" in md
     assert "1. Harbour reopens. Coast News, 2 March 2026. <https://coast.example/harbour>" in md
+
+
+def test_a_title_that_ends_a_sentence_gets_no_second_full_stop_in_the_sources():
+    import dataclasses
+
+    brief = small_brief()
+    asked = dataclasses.replace(brief.sources[0], title="Will the harbour reopen?")
+    brief = dataclasses.replace(brief, sections=[], sources=[asked])  # the sections made again
+    md = render_markdown(brief, None).decode()
+    assert "1. Will the harbour reopen? Coast News, 2 March 2026." in md
+    html = render_html(brief, None)
+    assert "Will the harbour reopen?</span>" in html and "reopen?." not in html
 
 
 def test_article_text_cannot_inject_markdown():
