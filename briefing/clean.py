@@ -38,13 +38,15 @@ class Furniture:
     prompt_any: re.Pattern
     list_marker: re.Pattern
     reader_words: frozenset[str]
+    self_reference: re.Pattern
 
 
 @functools.lru_cache(maxsize=8)
 def furniture(lang: LanguageProfile) -> Furniture:
     return Furniture(*(re.compile(pattern, re.I) for pattern in (
         lang.caption_pattern, lang.credit_pattern, lang.byline_pattern, lang.prompt_start_pattern,
-        lang.prompt_any_pattern, lang.list_marker_pattern)), lang.reader_words)
+        lang.prompt_any_pattern, lang.list_marker_pattern)), lang.reader_words,
+        re.compile(lang.self_reference_pattern, re.I))
 
 
 # Quoted speech: what someone said may speak to "you"; the page itself should not.
@@ -66,6 +68,9 @@ def speaks_to_reader(line: str, n_words: int, junk: Furniture) -> bool:
 
 
 SHORT_PROMPT_WORDS = 25  # prompts and credits are short; a long sentence that names "newsletter" is story
+# A paragraph about the article itself ("A version of this article appeared on page B3 ...", "...
+# contributed to this report.") is a note; a story's paragraph may name "this report" in passing.
+MAX_NOTE_WORDS = 45
 MIN_STORY_WORDS = 3
 
 
@@ -274,6 +279,8 @@ def _noise_reason(line: str, n_words: int, junk: Furniture) -> str | None:
         return "byline or dateline"
     if speaks_to_reader(line, n_words, junk):
         return "says something to the reader"
+    if n_words < MAX_NOTE_WORDS and junk.self_reference.search(_QUOTED.sub(" ", line)):
+        return "a note about the article"
     if not is_prose(line):
         return "not a sentence (headline, label or slogan)"
     if n_words >= MENU_WORDS and _capitalised_share(line, capitals_count=False) >= MENU_CAPITALS \

@@ -223,3 +223,20 @@ def test_a_dateline_after_a_paragraph_the_page_kept_above_the_story_is_not_story
     assert cleaned.paragraphs[1].startswith("Councillors approved")
     assert [r.text for r in cleaned.removed if r.reason == "dateline"] == ["(Wire) HARBOURTON -"]
     assert cleaned.paragraphs[-1].startswith("NEWPORT")  # only the story's own dateline, once
+
+
+def test_notes_about_the_article_itself_are_not_story_text():
+    story = "Harbour councillors approved a new ferry timetable on Monday after a month of complaints."
+    notes = ["Wire Service writer Dana Berg in Oslo contributed to this report.",
+             "A version of this article appeared March 3, 2026, on page B3 in the print edition of the Harbour "
+             "Times, with the headline: Ferry Deal Approved.",
+             "This story originally appeared on Harbour Online."]
+    cleaned = clean_text("\n\n".join([story, *notes]), title="Ferry timetable approved")
+    assert cleaned.paragraphs == [story]
+    assert [r.reason for r in cleaned.removed] == ["a note about the article"] * 3
+    # A quotation may name "this report", and a story's long paragraph may say "this story" in passing.
+    kept = ['"What will the council do to put the findings of this report into effect?" asked Ms Berg.',
+            "It probably did not occur to the operator that anybody would believe this story, but thousands of "
+            "islanders apparently did, and by the spring the council had received more than four hundred letters "
+            "asking for the old timetable back, some of them from families who had used the ferry since 1998."]
+    assert clean_text("\n\n".join([story, *kept]), title="Ferry timetable approved").paragraphs == [story, *kept]

@@ -106,6 +106,8 @@ class LanguageProfile:
     prompt_any_pattern: str
     list_marker_pattern: str
     reader_words: frozenset[str]  # "you", "your", "please": a line that speaks to the reader
+    # the article naming itself: "this article", "this report" ("contributed to this report")
+    self_reference_pattern: str = r"(?!x)x"
 
     def __reduce__(self):
         # Sent to a worker process as its code; the worker reads its own copy of the data.

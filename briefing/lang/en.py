@@ -155,5 +155,6 @@ PROFILE = LanguageProfile(
     prompt_start_pattern=PROMPT_START,
     prompt_any_pattern=PROMPT_ANY,
     reader_words=_words("you your yours yourself please"),
+    self_reference_pattern=r"\bthis (?:article|story|report|post)\b",
     list_marker_pattern=LIST_MARKER,
 )
