@@ -162,6 +162,7 @@ def test_names_addresses_and_pronouns_are_not_figures(analyse_texts, text, expec
 @pytest.mark.parametrize("text, value, counts", [
     ("The cabinet approved €250m in emergency funding on Wednesday night.", "€250m", "emergency funding"),
     ("The government pledged $2 billion in aid to the region.", "$2 billion", "aid"),
+    ("The commission will send €1.5 million ($2.5 million) in emergency aid.", "€1.5 million", "emergency aid"),
     ("The firm earned £5m in 2024.", "£5m", ""),  # "The firm earned" is a clause, not what the money is
     ("Shares in the bank fell 5% in early trading.", "fell 5%", "Shares in the bank"),  # "in" of time
     ("Lenders said rates had climbed, adding about £90 a month to a typical repayment.", "about £90",
@@ -170,6 +171,12 @@ def test_names_addresses_and_pronouns_are_not_figures(analyse_texts, text, expec
 def test_what_an_amount_is_named_after_it_or_by_its_verb(analyse_texts, text, value, counts):
     (figure, *_) = figures_of(analyse_texts, text)
     assert (figure.value, figure.counts) == (value, counts)
+
+
+def test_an_amount_given_again_in_another_currency_is_not_a_figure_of_its_own(analyse_texts):
+    items = analyse_texts("The fund paid £40m (about $52m) in compensation to farmers last year.")
+    assert [(f.value, f.minor) for f in items[0].figures] == [("£40m", False), ("about $52m", True)]
+    assert [f.value for f in extract_figures(items)] == ["£40m"]
 
 
 def test_the_same_number_in_unrelated_stories_is_not_one_figure(analyse_texts):

@@ -132,12 +132,19 @@ def _measured(root: Token, kind: str | None, lang: LanguageProfile) -> str:
     return f"{verb.text} {phrase}" if phrase else ""
 
 
+MAX_BRACKET_TOKENS = 8
+
+
 def _named_after(root: Token) -> str:
     """What an amount of money is, said right after it with "in": "€250m in emergency funding" ->
     "emergency funding", "$2bn in aid" -> "aid" (whether the parser hangs "in" on the amount or
-    on the verb). Not a time or a place: "£5m in 2024", "$1bn in March", "£2m in London"."""
+    on the verb), past a conversion in brackets between them. Not a time or a place: "£5m in 2024", "$1bn in March", "£2m in London"."""
     doc = root.doc
     after = root.i + 1
+    if after < len(doc) and doc[after].text == "(":
+        # past the same amount in another currency: "€1.5 million ($2.5 million) in emergency aid"
+        close = next((t.i for t in doc[after:after + MAX_BRACKET_TOKENS] if t.text == ")"), None)
+        after = close + 1 if close is not None else after
     if after >= len(doc) or doc[after].lower_ != "in" or doc[after].dep_ != "prep":
         return ""
     objects = [c for c in doc[after].children if c.dep_ == "pobj"]

@@ -64,6 +64,7 @@ def figures_in(doc: Doc, lang: LanguageProfile) -> list[FigureFact]:
     found: list[FigureFact] = []
     for sent in doc.sents:
         previous: Token | None = None
+        money_end = -1  # where the sentence's last amount of money ended
         for ent in number_spans(sent, lang):
             kind = "quantity" if ent.label_ == "DURATION" else lang.figure_labels.get(ent.label_)
             if kind == "count" and any(currency_prefix(t, lang) for t in ent):
@@ -105,6 +106,10 @@ def figures_in(doc: Doc, lang: LanguageProfile) -> list[FigureFact]:
             # "99% certain", "100 per cent sure": how sure someone is, not a share of anything
             # ("20% higher" compares, and stays).
             minor = minor or (kind == "percent" and ent.root.dep_ == "npadvmod" and ent.root.head.tag_ == "JJ")
+            # "€1.5m ($2.5m) in aid": the amount just given, in another currency.
+            minor = minor or (kind == "money" and start > 0 and doc[start - 1].text == "(" and money_end == start - 1)
+            if kind == "money":
+                money_end = ent.end
             found.append(FigureFact(
                 value=value, counts=counts, sentence=sent.text.strip(), kind=kind, number=number,
                 qualifier=said.lower() if said else None, unit=unit,
