@@ -105,8 +105,12 @@ def is_title_case(line: str) -> bool:
     return _capitalised_share(line) >= 0.7
 
 
+# Trade marks say nothing to a reader, and the parser takes "Harmony® One ..." for two sentences.
+_TRADE_MARKS = re.compile(r"[®™℠]")
+
+
 def _normalise(line: str) -> str:
-    return " ".join(line.replace("\u00a0", " ").split())
+    return " ".join(_TRADE_MARKS.sub("", line).replace("\u00a0", " ").split())
 
 
 def _key(line: str) -> str:

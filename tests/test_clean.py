@@ -240,3 +240,11 @@ def test_notes_about_the_article_itself_are_not_story_text():
             "islanders apparently did, and by the spring the council had received more than four hundred letters "
             "asking for the old timetable back, some of them from families who had used the ferry since 1998."]
     assert clean_text("\n\n".join([story, *kept]), title="Ferry timetable approved").paragraphs == [story, *kept]
+
+
+def test_trade_marks_are_left_out_and_do_not_break_a_sentence():
+    text = ("Harbour Marine unveiled the Tidewatch® One navigation screen on Monday, marking a leap for its "
+            "Tidewatch™ line of ferry instruments.")
+    cleaned = clean_text(text, title="A title")
+    assert cleaned.paragraphs == ["Harbour Marine unveiled the Tidewatch One navigation screen on Monday, marking a "
+                                  "leap for its Tidewatch line of ferry instruments."]
