@@ -246,6 +246,19 @@ def _stamped(line: str) -> bool:
     return False
 
 
+def _without_opening_stamp(paragraph: str, lang: LanguageProfile) -> tuple[str, tuple[str, dt.date] | None]:
+    """The first paragraph without the time it was posted, when the page ran that into it
+    ("Saturday 12-Jan-2008 11:48 AM Was in development ..."), and the stamp with its day."""
+    words = paragraph.split()
+    if not _CLOCK_TIME.search(" ".join(words[:MAX_STAMP_WORDS])):
+        return paragraph, None  # most paragraphs: no clock time at the start
+    for size in range(min(MAX_STAMP_WORDS, len(words) - 1), 1, -1):
+        head = " ".join(words[:size])
+        if words[size][:1].isupper() and _CLOCK_TIME.search(head) and (day := date_stamp(head, lang)):
+            return " ".join(words[size:]), (head, day)
+    return paragraph, None
+
+
 def date_stamp(line: str, lang: LanguageProfile = ENGLISH) -> dt.date | None:
     """The day a line that is only a date (and perhaps its time) names, or None."""
     from briefing.actors.names import is_calendar
@@ -450,8 +463,12 @@ def clean_text(text: str, title: str | None = None, lang: LanguageProfile = ENGL
         if not kept:
             preamble.append(line)
         removed.append(RemovedLine(line, reason))
+    opening_stamp = None
     if kept:
         kept[0] = _without_headline(kept[0], title, source, removed)
+        kept[0], opening_stamp = _without_opening_stamp(kept[0], lang)
+        if opening_stamp:
+            removed.append(RemovedLine(opening_stamp[0], "time stamp"))
     # The story opens with its dateline, after a caption or a standfirst the page kept above it too
     # ("This undated file photo shows ... | (AP) HONOLULU - A $2.2 million expedition ...").
     for n, paragraph in enumerate(kept):
@@ -467,6 +484,7 @@ def clean_text(text: str, title: str | None = None, lang: LanguageProfile = ENGL
             title = _title_from_sentence(kept[0])
     # The stamp nearest above the story: a site's header may carry another day (today's)
     stamp = next((day for line in reversed(preamble) if (day := date_stamp(line, lang))), None) if kept else None
+    stamp = stamp or (opening_stamp[1] if opening_stamp else None)
     return Cleaned(title=title, paragraphs=kept, removed=removed, stamp=stamp)
 
 

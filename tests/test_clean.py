@@ -248,3 +248,14 @@ def test_trade_marks_are_left_out_and_do_not_break_a_sentence():
     cleaned = clean_text(text, title="A title")
     assert cleaned.paragraphs == ["Harbour Marine unveiled the Tidewatch One navigation screen on Monday, marking a "
                                   "leap for its Tidewatch line of ferry instruments."]
+
+
+def test_the_time_a_page_posted_its_story_run_into_the_first_paragraph_is_not_story_text():
+    cleaned = clean_text("Saturday 14-Mar-2026 11:48 AM Harbour councillors approved a new ferry timetable on "
+                         "Friday.\n\nThe first boat leaves at six.", title="Ferry timetable approved")
+    assert cleaned.paragraphs[0] == "Harbour councillors approved a new ferry timetable on Friday."
+    assert ("Saturday 14-Mar-2026 11:48 AM", "time stamp") in [(r.text, r.reason) for r in cleaned.removed]
+    assert cleaned.stamp == dt.date(2026, 3, 14)
+    # a sentence that opens with a time is story
+    text = "At 11:48 AM on Friday police closed the quay road."
+    assert clean_text(text, title="Quay road closed").paragraphs == [text]
