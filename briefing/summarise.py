@@ -322,10 +322,12 @@ REPEATS = 0.5
 
 def ill_formed(text: str, n_words: int) -> bool:
     """A fragment rather than a sentence: it starts without a capital or digit (the tail of a
-    split quotation), ends without . ! ? (a caption or a fact box), or runs on too long."""
+    split quotation), ends without . ! ? (a caption or a fact box) or trails off ("... but not
+    any more...", a standfirst cut short), or runs on too long."""
     start = text.lstrip(_OPENERS)[:1]
-    end = text.rstrip(_CLOSERS)[-1:]
-    return not (start.isupper() or start.isdigit()) or end not in (".", "!", "?") or n_words > MAX_WORDS
+    ending = text.rstrip(_CLOSERS)
+    return (not (start.isupper() or start.isdigit()) or ending[-1:] not in (".", "!", "?")
+            or ending.endswith(("..", "…")) or n_words > MAX_WORDS)
 
 
 def mostly_quoted(text: str) -> bool:

@@ -144,6 +144,8 @@ def test_the_headline_lifts_the_sentences_that_repeat_it(nlp, parse_text):
     ("'We are heartbroken by what has happened to our town, ' she said.", False, True, False),
     ("then it opens it up to anybody. '", True, False, True),
     ("Storm damage: a house in Marlow Bay with its roof torn off", False, False, True),
+    ("Was in service for twenty years, but not any more...", False, False, True),  # a standfirst trailing off
+    ("The ferry was in service for twenty years…", False, False, True),
 ])
 def test_sentence_signals(text, dangling, quoted, fragment):
     assert dangles(text, profile("en")) is dangling
