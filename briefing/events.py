@@ -139,7 +139,7 @@ def date_expressions(doc: Doc, text: str, lang: LanguageProfile) -> Iterator[Exp
             continues(text, sent.start_char) or (sent.end < len(doc) and continues(text, doc[sent.end].idx)))
         for span, expression in _candidates(sent, lang):
             yield Expression(index, span.start_char, span.end_char, expression, _looks_forward(sent, span, lang),
-                             told, worth and not _names_a_thing(span))
+                             told, worth and not (_names_a_thing(span) or _planned_for_a_noun(span, lang)))
 
 
 def _names_a_thing(span: Span) -> bool:
@@ -152,6 +152,20 @@ def _names_a_thing(span: Span) -> bool:
             or span.start <= head.i < span.end or head.ent_type_ in ("DATE", "TIME"):  # "Friday night"
         return False
     return not (head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"))
+
+
+def _planned_for_a_noun(span: Span, lang: LanguageProfile) -> bool:
+    """"killed ahead of elections scheduled for January 8", "a ruling, which is expected next
+    month": a date in a clause that tells when a thing is planned (a participle or a relative
+    clause of a planning verb on a noun) dates that thing, not the sentence's event."""
+    token = span.root
+    while token.head.i != token.i and token.i != span.sent.root.i:
+        if token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN") and token.tag_ == "VBN" \
+                and token.lemma_.lower() in lang.future_verbs \
+                and (token.dep_ == "acl" or any(c.dep_ == "auxpass" for c in token.children)):
+            return True  # "scheduled for", "which is expected"; not "planned to apply", which is the event
+        token = token.head
+    return False
 
 
 _ANY_DAY = dt.date(2000, 6, 30)  # a day to ask whether an event's name is a holiday at all

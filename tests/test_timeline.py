@@ -229,6 +229,9 @@ def test_durations_ages_and_counts_make_no_line(nlp, text):
     "The Harbour firm shipped routers with support for 802.11ax Wi-Fi arrived in shops on Friday across the country.",
     "Detectives have searched for the driver since the Oct. 23 crash.",  # the date names the crash
     "The group again claimed the bombing of March 3, 2004, in its video.",  # history, years before
+    # the day something else is planned for, not the day of the sentence's event
+    "The mayor was injured in a fall ahead of elections scheduled for Friday, officials said.",
+    "Lawyers for the operator criticised the ruling, which is expected on Friday.",
 ])
 def test_only_sentences_that_report_something_happening_make_a_line(nlp, text):
     assert extract_timeline(articles(nlp, (text, WEDNESDAY)), WEDNESDAY) == []
