@@ -7,6 +7,7 @@ Only the per-article stage (``briefing.analyse``) sees the ``Doc``s made here.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 import re
@@ -158,16 +159,25 @@ def release(doc: Doc) -> None:
 def sentences_of(doc: Doc, original: str | None = None) -> list[SentenceSpan]:
     """The sentences of ``doc``, their text taken from ``original`` when given: the model reads
     the case-restored text, but the brief quotes the article as written (same offsets)."""
-    sentences = []
+    sentences: list[SentenceSpan] = []
     source = original if original is not None and len(original) == len(doc.text) else doc.text
     for sent in doc.sents:
         raw = source[sent.start_char:sent.end_char]
         text = raw.strip()
         if text:
             start = sent.start_char + len(raw) - len(raw.lstrip())
+            if sentences and sentences[-1].end == start and not text.strip(_CLOSING_MARKS):
+                # The model ended the sentence before its closing quote mark ('... "The Diving Bell
+                # and the Butterfly.' | '"'): the mark is the sentence's own. The mark stays a
+                # sentence of its own too (with no words), so that sentences keep their numbers.
+                last = sentences[-1]
+                sentences[-1] = dataclasses.replace(last, text=last.text + text, end=start + len(text))
             sentences.append(SentenceSpan(index=len(sentences), text=text, start=start, end=start + len(text),
                                           terms=tuple(content_terms(sent)), continues=continues(source, start)))
     return sentences
+
+
+_CLOSING_MARKS = "\"'’”»)]"
 
 
 def content_terms(tokens: Iterable[Token]) -> list[str]:

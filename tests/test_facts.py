@@ -225,3 +225,17 @@ def test_a_full_name_read_as_a_place_and_its_surname_as_a_person_are_one_person(
     linked = link_within_article(mentions, text, profile("en"))
     (actor,) = extract_actors([hand_made("t", "s", [text], mentions=linked)])
     assert (actor.name, actor.kind, actor.aliases) == ("Kemar Holt", "person", ["Holt"])
+
+
+def test_a_closing_quote_mark_the_model_split_off_stays_with_its_sentence(nlp):
+    from briefing.nlp import sentences_of
+
+    text = 'The harbour festival will show "The Ferryman and the Sea."\n\n"It is a fine film," she said.'
+    doc = nlp.make_doc(text)
+    for token in doc:  # the boundaries the model drew on a real page: before the closing mark too
+        token.is_sent_start = token.i == 0 or (token.text == '"' and doc[token.i - 1].text == ".") \
+            or token.text == "\n\n"
+    sentences = sentences_of(doc)
+    assert sentences[0].text == 'The harbour festival will show "The Ferryman and the Sea."'
+    assert text[sentences[0].start:sentences[0].end] == sentences[0].text
+    assert [s.index for s in sentences] == list(range(len(sentences)))  # every sentence keeps its number
