@@ -362,7 +362,9 @@ _DATELINE_ITSELF = (rf"(?:{_CREDIT}\s*{_CREDIT_DASH}?"
                     rf"|[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){{0,4}}{_DAY}[\s,]*{_CREDIT}\s*{_CREDIT_DASH}"
                     rf"|{_PLACE_IN_CAPITALS}{_DAY}\s*{_DASH}"
                     # a town and the postal code of its state or province: "Ottawa, ON -", "Grand Rapids, MI —"
-                    rf"|[A-Z][a-z][\w.'’-]*(?: [A-Z][a-z][\w.'’-]*){{0,2}}, [A-Z]{{2}}{_DAY}\s*{_DASH})")
+                    rf"|[A-Z][a-z][\w.'’-]*(?: [A-Z][a-z][\w.'’-]*){{0,2}}, [A-Z]{{2}}{_DAY}\s*{_DASH}"
+                    # a town and the day, as some agencies write it: "London, Dec 29:", "New Delhi, Jan. 14 -"
+                    rf"|[A-Z][a-z][\w.'’-]*(?: [A-Z][a-z][\w.'’-]*){{0,2}},\s*[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}\s*{_DASH})")
 _DATELINE = re.compile(rf"^{_DATELINE_ITSELF}\s*(?=[A-Z\"“‘])")
 _DATELINE_ALONE = re.compile(_DATELINE_ITSELF)  # with ``fullmatch`` on the stripped line
 
