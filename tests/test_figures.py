@@ -165,6 +165,8 @@ def test_names_addresses_and_pronouns_are_not_figures(analyse_texts, text, expec
     ("The commission will send €1.5 million ($2.5 million) in emergency aid.", "€1.5 million", "emergency aid"),
     ("The firm earned £5m in 2024.", "£5m", ""),  # "The firm earned" is a clause, not what the money is
     ("Shares in the bank fell 5% in early trading.", "fell 5%", "Shares in the bank"),  # "in" of time
+    ("The harbour index still gained 40.2% this year.", "gained 40.2%", "The harbour index"),  # the verb's object
+    ("The ferry fund lost $2m last year.", "lost $2m", "The ferry fund"),
     ("Lenders said rates had climbed, adding about £90 a month to a typical repayment.", "about £90",
      "adding to a typical repayment"),
 ])

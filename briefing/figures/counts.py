@@ -115,8 +115,10 @@ def _measured(root: Token, kind: str | None, lang: LanguageProfile) -> str:
     if subjects:
         # "consumer prices rose 5.1%": the subject is what is measured; not when the amount is
         # the verb's object ("The company paid $35m": "The company paid" is a clause, not what
-        # the money is) or the subject a pronoun ("He was jailed for seven years").
-        if root.dep_ == "dobj" or subjects[0].pos_ == "PRON":
+        # the money is) or the subject a pronoun ("He was jailed for seven years"). An amount a
+        # verb of change takes is still the subject's ("The index gained 40.2%", "Sales lost $2m").
+        changed = verb.lemma_.lower() in lang.change_verbs
+        if (root.dep_ == "dobj" and not changed) or subjects[0].pos_ == "PRON":
             return ""
         return _phrase(list(subjects[0].subtree), limit=8)
     preps = [c for c in verb.rights if c.dep_ == "prep" and c.i > root.i]
