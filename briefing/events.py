@@ -161,9 +161,11 @@ def _planned_for_a_noun(span: Span, lang: LanguageProfile) -> bool:
     token = span.root
     while token.head.i != token.i and token.i != span.sent.root.i:
         if token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN") and token.tag_ == "VBN" \
-                and token.lemma_.lower() in lang.future_verbs \
+                and token.lemma_.lower() in lang.future_verbs and not any(c.dep_ == "xcomp" for c in token.children) \
                 and (token.dep_ == "acl" or any(c.dep_ == "auxpass" for c in token.children)):
-            return True  # "scheduled for", "which is expected"; not "planned to apply", which is the event
+            # "scheduled for", "which is expected"; not "engineers expected to restart ... by
+            # Thursday" (a clause the parser hung on the noun): what is to be done is the event
+            return True
         token = token.head
     return False
 
