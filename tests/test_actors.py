@@ -613,3 +613,10 @@ def test_a_place_is_not_the_venue_its_name_opens(analyse_texts):
         "Thousands of fans in Harbourton cheered the home side, and the HCG was full again on Saturday."))
     ground = next(a for a in actors.values() if "Harbourton Cricket Ground" in (a.name, *a.aliases))
     assert "Harbourton" not in (ground.name, *ground.aliases), (ground.name, ground.aliases)
+
+
+def test_a_one_word_name_the_model_took_for_a_firm_is_a_person_when_a_he_takes_it_up(analyse_texts):
+    actors = actors_of(analyse_texts, "Quell signed for the Harbour Hawks on Monday. Quell said he was delighted.",
+                       "Westline said profits rose. Westline said it would hire more crew.")
+    assert actors["Quell"].kind == "person"
+    assert actors["Westline"].kind == "organisation"  # "it": a firm

@@ -32,10 +32,13 @@ def actor_kind(members: Iterable[Mention]) -> str:
     title, is more often a firm, a club or a brand the model mistook ("Yukos", "Pernod"): an
     organisation; or, when some mention of it was read as a place, that place ("the town of
     Tavildara", then "Tavildara is ..."); unless the full name is among its mentions, read as
-    something else ("Usain Bolt" as a place, then "Bolt" as a person)."""
+    something else ("Usain Bolt" as a place, then "Bolt" as a person). A name a "he" or a "she"
+    takes up is a person whatever the model read it as ("Choi said he ...")."""
     members = list(members)
     votes = Counter(m.kind for m in members)
     kind = min(votes, key=lambda k: (-votes[k], KIND_ORDER.index(k)))
+    if kind == "organisation" and any(m.pronoun for m in members):
+        return "person"  # "Choi thinks the lessons he learned ...": a firm is never "he"
     if kind == "person" and all(len(m.words) == 1 and not m.titled and not m.pronoun
                                 for m in members if m.kind == "person"):
         if _full_names_read_otherwise(members):

@@ -462,8 +462,8 @@ def mentions_in(doc: Doc, labels: Iterable[str], lang: LanguageProfile, original
     written = {m.name.lower() for m, caps in zip(found, shouted) if not caps}
     found = [m for m, caps in zip(found, shouted) if not caps or m.name.lower() in written]
     # Only a one-word name without a title needs it (``linking.actor_kind``)
-    found = [dataclasses.replace(m, pronoun=True) if m.kind == "person" and len(m.words) == 1 and not m.titled
-             and _referred_to_as_person(doc, m, found) else m for m in found]
+    found = [dataclasses.replace(m, pronoun=True) if m.kind in ("person", "organisation") and len(m.words) == 1
+             and not m.titled and _referred_to_as_person(doc, m, found) else m for m in found]
     return [dataclasses.replace(m, group=i) for i, m in enumerate(found)]
 
 
