@@ -361,3 +361,10 @@ def test_an_amount_glued_to_a_currency_is_money_whatever_the_model_read(analyse_
     units = {f.value: (f.kind, f.unit) for f in figures}
     assert units["Y=5,182"] == ("money", "y")
     assert units["rose to 108.79"][1] == "jpy"  # a quote's code, not "jpy="
+
+
+def test_a_storys_figure_that_says_what_it_counts_comes_before_one_that_does_not(analyse_texts):
+    items = analyse_texts("The operator said it had lost more than $17 million. The strike stranded 4,000 passengers.")
+    figures = extract_figures(items)
+    assert [f.value for f in figures] == ["4,000", "more than $17 million"]
+    assert figures[1].counts == ""

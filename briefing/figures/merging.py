@@ -30,7 +30,13 @@ def _score(figure: FigureFact, sources: int, lang: LanguageProfile) -> float:
         score += 1.0
     if figure.number is not None and figure.number < 10 and figure.kind == "count":
         score -= 1.0
+    if not figure.counts:
+        score -= UNSAID  # a reader cannot use "$20" without what it is: the story's figures that say so come first
     return score
+
+
+# What a figure that does not say what it counts loses against one that does.
+UNSAID = 3.0
 
 
 def merge_story(facts: Sequence[ArticleFacts], positions: Sequence[int]) -> list[Figure]:
