@@ -156,11 +156,21 @@ def release(doc: Doc) -> None:
     doc.user_data.pop(_ENTITIES_KEY, None)
 
 
+def text_of(doc: Doc) -> str:
+    """The text of ``doc``, joined from its tokens once: spaCy joins them again on every
+    ``Doc.text``, and several readers of one article's parse ask for it."""
+    text = doc.user_data.get("briefing.text")
+    if text is None:
+        text = doc.user_data["briefing.text"] = doc.text
+    return text
+
+
 def sentences_of(doc: Doc, original: str | None = None) -> list[SentenceSpan]:
     """The sentences of ``doc``, their text taken from ``original`` when given: the model reads
     the case-restored text, but the brief quotes the article as written (same offsets)."""
     sentences: list[SentenceSpan] = []
-    source = original if original is not None and len(original) == len(doc.text) else doc.text
+    text = text_of(doc)
+    source = original if original is not None and len(original) == len(text) else text
     for sent in doc.sents:
         raw = source[sent.start_char:sent.end_char]
         text = raw.strip()

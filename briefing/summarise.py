@@ -116,6 +116,8 @@ class SpacyTokenizer:
             self.remember(doc)
 
     def remember(self, doc: Doc) -> None:
+        from briefing.nlp import text_of
+
         sentences = []
         for sent in doc.sents:
             text = sent.text.strip()
@@ -123,7 +125,7 @@ class SpacyTokenizer:
                 sentences.append(text)
                 self._words.setdefault(text, words_of(sent))
                 self._lemmas.setdefault(text, content_lemmas(sent))
-        self._sentences[doc.text] = sentences
+        self._sentences[text_of(doc)] = sentences
 
     def lemmas(self) -> ContentLemmas:
         return ContentLemmas(self)

@@ -22,6 +22,7 @@ from briefing.actors.names import (UnionFind, alias_pairs, country_code, defined
                                    mention_key, same_person)
 from briefing.facts import Mention
 from briefing.lang import LanguageProfile
+from briefing.nlp import text_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -195,7 +196,7 @@ def _whole_names(spans: list[Span], lang: LanguageProfile) -> list[Span]:
             if doc[end - 1] == words[0] and free(end) and words[0].whitespace_ == " ":
                 end += 1  # "Bob" of "Bob Estes"; not after a score the span holds: "Brandt 6-4 6-2"
             elif (doc[start] == words[0] and free(start - 1) and doc[start - 1].whitespace_ == " "
-                  and not _is_common_noun(doc[start - 1].text, doc.text, lang)):
+                  and not _is_common_noun(doc[start - 1].text, text_of(doc), lang)):
                 start -= 1  # "Sopheak" of "freed Hen Sopheak"; not "Captain Kowalski" beside "the captain"
             span = SpacySpan(doc, start, end, label=span.label_)
         out.append(span)
@@ -217,7 +218,7 @@ def _propagate(doc: Doc, found: list[Mention], labels: Iterable[str], lang: Lang
     """One sense per discourse: a name the model tagged once is the same actor where the
     model missed it later in the same text ("Alexander Lebed" ... "Lebed said"), and so is an
     acronym the text declares for it ("Kurdistan Democratic Party (KDP)")."""
-    text = doc.text  # built from the tokens on every access: read it once
+    text = text_of(doc)
     names: dict[tuple[str, ...], Counter] = defaultdict(Counter)
     for m in found:
         names[m.words][m.kind] += 1
@@ -345,7 +346,7 @@ def _results_rows(doc: Doc) -> list[Span]:
     "Chicago 71 59 .546"): names followed by scores, two such names in a line, one name and
     three or more numbers, or a table of lines that each start with a name and a score.
     Names listed with scores are competitors."""
-    text = doc.text
+    text = text_of(doc)
     rows = [_scored_names(doc, text, line) for line in _lines(doc)]
     spans: list[Span] = []
     for k, (runs, numbers_after, leading) in enumerate(rows):
@@ -383,7 +384,7 @@ def mentions_in(doc: Doc, labels: Iterable[str], lang: LanguageProfile, original
     when the model read it with its lines in capitals put in ordinary case
     (``briefing.nlp.restore_case``)."""
     wanted = set(labels)
-    text = doc.text
+    text = text_of(doc)
     found = []
     for ent in _whole_names(_split_entities(doc.ents), lang):
         if ent.label_ not in wanted:
@@ -593,6 +594,6 @@ def article_mentions(doc: Doc, labels: Iterable[str], lang: LanguageProfile,
                      original: str | None = None) -> list[Mention]:
     """The actor mentions of one article, grouped into the actors they name there; not an
     acronym the article defines for a thing ("hypersensitivity pneumonitis (HP)")."""
-    things = defined_things(doc.text)
+    things = defined_things(text_of(doc))
     mentions = [m for m in mentions_in(doc, labels, lang, original) if m.name not in things]
-    return link_within_article(mentions, doc.text, lang)
+    return link_within_article(mentions, text_of(doc), lang)
