@@ -139,7 +139,8 @@ def date_expressions(doc: Doc, text: str, lang: LanguageProfile) -> Iterator[Exp
             continues(text, sent.start_char) or (sent.end < len(doc) and continues(text, doc[sent.end].idx)))
         for span, expression in _candidates(sent, lang):
             yield Expression(index, span.start_char, span.end_char, expression, _looks_forward(sent, span, lang),
-                             told, worth and not (_names_a_thing(span) or _planned_for_a_noun(span, lang)))
+                             told, worth and not (_names_a_thing(span) or _planned_for_a_noun(span, lang)
+                                                  or _measured_now(span, lang)))
 
 
 def _names_a_thing(span: Span) -> bool:
@@ -152,6 +153,12 @@ def _names_a_thing(span: Span) -> bool:
             or span.start <= head.i < span.end or head.ent_type_ in ("DATE", "TIME"):  # "Friday night"
         return False
     return not (head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"))
+
+
+def _measured_now(span: Span, lang: LanguageProfile) -> bool:
+    """"equivalent to about £700,000 today", "worth $2m today": "today" that goes with an
+    adjective says what something is worth or how it stands now, not when anything happened."""
+    return len(span) == 1 and span[0].lower_ in lang.today_words and span[0].head.pos_ == "ADJ"
 
 
 def _planned_for_a_noun(span: Span, lang: LanguageProfile) -> bool:

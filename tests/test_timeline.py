@@ -234,6 +234,8 @@ def test_durations_ages_and_counts_make_no_line(nlp, text):
     # the day something else is planned for, not the day of the sentence's event
     "The mayor was injured in a fall ahead of elections scheduled for Friday, officials said.",
     "Lawyers for the operator criticised the ruling, which is expected on Friday.",
+    # what something is worth now, not when anything happened
+    "The donations, equivalent to about £700,000 today, were transfers from the ferry company's account.",
 ])
 def test_only_sentences_that_report_something_happening_make_a_line(nlp, text):
     assert extract_timeline(articles(nlp, (text, WEDNESDAY)), WEDNESDAY) == []
