@@ -531,6 +531,10 @@ def read_page(html: str, url: str | None = None) -> Page:
         # the site's; the headline is the part the story tells.
         told = [p for p in title_parts(raw_title, headline) if told_in(p, text)]
         headline = told[0] if told else headline
+    if headline and raw_title and len(headline.split()) < MIN_HEADING_WORDS:
+        # "Football": a section's label, the page's first heading; the part of the <title> the
+        # page shows as a heading is the headline ("Sterjovski Derby-bound - Football - Fox Sports").
+        headline = heading_in_title(raw_title, [h for h in headings if len(h) > len(headline)], 2) or headline
     headline = heading_in_title(headline, headings) or headline
     site = publisher(root, raw_title, headline, link, text)
     host = host_of(link)
@@ -564,19 +568,19 @@ def _a_date(phrase: str) -> bool:
     return bool(words) and is_calendar(words, profile(DEFAULT_LANGUAGE))
 
 
-def heading_in_title(title: str | None, headings: list[str]) -> str | None:
+def heading_in_title(title: str | None, headings: list[str], min_words: int = MIN_HEADING_WORDS) -> str | None:
     """The headline of a title with more around it, as a heading of the page shows it: the
     title "Cyclone rips through villages - Breaking News - World" and the heading "Cyclone
     rips through villages" say which part is the story's; the rest, cut off at a separator,
-    is the site's sections and name. The longest heading of three words or more that is such a
-    part, or None."""
+    is the site's sections and name. The longest heading of ``min_words`` words or more that is
+    such a part, or None."""
     if not title:
         return None
     flat = " ".join(title.split())
     lowered = flat.lower()
     found = []
     for heading in headings:
-        if len(heading.split()) < MIN_HEADING_WORDS or len(heading) >= len(flat):
+        if len(heading.split()) < min_words or len(heading) >= len(flat):
             continue
         start = lowered.find(heading.lower())
         if start < 0:

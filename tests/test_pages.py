@@ -392,6 +392,17 @@ def test_a_sections_name_for_a_title_gives_way_to_the_heading_the_story_tells(tm
                     + KEEPER_STORY) == "Harbour Rovers sign keeper from Ostend"
 
 
+def test_a_sections_label_heading_the_page_gives_way_to_the_headline_of_its_title(tmp_path):
+    # The page's first heading is its section ("Football"); the <title> and a heading give the headline.
+    page = tmp_path / "section.html"
+    page.write_text("<html><head><title>Peeters Rovers-bound - Football - Harbour Sports</title></head><body>"
+                    "<h1>Football</h1><h2>Peeters Rovers-bound</h2>"
+                    + KEEPER_STORY.replace("a rival", "a football rival")
+                    + "<h3>Other Football Stories</h3></body></html>", encoding="utf-8")
+    (document,), _ = read_inputs([page])
+    assert (document.title, document.source) == ("Peeters Rovers-bound", "Harbour Sports")
+
+
 def test_sections_a_date_and_a_site_address_around_the_headline_are_left_out(tmp_path):
     assert title_of(tmp_path, "<title>Rovers sign keeper from Ostend - National - Sport</title><link "
                     "rel='canonical' href='https://www.harbourcourier.example/sport/rovers-keeper'>",
@@ -425,7 +436,8 @@ RESCUE = ("<p>Lifeboat volunteers from Harbour were called out twice on Sunday n
           "<p>The crew towed the boat and its four fishermen back to the quay before dawn, the station said.</p>")
 APPEAL = "<p>The lifeboat station is raising money for a new engine shed this spring.</p>"
 BACKGROUND = "<p>The ferry service to Corra Island began in 1998 and carries about 200 people a day.</p>"
-APP_PROMO = "<p>For the latest stories and breaking news updates download the Harbour Times apps for iOS and Android.</p>"
+APP_PROMO = ("<p>For the latest stories and breaking news updates download the Harbour Times apps for iOS and "
+             "Android.</p>")
 NOTICE = "<p>This story came to us from a partner agency as an extra service to our readers online.</p>"
 
 
