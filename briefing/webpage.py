@@ -350,18 +350,28 @@ def clean_title(title: str | None, site: str | None, host: str | None, text: str
 
 
 def _without_untold_ends(title: str, text: str) -> str:
-    """``title`` without its last parts after a separator that are short and that the story
-    never tells, or only a date ("... | January 15, 2008"), while a headline's length is left."""
+    """``title`` without its parts after or before a separator that are short and that the
+    story never tells ("... - World", "World -- Judges allow ...", "DNA - After Hrs - ..."), or
+    only a date ("... | January 15, 2008"), while a headline's length is left."""
     while True:
         parts = [p for p in _SEPARATOR.split(title) if p.strip(_EDGE + ".,;)")]
         if len(parts) < 2:
             return title
-        last = parts[-1]
+        last, first = parts[-1], parts[0]
         head = title[:title.rfind(last)].rstrip(_EDGE)
-        untold = len(last.split()) <= MAX_SITE_NAME_WORDS and not told_in(last, text)
-        if not (untold or _a_date(last)) or len(head.split()) < MIN_HEADING_WORDS:
-            return title
-        title = head
+        if (_untold(last, text) or _a_date(last)) and len(head.split()) >= MIN_HEADING_WORDS:
+            title = head
+            continue
+        tail = title[title.find(first) + len(first):].lstrip(_EDGE)
+        if _untold(first, text) and len(tail.split()) >= MIN_HEADING_WORDS:
+            title = tail
+            continue
+        return title
+
+
+def _untold(part: str, text: str) -> bool:
+    """A part of a title short as a name or a section, that the story never tells."""
+    return len(part.split()) <= MAX_SITE_NAME_WORDS and not told_in(part, text)
 
 
 _DROP_CAP = re.compile(r">\s*[A-Z]\s*</")

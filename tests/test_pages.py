@@ -403,6 +403,16 @@ def test_a_sections_label_heading_the_page_gives_way_to_the_headline_of_its_titl
     assert (document.title, document.source) == ("Peeters Rovers-bound", "Harbour Sports")
 
 
+def test_sections_before_the_headline_that_the_story_never_tells_are_left_out(tmp_path):
+    assert title_of(tmp_path, "<title>World -- Rovers sign keeper from Ostend</title>", KEEPER_STORY) \
+        == "Rovers sign keeper from Ostend"
+    assert title_of(tmp_path, "<title>HC - After Hours - Rovers sign keeper from Ostend</title>", KEEPER_STORY) \
+        == "Rovers sign keeper from Ostend"
+    # a name the story tells stays: it is the headline's own
+    assert title_of(tmp_path, "<title>Peeters -- the keeper who crossed from Ostend</title>", KEEPER_STORY) \
+        == "Peeters -- the keeper who crossed from Ostend"
+
+
 def test_sections_a_date_and_a_site_address_around_the_headline_are_left_out(tmp_path):
     assert title_of(tmp_path, "<title>Rovers sign keeper from Ostend - National - Sport</title><link "
                     "rel='canonical' href='https://www.harbourcourier.example/sport/rovers-keeper'>",
