@@ -24,6 +24,11 @@ def test_count_with_qualifier_and_what_it_counts(analyse_texts):
     assert figure.number == 900
 
 
+def test_what_a_count_is_compared_with_is_not_what_it_counts(analyse_texts):
+    (figure, *_) = figures_of(analyse_texts, "The harbour handled 1,200 more containers than the port of Leith.")
+    assert figure.counts == "more containers"
+
+
 def test_bare_number_borrows_the_noun_of_the_figure_before_it(analyse_texts):
     figures = figures_of(analyse_texts, "About 900 Danish soldiers are stationed in Estonia, while Norway has 1,300.")
     assert [(f.value, f.counts) for f in figures] == [

@@ -55,6 +55,8 @@ def _noun_phrase(noun: Token, number: Span) -> list[Token]:
             for t in t.subtree]
     right: list[Token] = []
     for child in noun.rights:
+        if child.lower_ == "than":
+            break  # "24,000 more yes votes than Proposition 4": what it is compared with is not what it counts
         if child.dep_ in ("prep", "acl", "amod", "compound") and child.i == (right[-1].i + 1 if right else noun.i + 1):
             right.extend(child.subtree)
         else:
