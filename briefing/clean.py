@@ -9,12 +9,12 @@ headline of a plain-text article is found among the non-prose lines above the bo
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-import dataclasses
 from dataclasses import dataclass
 
 from briefing.lang import DEFAULT_LANGUAGE, LanguageProfile, profile
@@ -364,7 +364,8 @@ _DATELINE_ITSELF = (rf"(?:{_CREDIT}\s*{_CREDIT_DASH}?"
                     # a town and the postal code of its state or province: "Ottawa, ON -", "Grand Rapids, MI —"
                     rf"|[A-Z][a-z][\w.'’-]*(?: [A-Z][a-z][\w.'’-]*){{0,2}}, [A-Z]{{2}}{_DAY}\s*{_DASH}"
                     # a town and the day, as some agencies write it: "London, Dec 29:", "New Delhi, Jan. 14 -"
-                    rf"|[A-Z][a-z][\w.'’-]*(?: [A-Z][a-z][\w.'’-]*){{0,2}},\s*[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}\s*{_DASH})")
+                    rf"|[A-Z][a-z][\w.'’-]*(?: [A-Z][a-z][\w.'’-]*){{0,2}},"
+                    rf"\s*[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}\s*{_DASH})")
 _DATELINE = re.compile(rf"^{_DATELINE_ITSELF}\s*(?=[A-Z\"“‘])")
 _DATELINE_ALONE = re.compile(_DATELINE_ITSELF)  # with ``fullmatch`` on the stripped line
 

@@ -169,8 +169,8 @@ def sentences_of(doc: Doc, original: str | None = None) -> list[SentenceSpan]:
     """The sentences of ``doc``, their text taken from ``original`` when given: the model reads
     the case-restored text, but the brief quotes the article as written (same offsets)."""
     sentences: list[SentenceSpan] = []
-    text = text_of(doc)
-    source = original if original is not None and len(original) == len(text) else text
+    whole = text_of(doc)
+    source = original if original is not None and len(original) == len(whole) else whole
     for sent in doc.sents:
         raw = source[sent.start_char:sent.end_char]
         text = raw.strip()

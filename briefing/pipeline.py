@@ -73,9 +73,10 @@ def _unusable(article: Article, limits: LimitsConfig) -> str | None:
 def read_articles(paths: Sequence[Path | str], limits: LimitsConfig | None = None, lang: LanguageProfile | None = None,
                   progress: Progress = _silent, jobs: int = 1) -> list[Article | SkippedInput]:
     """Every input as ``briefing`` reads it: read (``briefing.ingest``, within ``limits``, dates
-    written in ``lang``) and cleaned (``briefing.clean``) into an ``Article``, or skipped with the
-    reason (unreadable, oversized, nothing left after cleaning). The inputs skipped before
-    reading come first."""
+    written in ``lang``) and cleaned (``briefing.clean``, each alone, then the lines a site prints
+    around its stories, found across the batch) into an ``Article``, or skipped with the reason
+    (unreadable, oversized, nothing left after cleaning). The inputs skipped before reading come
+    first."""
     limits = limits or LimitsConfig()
     options = ReadOptions(lang=lang or profile(DEFAULT_LANGUAGE), max_feed_items=limits.max_feed_items,
                           fetch_seconds=limits.fetch_seconds)

@@ -470,7 +470,8 @@ def _link_lines(root: Any) -> list[Any]:
         linked = [" ".join(" ".join(a.xpath(_VISIBLE_TEXT)).split()) for a in links]
         if sum(len(t.split()) for t in linked) < LINK_LINE_SHARE * words:
             continue
-        before = text[:text.find(linked[0])] if linked[0] else text
+        at = text.find(linked[0]) if linked[0] else -1
+        before = text[:at] if at >= 0 else text  # words before the first link: none, or a label
         if not any(c.isalpha() for c in before) or before.rstrip().endswith(":"):
             found.append(paragraph)
     return found

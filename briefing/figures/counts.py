@@ -142,7 +142,8 @@ MAX_BRACKET_TOKENS = 8
 def _named_after(root: Token) -> str:
     """What an amount of money is, said right after it with "in": "€250m in emergency funding" ->
     "emergency funding", "$2bn in aid" -> "aid" (whether the parser hangs "in" on the amount or
-    on the verb), past a conversion in brackets between them. Not a time or a place: "£5m in 2024", "$1bn in March", "£2m in London"."""
+    on the verb), past a conversion in brackets between them. Not a time or a place: "£5m in
+    2024", "$1bn in March", "£2m in London"."""
     doc = root.doc
     after = root.i + 1
     if after < len(doc) and doc[after].text == "(":
