@@ -151,17 +151,22 @@ _ENTITIES_KEY = "briefing.entities_by_sentence"
 
 
 def release(doc: Doc) -> None:
-    """Drop what ``entities_of`` keeps in ``doc``: its spans refer back to the ``Doc``, a cycle
-    that would keep it (and its tensor) alive until the garbage collector next runs."""
+    """Drop what ``entities_of`` and ``text_of`` keep in ``doc``: the spans refer back to the
+    ``Doc``, a cycle that would keep it (and its tensor) alive until the garbage collector next
+    runs, and the text is a copy the facts no longer need."""
     doc.user_data.pop(_ENTITIES_KEY, None)
+    doc.user_data.pop(_TEXT_KEY, None)
+
+
+_TEXT_KEY = "briefing.text"
 
 
 def text_of(doc: Doc) -> str:
     """The text of ``doc``, joined from its tokens once: spaCy joins them again on every
     ``Doc.text``, and several readers of one article's parse ask for it."""
-    text = doc.user_data.get("briefing.text")
+    text = doc.user_data.get(_TEXT_KEY)
     if text is None:
-        text = doc.user_data["briefing.text"] = doc.text
+        text = doc.user_data[_TEXT_KEY] = doc.text
     return text
 
 
