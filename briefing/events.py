@@ -52,6 +52,10 @@ def _tense(verb: Token, lang: LanguageProfile, before: bool = False) -> bool | N
         return False  # "spoke", "killed" (a participle alone is a past in news: "arrested on Friday")
     if any(t.tag_ == "VBD" or t.lemma_ == "have" for t in auxiliaries):
         return False
+    if verb.tag_ in ("VBZ", "VBP") and not auxiliaries and verb.pos_ == "VERB":
+        # "They finish their trip Saturday night": the present of what is scheduled looks ahead;
+        # "The company says Friday that ...": a present that reports speech tells what was said
+        return not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
     return None
 
 
