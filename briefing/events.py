@@ -37,11 +37,12 @@ def _future_verb(token: Token, lang: LanguageProfile) -> bool:
         child.dep_ == "dobj" for child in token.children)
 
 
-def _tense(verb: Token, lang: LanguageProfile, before: bool = False) -> bool | None:
+def _tense(verb: Token, lang: LanguageProfile, before: bool = False, own: bool = False) -> bool | None:
     """Does this verb look forward (True: "will resume", "expected to"), back (False: "spoke",
     "has spoken", "was killed"), or does its form not say (None: "returns", "to restart")?
     ``before``: the date opens the verb's clause ("On Friday, the government planned to pay"):
-    it dates a plan made in the past, not what was planned ("planned a march on Saturday")."""
+    it dates a plan made in the past, not what was planned ("planned a march on Saturday").
+    ``own``: a weekday that belongs to this verb itself, not to a clause or a phrase below it."""
     auxiliaries = [t for t in verb.children if t.dep_ in ("aux", "auxpass")]
     planned = _future_verb(verb, lang) and not (before and verb.tag_ == "VBD" and not auxiliaries)
     if any(t.lower_ in lang.future_words or t.lower_ == "wo" for t in auxiliaries) or planned:
@@ -52,9 +53,10 @@ def _tense(verb: Token, lang: LanguageProfile, before: bool = False) -> bool | N
         return False  # "spoke", "killed" (a participle alone is a past in news: "arrested on Friday")
     if any(t.tag_ == "VBD" or t.lemma_ == "have" for t in auxiliaries):
         return False
-    if verb.tag_ in ("VBZ", "VBP") and not auxiliaries and verb.pos_ == "VERB":
-        # "They finish their trip Saturday night": the present of what is scheduled looks ahead;
-        # "The company says Friday that ...": a present that reports speech tells what was said
+    if own and verb.tag_ in ("VBZ", "VBP") and not auxiliaries and verb.pos_ == "VERB" and verb.lemma_ != "have":
+        # "They finish their trip Saturday night": the present of what is scheduled, on the day it
+        # names, looks ahead; "The company says Friday that ...": a present that reports speech
+        # tells what was said. Not a state ("the papers have two stories in common on Monday").
         return not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
     return None
 
@@ -69,16 +71,30 @@ def _clause_says(ent: Span, lang: LanguageProfile) -> bool | None:
     Monday past; "X will chair ... and spoke to Y on Monday" is Monday past too. A verb whose
     form does not say hands over to the clause it depends on. None when no verb decides."""
     token = _verb_of(ent)
+    # a weekday alone lies within days; a month and day in a present ("dates back to a loss on
+    # December 28") is more often a state's past than a plan's future
+    weekday = any(t.lower_ in lang.weekdays for t in ent) and not _names_month_day(ent, lang)
     for step in range(CLAUSE_STEPS):
         if token.pos_ not in ("VERB", "AUX"):
             return None
-        said = _tense(token, lang, before=step == 0 and ent.end <= token.i)
+        own = step == 0 and weekday and _on_the_verb(ent, token)
+        said = _tense(token, lang, before=step == 0 and ent.end <= token.i, own=own)
         if said is not None or token.head.i == token.i:
             return said
         token = token.head
         while token.pos_ == "ADJ" and token.head.i != token.i:
             token = token.head  # "would be ready to leave as soon as Tuesday": on to "be"
     return None
+
+
+def _on_the_verb(ent: Span, verb: Token) -> bool:
+    """Does the date hang on the verb itself ("begin a road trip Wednesday", "ends its homestand
+    on Monday"), not inside a noun's phrase below it ("include 1917, the winner at the awards on
+    Saturday", "dates back to a loss on December 28")?"""
+    token = ent.root
+    if token.head.dep_ == "prep" or token.dep_ == "pobj":
+        token = token.head  # "on Monday": the preposition hangs on the verb
+    return token.head.i == verb.i
 
 
 def _verb_of(ent: Span) -> Token:

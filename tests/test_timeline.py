@@ -118,6 +118,9 @@ def test_a_long_timeline_keeps_the_events_told_by_most_sources_then_nearest_the_
     # The present of what is scheduled looks ahead; a present that reports speech does not.
     ("The Hawks finish their road trip Saturday night at Leith.", dt.date(2020, 1, 11)),
     ("The ferry company says Friday that fares will rise.", dt.date(2020, 1, 3)),
+    # ...but not a state, nor a day in a phrase below the verb
+    ("The papers have two stories in common on Friday morning.", dt.date(2020, 1, 3)),
+    ("Those left out include the ferry film, the winner at the harbour awards on Saturday.", dt.date(2020, 1, 4)),
 ])
 def test_the_tense_of_the_verb_a_date_belongs_to_says_past_or_future(nlp, text, expected):
     (event,) = extract_timeline(articles(nlp, (text, MONDAY)), MONDAY)
