@@ -390,9 +390,11 @@ def _spans(sent: Span, lang: LanguageProfile) -> Iterator[Span]:
                 or (token.lower_ in lang.today_words and token.pos_ == "NOUN")):
             yield doc[token.i:token.i + 1]
         elif not token.ent_type_ and token.pos_ == "PROPN" and token.is_title \
+                and not (token.dep_ == "compound" and token.head.pos_ == "PROPN") \
                 and holiday(token.text, _ANY_DAY, False, lang) is not None:
             # A holiday the model saw no date in ("found in the Atlantic last Thanksgiving"),
-            # with the "last" or "next" that says which one.
+            # with the "last" or "next" that says which one; not a word of a name ("the Columbus
+            # Jackets" is a team, not Columbus Day).
             first = token.i - 1 if token.i > sent.start and (
                 doc[token.i - 1].lower_ in lang.past_words | lang.future_words) else token.i
             yield doc[first:token.i + 1]

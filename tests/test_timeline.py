@@ -240,6 +240,8 @@ def test_durations_ages_and_counts_make_no_line(nlp, text):
     # the day something else is planned for, not the day of the sentence's event
     "The mayor was injured in a fall ahead of elections scheduled for Friday, officials said.",
     "Lawyers for the operator criticised the ruling, which is expected on Friday.",
+    # a word of a team's name, not a holiday ("Columbus Day")
+    "Rick Nash scored three goals to help the Columbus Jackets beat the Edmonton Oilers at Nationwide Arena.",
     # what something is worth now, not when anything happened
     "The donations, equivalent to about £700,000 today, were transfers from the ferry company's account.",
 ])
