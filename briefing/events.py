@@ -90,7 +90,7 @@ def _clause_says(ent: Span, lang: LanguageProfile) -> bool | None:
 def _on_the_verb(ent: Span, verb: Token) -> bool:
     """Does the date hang on the verb itself ("begin a road trip Wednesday", "ends its homestand
     on Monday"), not inside a noun's phrase below it ("include 1917, the winner at the awards on
-    Saturday", "dates back to a loss on December 28")?"""
+    Saturday")?"""
     token = ent.root
     if token.head.dep_ == "prep" or token.dep_ == "pobj":
         token = token.head  # "on Monday": the preposition hangs on the verb
