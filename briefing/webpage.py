@@ -560,7 +560,22 @@ def read_page(html: str, url: str | None = None) -> Page:
         told = [h for h in headings if len(h.split()) >= MIN_HEADING_WORDS and told_in(h, text) and not _a_date(h)]
         headline = told[0] if told else headline
     return Page(text=text, title=clean_title(headline, site, host, text), source=site, url=link,
-                date=_string(getattr(meta, "date", None)))
+                date=_dated(_string(getattr(meta, "date", None)), html))
+
+
+# How a page writes the first of January, when it does: "January 1", "Jan. 1st", "1 Jan", "01/01",
+# "2008-01-01".
+_NEW_YEARS_DAY = re.compile(r"\bjan(?:uary)?\.?\s+0?1(?:st)?\b|\b0?1\s+jan|\b01[/.-]01\b|-01-01\b", re.I)
+
+
+def _dated(date: str | None, html: str) -> str | None:
+    """The page's date from its metadata, unless it is a year alone: main-text detection's
+    search of the text gives "2000-01-01" for "the 2000 bombing of the USS Cole". A first of
+    January the page never writes is such a guess, and the article is undated rather than
+    misdated (its events would be read against the wrong day)."""
+    if date and date[4:] == "-01-01" and not _NEW_YEARS_DAY.search(html):
+        return None
+    return date
 
 
 def _a_name(phrase: str) -> bool:

@@ -489,3 +489,19 @@ def test_two_copies_of_one_story_on_a_site_keep_every_line(tmp_path):
     for name in found:
         assert "Harbour councillors approved a new ferry timetable" in found[name].text
         assert "download the Harbour Times apps" in found[name].text
+
+
+def test_a_year_the_story_mentions_does_not_date_the_page(tmp_path):
+    # Main-text detection's date search reads "the 2000 bombing" as 1 January 2000: the page is undated,
+    # not dated to a day it never writes.
+    story = ("<p>Police in Harbour town said on Friday they were holding ten suspects after an attack on a ferry "
+             "carrying tourists to Corra Island.</p><p>The attack was the worst on the island since the 2000 "
+             "bombing of the harbour master's office, which killed three people.</p><p>The ferry operator said "
+             "its boats would sail again on Monday under police guard.</p>")
+    article = read(tmp_path, page(f"<article><h1>Ferry attack suspects held</h1>{story}</article>",
+                                  "<title>Ferry attack suspects held</title>"))
+    assert article.published is None
+    # a first of January the page writes is its date
+    dated = read(tmp_path, page(f"<article><h1>Ferry attack suspects held</h1><p>January 1, 2000</p>{story}</article>",
+                                "<title>Ferry attack suspects held</title>"), "dated.html")
+    assert str(dated.published) == "2000-01-01"
