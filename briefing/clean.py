@@ -532,10 +532,11 @@ def site_furniture(articles: list[Article]) -> list[Article]:
     for members in by_site.values():
         if len(members) < 2:
             continue
-        counts = Counter(key for n in members for key in {_key(p) for p in articles[n].paragraphs})
+        keys = {n: [_key(p) for p in articles[n].paragraphs] for n in members}
+        counts = Counter(key for n in members for key in set(keys[n]))
         for n in members:
             paragraphs = articles[n].paragraphs
-            shared = [counts[_key(p)] > 1 for p in paragraphs]
+            shared = [counts[key] > 1 for key in keys[n]]
             if 2 * sum(len(p.split()) for p, s in zip(paragraphs, shared) if s) >= len(" ".join(paragraphs).split()):
                 continue
             head = next(k for k, s in enumerate(shared) if not s)

@@ -404,6 +404,11 @@ def _join_drop_caps(root: Any) -> bool:
 MAX_TEASER_WORDS = 60
 MIN_TEASERS = 2
 _VISIBLE_TEXT = ".//text()[normalize-space()][not(ancestor::script or ancestor::style)]"
+
+
+def _visible(element: Any) -> str:
+    """The text a reader sees in ``element``, its white space run together."""
+    return " ".join(" ".join(element.xpath(_VISIBLE_TEXT)).split())
 _RUNS_ON = ",;:)]'’”%-–"
 
 
@@ -445,8 +450,8 @@ def _is_teaser(element: Any) -> bool:
     after = link.getnext()
     if after is not None and (after.text or "").strip()[:1].islower():
         return False
-    headline = len(" ".join(link.xpath(_VISIBLE_TEXT)).split())
-    rest = len(" ".join(texts).split()) - sum(len(" ".join(a.xpath(_VISIBLE_TEXT)).split())
+    headline = len(_visible(link).split())
+    rest = len(" ".join(texts).split()) - sum(len(_visible(a).split())
                                             for a in element.iter("a"))
     return headline >= MIN_HEADING_WORDS and 0 < rest <= MAX_TEASER_WORDS
 
@@ -462,12 +467,12 @@ def _link_lines(root: Any) -> list[Any]:
     """The paragraphs of a page (``_document``) that are a label and a link to another page."""
     found = []
     for paragraph in root.iter("p"):
-        text = " ".join(" ".join(paragraph.xpath(_VISIBLE_TEXT)).split())
+        text = _visible(paragraph)
         words = len(text.split())
         links = [a for a in paragraph.iter("a") if (a.get("href") or "").strip().startswith(("http", "/"))]
         if not links or not words or words > MAX_LINK_LINE_WORDS:
             continue
-        linked = [" ".join(" ".join(a.xpath(_VISIBLE_TEXT)).split()) for a in links]
+        linked = [_visible(a) for a in links]
         if sum(len(t.split()) for t in linked) < LINK_LINE_SHARE * words:
             continue
         at = text.find(linked[0]) if linked[0] else -1
@@ -493,7 +498,7 @@ def _alt_captions(root: Any) -> list[Any]:
         if block.tag == "a" and block.getparent() is not None:
             block = block.getparent()
         for paragraph in block.iter("p"):
-            text = " ".join(" ".join(paragraph.xpath(_VISIBLE_TEXT)).split())
+            text = _visible(paragraph)
             if text.startswith(alt) and paragraph not in found:
                 found.append(paragraph)
     return found

@@ -90,7 +90,7 @@ def figures_in(doc: Doc, lang: LanguageProfile) -> list[FigureFact]:
                 previous = noun
             number, high = value_span
             unit = unit_of(ent, kind, noun, lang).strip("=")  # a quote's code: "108.79 JPY="
-            if kind == "money" and counts.lower().rstrip("s") in set(lang.currency_signs.values()):
+            if kind == "money" and counts.lower().rstrip("s") in lang.currency_signs.values():
                 counts = ""  # "tens of millions of dollars" counts "dollars": the currency again
             determined = ent[0].lower_ in DETERMINERS or (before is not None and before.lower_ in DETERMINERS)
             minor = (kind == "count" and (not counts or number == 1 or (determined and number < 10))) or (
