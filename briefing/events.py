@@ -74,13 +74,16 @@ def _clause_says(ent: Span, lang: LanguageProfile) -> bool | None:
     # a weekday alone lies within days; a month and day in a present ("dates back to a loss on
     # December 28") is more often a state's past than a plan's future
     weekday = any(t.lower_ in lang.weekdays for t in ent) and not _names_month_day(ent, lang)
+    own = weekday and _on_the_verb(ent, token)
     for step in range(CLAUSE_STEPS):
         if token.pos_ not in ("VERB", "AUX"):
             return None
-        own = step == 0 and weekday and _on_the_verb(ent, token)
         said = _tense(token, lang, before=step == 0 and ent.end <= token.i, own=own)
         if said is not None or token.head.i == token.i:
             return said
+        # A weekday on a participle or an infinitive of the verb's own clause is the verb's
+        # ("The party takes place across the city, beginning Monday"): it goes up with it.
+        own = own and _nonfinite(token)
         token = token.head
         while token.pos_ == "ADJ" and token.head.i != token.i:
             token = token.head  # "would be ready to leave as soon as Tuesday": on to "be"
@@ -95,6 +98,13 @@ def _on_the_verb(ent: Span, verb: Token) -> bool:
     if token.head.dep_ == "prep" or token.dep_ == "pobj":
         token = token.head  # "on Monday": the preposition hangs on the verb
     return token.head.i == verb.i
+
+
+def _nonfinite(verb: Token) -> bool:
+    """A participle or a bare infinitive without an auxiliary, in its head verb's clause
+    ("beginning", "culminating"): its time is its head verb's."""
+    return verb.tag_ in ("VBG", "VB") and verb.dep_ in ("advcl", "conj", "xcomp") and not any(
+        t.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark") for t in verb.children)
 
 
 def _verb_of(ent: Span) -> Token:

@@ -118,6 +118,8 @@ def test_a_long_timeline_keeps_the_events_told_by_most_sources_then_nearest_the_
     # The present of what is scheduled looks ahead; a present that reports speech does not.
     ("The Hawks finish their road trip Saturday night at Leith.", dt.date(2020, 1, 11)),
     ("The ferry company says Friday that fares will rise.", dt.date(2020, 1, 3)),
+    # ...and so does a participle of its clause with its day ("beginning Saturday")
+    ("The harbour fair takes place on the quays, beginning early in the afternoon Saturday.", dt.date(2020, 1, 11)),
     # ...but not a state, nor a day in a phrase below the verb
     ("The papers have two stories in common on Friday morning.", dt.date(2020, 1, 3)),
     ("Those left out include the ferry film, the winner at the harbour awards on Saturday.", dt.date(2020, 1, 4)),
