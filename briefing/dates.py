@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Sequence
 
 from briefing.lang import LanguageProfile
 
@@ -85,12 +86,18 @@ def month_day(month: int, day: int, base: dt.date, future: bool, weekday: int | 
             continue
     if weekday is not None:
         candidates = [c for c in candidates if c.weekday() == weekday] or candidates
+    return _by_tense(candidates, base, future, TENSE_REACH)
+
+
+def _by_tense(candidates: Sequence[dt.date], base: dt.date, future: bool, reach: int) -> dt.date | None:
+    """Of the days a date without its year may be, the nearest in the direction the tense points,
+    within ``reach`` days; else the nearest."""
     if not candidates:
         return None
     ahead = [c for c in candidates if c >= base]
     behind = [c for c in candidates if c <= base]
     preferred = (min(ahead) if ahead else None) if future else (max(behind) if behind else None)
-    if preferred is not None and abs((preferred - base).days) <= TENSE_REACH:
+    if preferred is not None and abs((preferred - base).days) <= reach:
         return preferred
     return min(candidates, key=lambda c: (abs((c - base).days), c))
 
@@ -182,8 +189,11 @@ def holiday(text: str, base: dt.date, future: bool, lang: LanguageProfile) -> dt
     The name is looked up in the holidays of ``lang.holiday_countries`` in turn (the `holidays`
     package), a day observed in its place left out."""
     words = _words(text)
-    if words and words[0] in lang.past_words | lang.future_words:  # "last Thanksgiving"
-        future, words = words[0] in lang.future_words, words[1:]
+    # "last Thanksgiving" says which one, as far back as a year; the tense alone, within
+    # TENSE_REACH ("rely on debt in the run-up to Christmas" in late October is the one ahead)
+    reach = TENSE_REACH
+    if words and words[0] in lang.past_words | lang.future_words:
+        future, words, reach = words[0] in lang.future_words, words[1:], MAX_DAYS_AWAY
     name = " ".join(words)
     if not name or not any(w[:1].isupper() for w in text.split()):
         return None  # a holiday is written with capitals
@@ -193,9 +203,7 @@ def holiday(text: str, base: dt.date, future: bool, lang: LanguageProfile) -> dt
         by_name = _holidays(country, base.year)
         days = by_name.get(name, []) + by_name.get(f"{name} day", [])
         if days:
-            ahead = [d for d in days if d >= base]
-            behind = [d for d in days if d <= base]
-            found = (min(ahead) if ahead else None) if future else (max(behind) if behind else None)
+            found = _by_tense(days, base, future, reach)
             return found if found is not None and abs((found - base).days) <= MAX_DAYS_AWAY else None
     return None
 

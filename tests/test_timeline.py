@@ -319,6 +319,11 @@ def test_a_date_with_its_year_is_that_day_but_a_timeline_keeps_to_the_year_aroun
      dt.date(2021, 4, 2)),
     ("The warehouse burned down on Christmas Eve, the fire service said.", dt.date(2021, 1, 5),
      dt.date(2020, 12, 24)),
+    # ...but not most of a year back when the next one is near, unless "last" says so
+    ("Low wages have forced families to borrow for Christmas, the charity said.", dt.date(2021, 10, 29),
+     dt.date(2021, 12, 25)),
+    ("Low wages forced families to borrow last Christmas, the charity said.", dt.date(2021, 10, 29),
+     dt.date(2020, 12, 25)),
 ])
 def test_a_public_holiday_named_alone_is_its_day(nlp, text, published, day):
     (event,) = extract_timeline(articles(nlp, (text, published)), published)
