@@ -369,6 +369,15 @@ def test_an_amount_glued_to_a_currency_is_money_whatever_the_model_read(analyse_
     assert units["rose to 108.79"][1] == "jpy"  # a quote's code, not "jpy="
 
 
+def test_a_dollar_sign_with_its_countrys_letters_stays_with_the_amount(analyse_texts):
+    # The tokenizer splits "US$2,799" into "US$" and "2,799", and the model leaves the sign out.
+    figures = figures_of(analyse_texts, "Prices for the new Kestrel laptop start at US$2,799 for the base model.",
+                         "Season tickets for the Harbour Hawks cost C$425 this year.")
+    units = {f.value: (f.kind, f.unit) for f in figures}
+    assert units["US$2,799"] == ("money", "dollar")
+    assert units["C$425"] == ("money", "canadian dollar")
+
+
 def test_a_storys_figure_that_says_what_it_counts_comes_before_one_that_does_not(analyse_texts):
     items = analyse_texts("The operator said it had lost more than $17 million. The strike stranded 4,000 passengers.")
     figures = extract_figures(items)

@@ -64,11 +64,21 @@ def qualifier(ent: Span, lang: LanguageProfile) -> tuple[str | None, int]:
     return None, ent.start
 
 
+# A dollar or another sign with the country's letters before it, split off its number by the
+# tokenizer: "US$" "2,799", "C$" "25", "HK$" "5.4m".
+_LETTERED_SIGN = re.compile(r"^[A-Z]{1,3}[$£€¥]$")
+
+
+def is_currency_sign(token: Token) -> bool:
+    """A currency sign: "$", "€", or one with letters, "US$", "C$"."""
+    return token.is_currency or _LETTERED_SIGN.match(token.text) is not None
+
+
 def _widen(ent: Span, lang: LanguageProfile) -> Span:
     """Take in a currency sign before and a multiplier after: "€" "250" "m" -> "€250m"."""
     doc = ent.doc
     start, end = ent.start, ent.end
-    if start > 0 and doc[start - 1].is_currency:
+    if start > 0 and is_currency_sign(doc[start - 1]):
         start -= 1
     if end < len(doc) and doc[end].lower_.rstrip(".") in lang.multipliers and not doc[end - 1].whitespace_:
         end += 1
@@ -80,7 +90,7 @@ def _widen(ent: Span, lang: LanguageProfile) -> Span:
     temperature = end - start > 2 and doc[end - 1].text in _SCALES and doc[end - 2].text == "°"
     if (start, end) == (ent.start, ent.end) and not temperature:
         return ent
-    label = "MONEY" if doc[start].is_currency or ent.label_ == "MONEY" else ent.label_
+    label = "MONEY" if is_currency_sign(doc[start]) or ent.label_ == "MONEY" else ent.label_
     label = "QUANTITY" if temperature else label
     return doc.char_span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), label=label) or ent
 
@@ -121,7 +131,7 @@ def _prefixed(token: Token, lang: LanguageProfile) -> re.Match | None:
         scaled = after is not None and not token.whitespace_ and after.lower_.rstrip(".") in lang.multipliers
         coded = _is_currency_code(prefix) and (len(number) > 2 or scaled)  # "USD10" "m."
         if not ("," in number or "." in number or scale or prefix[-1] in "$=" or coded
-                or (before is not None and before.is_currency)):
+                or (before is not None and is_currency_sign(before))):
             return None
     return match
 
@@ -156,7 +166,7 @@ def _split_numbers(span: Span, lang: LanguageProfile) -> list[Span]:
         prev = t.doc[t.i - 1]
         signed = t.text[:1] in "+-−" and len(t) > 1 and prev.whitespace_ != ""  # "S&P 500 +0.3%"
         if _NUMERIC.match(t.text) and (signed or not (
-                prev.like_num or prev.lower_ in lang.multipliers or prev.is_currency
+                prev.like_num or prev.lower_ in lang.multipliers or is_currency_sign(prev)
                 or prev.lower_ in ("to", "and", "-", "–", "or", "of"))):
             if any(_NUMERIC.match(x.text) or GLUED.match(x.text) or x.like_num for x in t.doc[cuts[-1]:t.i]):
                 cuts.append(t.i)
@@ -208,7 +218,7 @@ def _date_part(token: Token, lang: LanguageProfile) -> bool:
     if token.ent_type_ not in ("DATE", "TIME") or not any(ch.isdigit() for ch in token.text):
         return token.ent_type_ in NOT_FIGURES
     doc = token.doc
-    if (token.i > 0 and doc[token.i - 1].is_currency) or currency_prefix(token, lang) or GLUED.match(token.text):
+    if (token.i > 0 and is_currency_sign(doc[token.i - 1])) or currency_prefix(token, lang) or GLUED.match(token.text):
         return False
     if not token.text.replace(",", "").isdigit():
         return True
@@ -323,7 +333,7 @@ def span_value(span: Span, lang: LanguageProfile) -> tuple[float, float] | None:
                       and (doc[t.i - 1].like_num or _NUMERIC.match(doc[t.i - 1].text)
                            or doc[t.i - 1].lower_ in lang.multipliers
                            or doc[t.i - 1].lower_ in ("%", "cent", "percent")
-                           or (moved and (is_number(doc[t.i + 1], lang) or doc[t.i + 1].is_currency)))
+                           or (moved and (is_number(doc[t.i + 1], lang) or is_currency_sign(doc[t.i + 1]))))
                       and not (t.text in "-–" and not t.whitespace_ and doc[t.i + 1].is_alpha)), None)
     if connector is None or (value is not None and value[0] != value[1]):
         return value
