@@ -19,7 +19,8 @@ Scores are ROUGE-1/2/Lsum F1 x100 (Google's rouge-score, stemming on), milliseco
 article (the pick only; the shared spaCy pass is not counted), and the dangling-reference
 rate: the share of chosen sentences that open with a pronoun or back-reference ("He", "It",
 "However", "The paper", ...: `briefing.text.dangles`) whose preceding sentence was not
-chosen (an article's first sentence has none to lean on). Lead and the default are also
+chosen (an article's first sentence has none to lean on); "opens so": the share of summaries
+whose first sentence is such a back-reference, the worst place for one. Lead and the default are also
 scored on each fixed half of the rows (A, B: by a hash of each row's id): develop on one,
 confirm on the other. `--only` scores lead, the default and the systems named. The last line
 is `default vs lead: dR1 dR2 dRL` in points.
@@ -50,6 +51,12 @@ def dangling(chosen, lang) -> tuple[int, int]:
     """(dangling, chosen) counts of one summary."""
     picked = {s.index for s in chosen}
     return sum(1 for s in chosen if s.index > 0 and dangles(s.text, lang) and s.index - 1 not in picked), len(chosen)
+
+
+def opens_dangling(chosen, lang) -> bool:
+    """Does the summary open on a back-reference ("That is the view of ...") to a sentence left out?"""
+    first = min(chosen, key=lambda s: s.index, default=None)
+    return first is not None and first.index > 0 and dangles(first.text, lang)
 
 
 def main() -> int:
@@ -106,7 +113,7 @@ def main() -> int:
     for name, factory in systems.items():
         totals = dict.fromkeys(METRICS, 0.0)
         half_totals = {h: dict.fromkeys(METRICS, 0.0) for h in "AB"}
-        dangling_count = chosen_count = 0
+        dangling_count = chosen_count = opening_count = 0
         seconds = 0.0
         for row, half, (doc, sentences) in zip(rows, halves, analysed):
             reference = [line.strip() for line in row["reference"].splitlines() if line.strip()]
@@ -121,6 +128,7 @@ def main() -> int:
             d, c = dangling(chosen, lang)
             dangling_count += d
             chosen_count += c
+            opening_count += opens_dangling(chosen, lang)
             scores = scorer.score("\n".join(reference), "\n".join(s.text for s in chosen))
             for metric in METRICS:
                 totals[metric] += scores[metric].fmeasure
@@ -130,6 +138,7 @@ def main() -> int:
                          for h in "AB" if halves.count(h)}
         results[name]["ms_per_article"] = round(1000 * seconds / len(rows), 2)
         results[name]["dangling_rate"] = round(dangling_count / chosen_count, 4) if chosen_count else 0.0
+        results[name]["opens_dangling"] = round(opening_count / len(rows), 4)
 
     if args.json:
         print(json.dumps({"articles": len(rows), "sentences": args.sentences, "systems": results, "halves": by_half}))
@@ -137,11 +146,11 @@ def main() -> int:
     length = f"{args.sentences} sentences" if args.sentences else "K = reference length"
     print(f"data: {args.data.name}; articles: {len(rows)}; {length}; default: {default.algorithm} "
           f"(engine {default.engine})")
-    print(f"| {'system':<24} | {'R1':>6} | {'R2':>6} | {'RLsum':>6} | {'ms/art':>7} | {'dangling':>8} |")
-    print(f"|{'-' * 26}|{'-' * 8}|{'-' * 8}|{'-' * 8}|{'-' * 9}|{'-' * 10}|")
+    print(f"| {'system':<24} | {'R1':>6} | {'R2':>6} | {'RLsum':>6} | {'ms/art':>7} | {'dangling':>8} | {'opens so':>8} |")
+    print(f"|{'-' * 26}|{'-' * 8}|{'-' * 8}|{'-' * 8}|{'-' * 9}|{'-' * 10}|{'-' * 10}|")
     for name, r in results.items():
         print(f"| {name:<24} | {r['rouge1']:6.2f} | {r['rouge2']:6.2f} | {r['rougeLsum']:6.2f} | "
-              f"{r['ms_per_article']:7.2f} | {r['dangling_rate']:8.3f} |")
+              f"{r['ms_per_article']:7.2f} | {r['dangling_rate']:8.3f} | {r['opens_dangling']:8.3f} |")
     print(f"\nfixed halves (A {halves.count('A')}, B {halves.count('B')} articles, by a hash of each id): "
           "develop on A, confirm on B")
     print("| system | half | R1 | R2 | RLsum |\n|---|---|---|---|---|")
