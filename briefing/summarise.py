@@ -438,6 +438,14 @@ class NewsSummariser:
             budget.take(best)
             chosen.append(best)
             left.remove(best)
+            # A summary's best sentence that refers back ("That is the view of ...") brings the
+            # sentence before it along, when there is room: it would open the summary unanswered.
+            before = next((s for s in left if s.index == best.index - 1), None)
+            if len(chosen) == 1 and opens_badly[best.index] and before is not None and len(chosen) < count \
+                    and budget.fits(before):
+                budget.take(before)
+                chosen.append(before)
+                left.remove(before)
         return sorted(chosen, key=lambda s: s.index)
 
 

@@ -129,6 +129,20 @@ def test_news_summary_avoids_a_back_reference_without_its_antecedent(nlp, parse_
     assert 2 not in [s.index for s in news(nlp, doc, dangling=2.0, **weights).summarise(title, sentences, 1)]
 
 
+def test_a_summary_does_not_open_on_a_back_reference_left_without_its_sentence(nlp, parse_text):
+    # The headline lifts "That is the view of ...", which alone would open the summary asking the
+    # reader "what view?": the sentence before it comes along, when there is room for it.
+    text = ("It will be hard for the island's netball side to compete abroad without a league at home.\n\n"
+            "That is the view of coach Dana Holder as the side prepares for four away games in ten days.\n\n"
+            "The first of the games is in Trinidad in June, the association said.\n\n"
+            "Players have trained on a school court since the national stadium closed for repairs.")
+    doc, sentences = parse_text(text)
+    title = "Coach Holder's view as the side prepares for four away games"
+    picked = [s.index for s in news(nlp, doc).summarise(title, sentences, 2)]
+    assert picked == [0, 1]
+    assert [s.index for s in news(nlp, doc).summarise(title, sentences, 1)] == [1]  # no room: it stays alone
+
+
 def test_the_headline_lifts_the_sentences_that_repeat_it(nlp, parse_text):
     doc, sentences = parse_text(STORY)
     picked = news(nlp, doc, position=0.0, centrality=0.0).summarise(
