@@ -187,8 +187,17 @@ def _names_a_thing(span: Span) -> bool:
 
 def _measured_now(span: Span, lang: LanguageProfile) -> bool:
     """"equivalent to about £700,000 today", "worth $2m today": "today" that goes with an
-    adjective says what something is worth or how it stands now, not when anything happened."""
-    return len(span) == 1 and span[0].lower_ in lang.today_words and span[0].head.pos_ == "ADJ"
+    adjective says what something is worth or how it stands now, not when anything happened; so
+    does "today" on a present "is" with its complement ("Today, the firm is a one-product
+    company", "She is a lively three-year-old today"), which is "nowadays". Not "The vote is
+    today": there "today" is the complement."""
+    if len(span) != 1 or span[0].lower_ not in lang.today_words:
+        return False
+    head = span[0].head
+    if head.pos_ == "ADJ":
+        return True
+    return span[0].dep_ in ("npadvmod", "advmod") and head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP") \
+        and any(c.dep_ in ("attr", "acomp") for c in head.children)
 
 
 def _planned_for_a_noun(span: Span, lang: LanguageProfile) -> bool:

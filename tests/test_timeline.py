@@ -246,6 +246,8 @@ def test_durations_ages_and_counts_make_no_line(nlp, text):
     "Rick Nash scored three goals to help the Columbus Jackets beat the Edmonton Oilers at Nationwide Arena.",
     # what something is worth now, not when anything happened
     "The donations, equivalent to about £700,000 today, were transfers from the ferry company's account.",
+    # ...or how things are nowadays
+    "Today, the Harbour ferry line is a one-boat company with a single route.",
 ])
 def test_only_sentences_that_report_something_happening_make_a_line(nlp, text):
     assert extract_timeline(articles(nlp, (text, WEDNESDAY)), WEDNESDAY) == []
