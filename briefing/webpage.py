@@ -52,8 +52,10 @@ MAX_NAME_WORDS = 6
 MAX_SITE_NAME_WORDS = 4
 # What may stand between a headline and a site's name or sections around it.
 _EDGE = " -–—|:·•»>~_/("
-# A headline has three words or more; fewer is a section's name or a label.
+# A headline has three words or more; fewer is a section's name or a label. More than twenty is a
+# sentence.
 MIN_HEADING_WORDS = 3
+MAX_HEADLINE_WORDS = 20
 # Fewer words than this from main-text detection is a page it could not read (a date and the
 # weather, a menu): the page's whole text is read instead, and cleaned.
 MIN_EXTRACTED_WORDS = 25
@@ -559,10 +561,13 @@ def read_page(html: str, url: str | None = None) -> Page:
         # The site's own name taken for the headline (a logo in an <h1>): the <title>'s other part.
         others = [part for part in title_parts(raw_title, headline) if _letters(part) not in names]
         headline = max(others, key=len, default=headline)
-    if headline and _a_name(headline) and not told_in(headline, text):
-        # "Local Sports Wire", "A Netsports Site": a section's or a site's name the story never
-        # tells, not its headline; the page's first heading the story tells is.
-        told = [h for h in headings if len(h.split()) >= MIN_HEADING_WORDS and told_in(h, text) and not _a_date(h)]
+    if headline and _a_site(headline) and not told_in(headline, text):
+        # "Local Sports Wire", "A Netsports Site", "Sporting Life - Football News": a section's or
+        # a site's name the story never tells, not its headline; the page's first heading the
+        # story tells is, or the headline main-text detection found above the story.
+        opening, _, rest = text.strip().partition("\n")
+        candidates = headings + ([opening.strip()] if _headline_shaped(opening) and told_in(opening, rest) else [])
+        told = [h for h in candidates if len(h.split()) >= MIN_HEADING_WORDS and told_in(h, text) and not _a_date(h)]
         headline = told[0] if told else headline
     return Page(text=text, title=clean_title(headline, site, host, text), source=site, url=link,
                 date=_dated(_string(getattr(meta, "date", None)), html))
@@ -588,6 +593,22 @@ def _a_name(phrase: str) -> bool:
     from briefing.clean import is_title_case
 
     return len(phrase.split()) <= MAX_SITE_NAME_WORDS and is_title_case(phrase)
+
+
+def _a_site(phrase: str) -> bool:
+    """A site's or a section's name: a short capitalised phrase ("Edmonton Sun"), such phrases
+    between separators ("Sporting Life - Football News"), or one with a site's address
+    ("Indiantelevision.com's Evening News Digest")."""
+    parts = [p for p in _SEPARATOR.split(phrase) if p.strip(_EDGE)]
+    return all(_a_name(p) for p in parts) or any(_HOST.match(w.strip(".,;:'’s")) for w in phrase.split())
+
+
+def _headline_shaped(line: str) -> bool:
+    """A line that may be a headline: a few words, no sentence's end, no byline, dateline or time."""
+    from briefing.clean import is_dateline, is_prose
+
+    return MIN_HEADING_WORDS <= len(line.split()) <= MAX_HEADLINE_WORDS and not is_prose(line) \
+        and not is_dateline(line) and not re.search(r"\d", line) and not _SEPARATOR.search(line)
 
 
 def _a_date(phrase: str) -> bool:

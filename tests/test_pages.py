@@ -389,6 +389,14 @@ def test_a_sections_name_for_a_title_gives_way_to_the_heading_the_story_tells(tm
                     + KEEPER_STORY) == "Harbour Rovers sign keeper from Ostend"
 
 
+@pytest.mark.parametrize("site_title", ["Harbournews.com's Evening Digest", "Harbour Sports - Football News"])
+def test_a_sites_name_for_a_title_gives_way_to_the_headline_found_above_the_story(tmp_path, site_title):
+    # No heading markup: the headline is a line of its own above the story, in a layout table.
+    body = ("<table><tr><td><p><b>Harbour Rovers sign keeper Peeters from Ostend</b></p>"
+            + KEEPER_STORY.replace("<article>", "").replace("</article>", "") + "</td></tr></table>")
+    assert title_of(tmp_path, f"<title>{site_title}</title>", body) == "Harbour Rovers sign keeper Peeters from Ostend"
+
+
 def test_a_sections_label_heading_the_page_gives_way_to_the_headline_of_its_title(tmp_path):
     # The page's first heading is its section ("Football"); the <title> and a heading give the headline.
     page = tmp_path / "section.html"
