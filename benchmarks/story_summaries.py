@@ -18,7 +18,8 @@ brief does. The same run scores, over the same sentences of the same documents:
 Every system is cut to the same number of words, the story summary's, so only the choice of
 sentences differs. Scores: ROUGE-1/2/L F1 x100 (Google's rouge-score, stemming on), and the
 share of chosen sentences that lean on a sentence before them ("He said ...", "But ...") without
-it being the sentence right before.
+it being the sentence right before; ROUGE also on each fixed half of the clusters (A, B: by a
+hash of each id), to develop on one and confirm on the other.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from briefing.nlp import load_pipeline
 from briefing.stories import build_stories, interleave, story_similarities
 from briefing.summarise import SpacyTokenizer, make_text_summariser
 from briefing.text import dangles, retells
-from common import parser, read_rows
+from common import half_of, parser, read_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "bench" / "multinews-dev.jsonl"
@@ -91,9 +92,11 @@ def main() -> int:
     facts = analyse_articles(articles, settings)
     scorer = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
     totals = {name: dict.fromkeys(METRICS, 0.0) for name in SYSTEMS}
+    halves = [half_of(str(row.get("id", c))) for c, row in enumerate(rows)]
+    half_totals = {(name, h): dict.fromkeys(METRICS, 0.0) for name in SYSTEMS for h in "AB"}
     leans = {name: [0, 0] for name in SYSTEMS}
     start = 0
-    for row, docs in zip(rows, clusters):
+    for row, half, docs in zip(rows, halves, clusters):
         story_facts = facts[start:start + len(docs)]
         start += len(docs)
         sources = cite(story_facts)
@@ -124,11 +127,14 @@ def main() -> int:
             scores = scorer.score(row["reference"], "\n".join(s.text for s in picked))
             for metric in METRICS:
                 totals[name][metric] += scores[metric].fmeasure
+                half_totals[name, half][metric] += scores[metric].fmeasure
+    by_half = {name: {h: {m: round(100 * half_totals[name, h][m] / halves.count(h), 2) for m in METRICS}
+                      for h in "AB" if halves.count(h)} for name in SYSTEMS}
     results = {name: {**{m: round(100 * totals[name][m] / len(rows), 2) for m in METRICS},
                       "leaning": round(leans[name][0] / leans[name][1], 3) if leans[name][1] else 0.0}
                for name in SYSTEMS}
     if args.json:
-        print(json.dumps({"clusters": len(rows), "documents": len(articles), "systems": results}))
+        print(json.dumps({"clusters": len(rows), "documents": len(articles), "systems": results, "halves": by_half}))
         return 0
     print(f"data: {args.data.name}; clusters: {len(rows)}; documents: {len(articles)}; every system cut to the "
           f"story summary's length in words")
@@ -136,6 +142,12 @@ def main() -> int:
     print(f"|{'-' * 14}|{'-' * 8}|{'-' * 8}|{'-' * 8}|{'-' * 9}|")
     for name, r in results.items():
         print(f"| {name:<12} | {r['rouge1']:6.2f} | {r['rouge2']:6.2f} | {r['rougeL']:6.2f} | {r['leaning']:7.3f} |")
+    print(f"\nfixed halves (A {halves.count('A')}, B {halves.count('B')} clusters, by a hash of each id): "
+          "develop on A, confirm on B")
+    print("| system | half | R1 | R2 | RL |\n|---|---|---|---|---|")
+    for name in SYSTEMS:
+        for h, r in by_half[name].items():
+            print(f"| {name} | {h} | {r['rouge1']:.2f} | {r['rouge2']:.2f} | {r['rougeL']:.2f} |")
     return 0
 
 
