@@ -14,7 +14,7 @@ import datetime as dt
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from briefing.lang import DEFAULT_LANGUAGE, LanguageProfile, profile
@@ -111,6 +111,19 @@ _TRADE_MARKS = re.compile(r"[®™℠]")
 
 def _normalise(line: str) -> str:
     return " ".join(_TRADE_MARKS.sub("", line).replace("\u00a0", " ").split())
+
+
+def _doubled(lines: Sequence[str], counts: Counter) -> bool:
+    """Does the page print its story twice (most of its sentences' words in lines that repeat),
+    rather than repeat a caption or a pull quote here and there?"""
+    prose = [line for line in lines if is_prose(line)]
+    total = sum(len(line.split()) for line in prose)
+    repeated = sum(len(line.split()) for line in prose if counts[_key(line)] > 1)
+    return bool(total) and repeated >= DOUBLED_SHARE * total
+
+
+# More of a page's sentences' words than this in repeated lines: the story is printed twice.
+DOUBLED_SHARE = 0.5
 
 
 def _key(line: str) -> str:
@@ -436,6 +449,7 @@ def clean_text(text: str, title: str | None = None, lang: LanguageProfile = ENGL
     junk = furniture(lang)
     lines = _lines(text, junk)
     counts = Counter(_key(line) for line in lines)
+    doubled = _doubled(lines, counts)
     kept: list[str] = []
     removed: list[RemovedLine] = []
     preamble: list[str] = []  # non-story lines before the first story paragraph
@@ -455,8 +469,9 @@ def clean_text(text: str, title: str | None = None, lang: LanguageProfile = ENGL
         if reason is None and key == title_key:
             reason = "title"
         if reason is None and counts[key] > 1:
-            # Captions and pull quotes repeat; a story paragraph appears once.
-            if key in seen or n_words < 20:
+            # Captions and pull quotes repeat; a story paragraph appears once, unless the page
+            # prints the whole story twice: then only the second copy goes.
+            if key in seen or (n_words < 20 and not doubled):
                 reason = "repeated line"
             seen.add(key)
         if reason is None:

@@ -32,6 +32,15 @@ def test_repeated_line_is_dropped_every_time():
     assert len(cleaned.paragraphs) == 2
 
 
+def test_a_story_the_page_prints_twice_is_kept_once_with_its_short_sentences():
+    story = ("KELSO - A harbour crane toppled into the dock on Friday.\n\n"
+             "Two workers were hurt when the crane's arm struck a moored barge, the port authority said.\n\n"
+             "Nobody else was hurt, the port said.\n\n")
+    cleaned = clean_text("Crane topples into Kelso dock\n\n" + story + story)
+    assert cleaned.paragraphs == ["A harbour crane toppled into the dock on Friday.",  # without its dateline
+                                  *[line for line in story.split("\n\n")[1:] if line]]
+
+
 def test_hard_wrapped_paragraphs_are_joined():
     text = ("Flood defences hold in York\n\n"
             "Flood defences along the river Ouse held overnight as water levels\n"
