@@ -142,9 +142,54 @@ def _blocks(text: str) -> list[list[str]]:
     return [b for b in blocks if b]
 
 
+def _unwrapped(block: list[str]) -> list[str]:
+    """The lines of a block, prose hard-wrapped at a fixed width joined back into one line. A
+    block with lines that cannot be wrapped prose (a long one, a list item: "• Digg this story",
+    "The opinions expressed in this release are ..." after a story wrapped at 80 characters,
+    with no blank line between) is judged in parts between them, and a part must look wrapped
+    at one width."""
+    if not any(_unwrappable(line) for line in block):
+        return [" ".join(block)] if _is_hard_wrapped(block) else block
+    return [line for part in _wrapped_parts(block)
+            for line in ([" ".join(part)] if _is_hard_wrapped(part) and _evenly_wrapped(part) else part)]
+
+
+def _unwrappable(line: str) -> bool:
+    return len(line) > MAX_WRAPPED_CHARS or _BULLET.match(line) is not None
+
+
+def _wrapped_parts(block: list[str]) -> list[list[str]]:
+    """A block cut before and after each line that cannot be a wrapped line of prose."""
+    parts: list[list[str]] = [[]]
+    for line in block:
+        alone = _unwrappable(line)
+        if alone and parts[-1]:
+            parts.append([])
+        parts[-1].append(line)
+        if alone:
+            parts.append([])
+    return [part for part in parts if part]
+
+
+MAX_WRAPPED_CHARS = 100  # a line of prose wrapped at a fixed width is no longer
+
+
+def _evenly_wrapped(lines: list[str]) -> bool:
+    """Lines cut at one width, as a hard wrap cuts them: most nearly as long as the longest (a
+    menu's or a list's lines are as long as what they say)."""
+    width = max(len(line) for line in lines)
+    full = sum(len(line) >= EVEN_WRAP * width for line in lines[:-1])
+    return len(lines) >= MIN_WRAPPED_LINES and full >= EVEN_WRAP * (len(lines) - 1)
+
+
+EVEN_WRAP = 0.75  # of the longest line, most lines of a wrapped part are at least as long
+MIN_WRAPPED_LINES = 5  # fewer short lines together are a headline, a byline and a time stamp
+_BULLET = re.compile(r"^[•·▪►*-]\s")
+
+
 def _is_hard_wrapped(block: list[str]) -> bool:
     """Prose wrapped at a fixed width: most lines stop mid-sentence and none is very long."""
-    if len(block) < 2 or max(len(line) for line in block) > 100:
+    if len(block) < 2 or max(len(line) for line in block) > MAX_WRAPPED_CHARS:
         return False
     open_ended = sum(1 for line in block[:-1] if not is_prose(line))
     return open_ended >= (len(block) - 1) / 2 and not all(is_title_case(line) for line in block)
@@ -196,8 +241,7 @@ def _lines(text: str, junk: Furniture) -> list[str]:
     prompt or caption run on before the first or after the last sentence of a line is a line
     of its own."""
     lines: list[str] = []
-    for line in _joined(line for block in _blocks(text)
-                        for line in ([" ".join(block)] if _is_hard_wrapped(block) else block)):
+    for line in _joined(line for block in _blocks(text) for line in _unwrapped(block)):
         for item in _items(line):
             *opening, body = _split_head(item, junk)
             lines.extend([*opening, *_split_tail(body)])

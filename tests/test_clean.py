@@ -53,6 +53,22 @@ def test_hard_wrapped_paragraphs_are_joined():
     ]
 
 
+def test_a_hard_wrapped_story_is_joined_even_with_a_long_line_after_it_in_its_block():
+    # A club's release wrapped at 80 characters, with its list of links and a long disclaimer in
+    # the same block (no blank line between): the story's lines are still one paragraph.
+    story = ("The Harbour Hawks finished off their three-game road trip with a visit to Kelso\n"
+             "and fell behind early in the play to end up losing 5-3 to the Rovers this\n"
+             "afternoon. Kelso opened the scoring in the first period when Jan Peeters and Tom\n"
+             "Berg each connected at 6:32 and then at 14:56, respectively, to gain a 2-0 lead\n"
+             "before the Hawks replied twice in the second period through their captain and\n"
+             "a defender who had not scored all season.\n")
+    tail = ("• Discuss this story on the league's message board\n"
+            "The opinions expressed in this release are those of the organisation issuing it, and do not "
+            "necessarily reflect the thoughts of the league or its staff.\n")
+    cleaned = clean_text("Hawks fall in Kelso\n\n" + story + tail)
+    assert cleaned.paragraphs[0] == " ".join(story.split())
+
+
 def test_a_given_title_is_kept_and_not_repeated_in_the_body():
     text = "Markets fall\n\nShares fell sharply in early trading on Monday, led by banks."
     cleaned = clean_text(text, title="Markets fall")
