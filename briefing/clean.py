@@ -23,7 +23,7 @@ from briefing.models import Article, RawDocument, RemovedLine
 ENGLISH = profile(DEFAULT_LANGUAGE)
 
 # A sentence ends in . ! ? … (or : introducing a quote), perhaps followed by closing quotes.
-_TERMINAL = re.compile(r"[.!?…:][\"'”’»)\]]*$")
+_TERMINAL = re.compile(r"[.!?…:][\s\"'”’»«“)\]]*$")
 _WORD = re.compile(r"[^\W_][\w'’.-]*", re.UNICODE)
 
 

@@ -69,6 +69,18 @@ def test_a_hard_wrapped_story_is_joined_even_with_a_long_line_after_it_in_its_bl
     assert cleaned.paragraphs[0] == " ".join(story.split())
 
 
+@pytest.mark.parametrize("closing", [
+    "I was thinking, 'We need to win.' \"",  # a space before the last mark
+    "The club will appeal, the coach said. ''",  # wire copy's two apostrophes, after a space
+    "It took more than 20,000 hours of work.“",  # the opening mark typed for the closing one
+])
+def test_a_sentence_ending_in_a_quotation_mark_of_any_kind_is_story(closing):
+    text = ("Hawks edge Rovers in Kelso\n\n"
+            "The Harbour Hawks beat the Kelso Rovers 3-2 on Saturday with a goal in the last minute.\n\n"
+            f"\"We kept going until the end,\" said the captain. \"{closing}\n")
+    assert any(closing in paragraph for paragraph in clean_text(text).paragraphs)
+
+
 def test_a_given_title_is_kept_and_not_repeated_in_the_body():
     text = "Markets fall\n\nShares fell sharply in early trading on Monday, led by banks."
     cleaned = clean_text(text, title="Markets fall")
