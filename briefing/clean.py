@@ -39,6 +39,7 @@ class Furniture:
     list_marker: re.Pattern
     reader_words: frozenset[str]
     self_reference: re.Pattern
+    writer_words: frozenset[str]
 
 
 @functools.lru_cache(maxsize=8)
@@ -46,7 +47,7 @@ def furniture(lang: LanguageProfile) -> Furniture:
     return Furniture(*(re.compile(pattern, re.I) for pattern in (
         lang.caption_pattern, lang.credit_pattern, lang.byline_pattern, lang.prompt_start_pattern,
         lang.prompt_any_pattern, lang.list_marker_pattern)), lang.reader_words,
-        re.compile(lang.self_reference_pattern, re.I))
+        re.compile(lang.self_reference_pattern, re.I), lang.writer_words)
 
 
 # Quoted speech: what someone said may speak to "you"; the page itself should not.
@@ -352,7 +353,7 @@ def _noise_reason(line: str, n_words: int, junk: Furniture) -> str | None:
     if junk.byline.search(line) and n_words < 12:
         return "byline or dateline"
     if speaks_to_reader(line, n_words, junk):
-        return "says something to the reader"
+        return READER
     if n_words < MAX_NOTE_WORDS and junk.self_reference.search(_QUOTED.sub(" ", line)):
         return "a note about the article"
     if not is_prose(line):
@@ -486,6 +487,23 @@ def _title_from_sentence(text: str, limit: int = 12) -> str:
     return first if len(tokens) <= limit else " ".join(tokens[:limit]) + " …"
 
 
+def _among_story(verdicts: list[tuple[str, str | None]], junk: Furniture) -> list[tuple[str, str | None]]:
+    """A sentence that speaks to the reader with story paragraphs right before and after it is
+    the story's own ("Now, some of you are probably saying ...", "You never know what you will
+    get out of his press conferences."): prompts stand at a story's edges, and those inside it
+    have their own marks ("Sign up for ...") or are the site speaking ("Send us your comments")."""
+    found = list(verdicts)
+    for n in range(1, len(found) - 1):
+        line, reason = found[n]
+        if reason == READER and found[n - 1][1] is None and found[n + 1][1] is None and is_prose(line) \
+                and not any(w.lower() in junk.writer_words for w in words(_QUOTED.sub(" ", line))):
+            found[n] = (line, None)
+    return found
+
+
+READER = "says something to the reader"
+
+
 def clean_text(text: str, title: str | None = None, lang: LanguageProfile = ENGLISH,
                source: str | None = None) -> Cleaned:
     """Split ``text`` into story paragraphs and removed lines, without the wire dateline of
@@ -494,20 +512,19 @@ def clean_text(text: str, title: str | None = None, lang: LanguageProfile = ENGL
     lines = _lines(text, junk)
     counts = Counter(_key(line) for line in lines)
     doubled = _doubled(lines, counts)
-    kept: list[str] = []
-    removed: list[RemovedLine] = []
+    verdicts: list[tuple[str, str | None]] = []  # each line, and why it is no story (None: story)
     preamble: list[str] = []  # non-story lines before the first story paragraph
     seen: set[str] = set()
-    in_list = False
+    in_list = started = False
     title_key = _key(title) if title else None
     for line in lines:
         key = _key(line)
         n_words = len(key.split())
         if junk.list_marker.match(line):
             in_list = True
-            removed.append(RemovedLine(line, "list of other stories"))
+            verdicts.append((line, "list of other stories"))
             continue
-        reason = "dateline" if not kept and is_dateline(line) else _noise_reason(line, n_words, junk)
+        reason = "dateline" if not started and is_dateline(line) else _noise_reason(line, n_words, junk)
         if reason is None and in_list and n_words < 20:
             reason = "list of other stories"
         if reason is None and key == title_key:
@@ -519,12 +536,15 @@ def clean_text(text: str, title: str | None = None, lang: LanguageProfile = ENGL
                 reason = "repeated line"
             seen.add(key)
         if reason is None:
-            in_list = False
-            kept.append(line)
+            in_list, started = False, True
+            verdicts.append((line, None))
             continue
-        if not kept:
+        if not started:
             preamble.append(line)
-        removed.append(RemovedLine(line, reason))
+        verdicts.append((line, reason))
+    verdicts = _among_story(verdicts, junk)
+    kept = [line for line, reason in verdicts if reason is None]
+    removed = [RemovedLine(line, reason) for line, reason in verdicts if reason is not None]
     opening_stamp = None
     if kept:
         kept[0] = _without_headline(kept[0], title, source, removed)

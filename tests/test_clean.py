@@ -81,6 +81,19 @@ def test_a_sentence_ending_in_a_quotation_mark_of_any_kind_is_story(closing):
     assert any(closing in paragraph for paragraph in clean_text(text).paragraphs)
 
 
+def test_a_sentence_to_the_reader_inside_the_story_is_the_storys_own():
+    text = ("Kelso hopes for a title\n\n"
+            "The Kelso Rovers have not won the league in forty years and start the season as outsiders.\n\n"
+            "Now, some of you are probably asking whether the club even has a team this year.\n\n"
+            "It does: the coach signed eleven players over the summer, most of them from the youth side.\n\n"
+            "Feel free to send us your views on the new season at the usual address.\n\n"
+            "The first game is at home against the Harbour Hawks on Saturday.\n\n"
+            "Tell us what you think in the comments below.\n")
+    paragraphs = clean_text(text).paragraphs
+    assert any(p.startswith("Now, some of you") for p in paragraphs)
+    assert not any(p.startswith(("Feel free", "Tell us")) for p in paragraphs)  # the site speaking; at the end
+
+
 def test_a_given_title_is_kept_and_not_repeated_in_the_body():
     text = "Markets fall\n\nShares fell sharply in early trading on Monday, led by banks."
     cleaned = clean_text(text, title="Markets fall")

@@ -106,6 +106,8 @@ class LanguageProfile:
     prompt_any_pattern: str
     list_marker_pattern: str
     reader_words: frozenset[str]  # "you", "your", "please": a line that speaks to the reader
+    # "we", "us", "our": with a reader word, the site speaking to its reader ("send us your comments")
+    writer_words: frozenset[str] = frozenset()
     # the article naming itself: "this article", "this report" ("contributed to this report")
     self_reference_pattern: str = r"(?!x)x"
 

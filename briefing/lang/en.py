@@ -155,6 +155,7 @@ PROFILE = LanguageProfile(
     prompt_start_pattern=PROMPT_START,
     prompt_any_pattern=PROMPT_ANY,
     reader_words=_words("you your yours yourself please"),
+    writer_words=_words("we us our ours ourselves"),
     self_reference_pattern=r"\bthis (?:article|story|report|post)\b",
     list_marker_pattern=LIST_MARKER,
 )
