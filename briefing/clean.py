@@ -357,7 +357,7 @@ def _noise_reason(line: str, n_words: int, junk: Furniture) -> str | None:
     if n_words < MAX_NOTE_WORDS and junk.self_reference.search(_QUOTED.sub(" ", line)):
         return "a note about the article"
     if not is_prose(line):
-        return "not a sentence (headline, label or slogan)"
+        return NOT_A_SENTENCE
     if n_words >= MENU_WORDS and _capitalised_share(line, capitals_count=False) >= MENU_CAPITALS \
             and len(re.findall(r"[,;]", line)) * 6 < n_words:
         return "a menu or a run of headlines"
@@ -495,10 +495,25 @@ def _among_story(verdicts: list[tuple[str, str | None]], junk: Furniture) -> lis
     found = list(verdicts)
     for n in range(1, len(found) - 1):
         line, reason = found[n]
-        if reason == READER and found[n - 1][1] is None and found[n + 1][1] is None and is_prose(line) \
+        if found[n - 1][1] is not None or found[n + 1][1] is not None:
+            continue
+        if reason == READER and is_prose(line) \
                 and not any(w.lower() in junk.writer_words for w in words(_QUOTED.sub(" ", line))):
             found[n] = (line, None)
+        elif reason == NOT_A_SENTENCE and _unstopped_sentence(line):
+            found[n] = (line, None)
     return found
+
+
+def _unstopped_sentence(line: str) -> bool:
+    """A sentence the page printed without its full stop ("He and his wife live in Ojai, an
+    artists' colony near Ventura"): long, in sentence case, not a label's colon or a list's comma."""
+    return len(words(line)) >= MIN_UNSTOPPED_WORDS and line[:1].isupper() and _capitalised_share(line) < 0.3 \
+        and not line.rstrip().endswith((":", ",", "|", ";"))
+
+
+MIN_UNSTOPPED_WORDS = 12
+NOT_A_SENTENCE = "not a sentence (headline, label or slogan)"
 
 
 READER = "says something to the reader"

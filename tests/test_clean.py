@@ -94,6 +94,17 @@ def test_a_sentence_to_the_reader_inside_the_story_is_the_storys_own():
     assert not any(p.startswith(("Feel free", "Tell us")) for p in paragraphs)  # the site speaking; at the end
 
 
+def test_a_sentence_printed_without_its_full_stop_inside_the_story_is_kept():
+    text = ("Harbour ferry line to add a second boat for the summer season on the Kelso route\n\n"
+            "The Harbour ferry line will add a second boat to its Kelso route from June, the operator said.\n\n"
+            "The new boat was built in a yard near Leith and carries two hundred passengers and forty cars on "
+            "each crossing\n\n"
+            "Crossings will run every half hour at the busiest times of day, the operator said.\n")
+    paragraphs = clean_text(text).paragraphs
+    assert paragraphs[1].startswith("The new boat was built")
+    assert not any(p.startswith("Harbour ferry line to add") for p in paragraphs)  # the headline, above the story
+
+
 def test_a_given_title_is_kept_and_not_repeated_in_the_body():
     text = "Markets fall\n\nShares fell sharply in early trading on Monday, led by banks."
     cleaned = clean_text(text, title="Markets fall")
