@@ -488,10 +488,11 @@ def _title_from_sentence(text: str, limit: int = 12) -> str:
 
 
 def _among_story(verdicts: list[tuple[str, str | None]], junk: Furniture) -> list[tuple[str, str | None]]:
-    """A sentence that speaks to the reader with story paragraphs right before and after it is
-    the story's own ("Now, some of you are probably saying ...", "You never know what you will
-    get out of his press conferences."): prompts stand at a story's edges, and those inside it
-    have their own marks ("Sign up for ...") or are the site speaking ("Send us your comments")."""
+    """``verdicts`` with the lines judged on their own as no story, but with story paragraphs
+    right before and after them, given back to the story when they are its own: a sentence that
+    speaks to the reader ("Now, some of you are probably saying ...": prompts stand at a story's
+    edges, and those inside it have their own marks, "Sign up for ...", or are the site speaking,
+    "Send us your comments"), or a sentence printed without its full stop."""
     found = list(verdicts)
     for n in range(1, len(found) - 1):
         line, reason = found[n]
@@ -513,9 +514,8 @@ def _unstopped_sentence(line: str) -> bool:
 
 
 MIN_UNSTOPPED_WORDS = 12
+# Reasons a line is no story that its place in the story may overturn (``_among_story``).
 NOT_A_SENTENCE = "not a sentence (headline, label or slogan)"
-
-
 READER = "says something to the reader"
 
 

@@ -600,7 +600,8 @@ def _a_site(phrase: str) -> bool:
     between separators ("Sporting Life - Football News"), or one with a site's address
     ("Indiantelevision.com's Evening News Digest")."""
     parts = [p for p in _SEPARATOR.split(phrase) if p.strip(_EDGE)]
-    return all(_a_name(p) for p in parts) or any(_HOST.match(w.strip(".,;:'’s")) for w in phrase.split())
+    addresses = [re.sub(r"['’]s$", "", w).strip(".,;:()") for w in phrase.split()]
+    return (bool(parts) and all(_a_name(p) for p in parts)) or any(_HOST.match(w) for w in addresses)
 
 
 def _headline_shaped(line: str) -> bool:
