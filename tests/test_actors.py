@@ -47,6 +47,24 @@ def test_people_sharing_a_surname_stay_apart(analyse_texts):
     assert actors["Tom Hale"].mentions == 1
 
 
+def test_a_surname_joins_the_person_spelt_so_before_one_spelt_a_letter_apart(analyse_texts):
+    actors = actors_of(analyse_texts, (
+        "Harbour councillor Ruth Johnson called for the ferry report to be published in full on Tuesday.\n\n"
+        "The inquiry was led by adviser David Johnston, who handed his report to the minister on Wednesday. "
+        "Johnson said the council had not been consulted."
+    ))
+    assert actors["Ruth Johnson"].mentions == 2
+    assert "Johnson" not in actors["David Johnston"].aliases
+
+
+def test_a_surname_misspelt_a_letter_apart_still_joins_its_person(analyse_texts):
+    actors = actors_of(analyse_texts, (
+        "The inquiry was led by adviser David Johnston, who handed his report to the minister on Wednesday. "
+        "Johnson rejected a full-scale inquiry into the ferry contract."
+    ))
+    assert actors["David Johnston"].mentions == 2
+
+
 def test_acronym_paired_with_long_form_is_one_actor(analyse_texts):
     actors = actors_of(analyse_texts, (
         "The World Health Organization (WHO) declared an emergency on Monday. "

@@ -569,6 +569,9 @@ def link_within_article(mentions: Sequence[Mention], text: str, lang: LanguagePr
         if m.kind != "person" and len(m.words) > 1:
             continue
         longer = [j for j in people if is_suffix(m.words, mentions[j].words)]
+        # Spelt as written beats a spelling variant: "Johnson" is Ruth Johnson's, not David
+        # Johnston's, whichever was named nearer (a variant is for names written two ways).
+        longer = [j for j in longer if mentions[j].words[-len(m.words):] == m.words] or longer
         if not longer and len(m.words) == 1:
             # A first name alone ("Bobby" of Bobby Jindal) is the person whose name it opens; of
             # two ("Bobby Flay" named once too) the nearest, as for a shared surname, if the
