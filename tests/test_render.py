@@ -79,6 +79,29 @@ def test_pdf_text_has_title_date_and_headings():
     assert reader.pages[0].mediabox.width == pytest.approx(595, abs=1)  # A4
 
 
+def test_a_source_marker_stays_with_its_sentence_in_the_pdf():
+    # The first sentence just fills a line and its marker does not fit after it: WeasyPrint broke
+    # the line after "The" and set the rest of the sentence with its marker on the next line. A
+    # marker glued to its sentence (a no-break space) moves down with the sentence's last word.
+    import dataclasses
+
+    from pypdf import PdfReader
+
+    from briefing.models import Sentence, Story
+
+    brief = small_brief()
+    first = Sentence(1, 0, "The tugboat will not sail again until the engines are repaired; repairs will take "
+                           "weeks, said Tom Holm.")
+    story = Story("Tugboat laid up", brief.articles, [first, Sentence(1, 1, "The ferry ran twice a day.")])
+    brief = dataclasses.replace(brief, sections=[], stories=[story])
+    lines = [line.strip() for page in PdfReader(io.BytesIO(render_pdf(brief, None))).pages
+             for line in page.extract_text().splitlines()]
+    assert "The" not in lines
+    assert any(line.startswith("The tugboat will not sail again") for line in lines)
+    html = render_html(brief, None)
+    assert not re.search(r'\s<a class="marker"', html)  # no break before any marker
+
+
 def test_nothing_is_written_when_a_format_fails(tmp_path):
     templates = tmp_path / "templates"
     templates.mkdir()
