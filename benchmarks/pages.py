@@ -94,6 +94,8 @@ def unusable_source(name: str | None, stem: str) -> str | None:
         return "a phrase, not a name"
     if country_code(name, profile("en")) or country_code(name + ".", profile("en")):  # "U.S" of "U.S."
         return "a country"
+    if re.fullmatch(r"[A-Z][\w.'’ -]*, [A-Z]{2}\.?", name):
+        return "a town and its state"
     return None
 
 

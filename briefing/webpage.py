@@ -42,6 +42,7 @@ PRUNE_XPATH += (" | //a[not(@href)][contains(translate(@name, '" + _UPPER + "', 
 # What separates a headline from the site's name in a <title>: "Headline - Site", "Site: Headline".
 _SEPARATOR = re.compile(r"\s+(?:[-–—|:·•»>~/]|--|::)\s+|\s*[|»]\s*|\s*_\s*(?=[A-Z])")
 _NOT_A_NAME = re.compile(r"©|\bcopyright\b|\ball rights reserved\b", re.I)
+_TOWN_AND_STATE = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}, [A-Z]{2}\.?$")  # "Augusta, GA"
 _HOST = re.compile(r"^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 _CODE = re.compile(r"[{}<>;=]")
 _DOUBLED = re.compile(r"([.!?])[.!?]+$")
@@ -239,12 +240,15 @@ def _publishers(data: Any, depth: int = 0) -> list[str]:
 
 def usable_name(name: str, host: str | None) -> str | None:
     """A publisher name as a reader can use it, or None: a URL becomes its host, a section
-    after " > " or " | " goes, a copyright line is no name, nor is a country or a long phrase."""
+    after " > " or " | " goes, a copyright line is no name, nor is a country, a town and its
+    state or a long phrase."""
     name = " ".join(name.replace("®", " ").replace("™", " ").split())
     if "://" in name or name.lower().startswith("www."):
         return host_of(name if "://" in name else "http://" + name)
-    if _NOT_A_NAME.search(name) or _a_country(name):
-        return None  # a copyright line; an edition ("U.S.", a news site's American pages)
+    if _NOT_A_NAME.search(name) or _a_country(name) or _TOWN_AND_STATE.match(name):
+        # a copyright line; an edition ("U.S.", a news site's American pages); a place, the end
+        # of a local site's <title> ("... - Entertainment - Augusta, GA")
+        return None
     name = re.split(r"\s+[>|]\s+", name)[0].strip(" .,;:-–—|")
     if not name or len(name.split()) > MAX_NAME_WORDS:
         return None

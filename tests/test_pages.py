@@ -249,6 +249,9 @@ def test_a_page_run_together_on_one_line_gives_the_story_not_its_menus(tmp_path)
     # With no name and no link, the part of the title that is not the headline; the headline loses it.
     ("<title>Ferry timetable approved - Harbour Evening Post</title>", None, "Harbour Evening Post",
      "Ferry timetable approved"),
+    # ...but not a town and its state that ends a local site's title: no name is better than a place.
+    ("<title>Ferry timetable approved - Local News - Kelso, ND</title>", None, "page",
+     "Ferry timetable approved"),
     # A site name run on after the headline, and doubled punctuation.
     ("<meta property='og:site_name' content='Harbour Times'><meta property='og:title' content='Is the new "
      "ferry timetable late already?. Harbour Times'>", None, "Harbour Times", "Is the new ferry timetable late "
