@@ -365,7 +365,7 @@ def _without_untold_ends(title: str, text: str) -> str:
             return title
         last, first = parts[-1], parts[0]
         head = title[:title.rfind(last)].rstrip(_EDGE)
-        if (_untold(last, text) or _a_date(last)) and len(head.split()) >= MIN_HEADING_WORDS:
+        if (_untold(last, text) or _a_date(last) or _a_label(last)) and len(head.split()) >= MIN_HEADING_WORDS:
             title = head
             continue
         tail = title[title.find(first) + len(first):].lstrip(_EDGE)
@@ -373,6 +373,12 @@ def _without_untold_ends(title: str, text: str) -> str:
             title = tail
             continue
         return title
+
+
+def _a_label(part: str) -> bool:
+    """One capitalised word after a headline: a section's label ("... - Entertainment")."""
+    words = part.strip(_EDGE + ".,;)").split()
+    return len(words) == 1 and words[0][:1].isupper() and words[0].isalpha()
 
 
 def _untold(part: str, text: str) -> bool:

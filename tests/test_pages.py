@@ -385,6 +385,13 @@ def title_of(tmp_path: Path, head: str, body: str) -> str | None:
     return documents[0].title
 
 
+def test_a_sections_one_word_label_leaves_the_title_though_the_story_uses_the_word(tmp_path):
+    # No heading on the page says where the headline ends; "Councillors" is the section's label.
+    assert title_of(tmp_path, "<meta property='og:site_name' content='Harbour Times'>"
+                    "<title>Ferry timetable approved - Councillors - Harbour Times</title>",
+                    STORY) == "Ferry timetable approved"
+
+
 def test_a_sections_name_for_a_title_gives_way_to_the_heading_the_story_tells(tmp_path):
     # The <title> is only the section's name; the headline is a heading, after a date heading.
     assert title_of(tmp_path, "<title>Local Sports Wire</title>",
