@@ -289,11 +289,12 @@ def told_in(phrase: str, text: str) -> bool:
     return sum(w in body for w in words) / len(words) >= 0.6
 
 
-def publisher(root: Any, raw_title: str | None, headline: str | None, url: str | None, text: str = "") -> str | None:
+def publisher(root: Any, raw_title: str | None, headline: str | None, url: str | None, text: str = "",
+              credit: str | None = None) -> str | None:
     """The name a reader knows the page's publisher by (see the module's docstring); ``root`` is
-    the page as ``_document`` reads it."""
+    the page as ``_document`` reads it, ``credit`` the name its title credits."""
     host = host_of(url)
-    for name in _declared_names(root):
+    for name in [*_declared_names(root), *([credit] if credit else [])]:
         usable = usable_name(name, host)
         if usable:
             return usable
@@ -309,6 +310,19 @@ def publisher(root: Any, raw_title: str | None, headline: str | None, url: str |
     # "Headline - Section - Site": the site is the last part; "Site: Headline": the first.
     starts = bool(raw_title and headline and _letters(raw_title).find(_letters(headline)[:15]) > 0)
     return usable_name(parts[0] if starts else parts[-1], None)
+
+
+def _title_credit(title: str | None) -> str | None:
+    from briefing.lang import DEFAULT_LANGUAGE, profile
+
+    found = re.search(profile(DEFAULT_LANGUAGE).title_credit_pattern, title or "")
+    return found.group(1).strip() if found else None
+
+
+def _without_credit(title: str | None) -> str | None:
+    from briefing.lang import DEFAULT_LANGUAGE, profile
+
+    return re.sub(profile(DEFAULT_LANGUAGE).title_credit_pattern, "", title).strip() or None if title else title
 
 
 def site_names(site: str | None, host: str | None) -> set[str]:
@@ -547,6 +561,9 @@ def read_page(html: str, url: str | None = None) -> Page:
         link = url  # a relative canonical link says nothing on its own
     raw_title = _raw_title(html)
     headline = _string(getattr(meta, "title", None))
+    # "Aidy recalls big guns (from Harrow Times)": the publisher's name, not the headline's
+    credit = _title_credit(raw_title) or _title_credit(headline)
+    raw_title, headline = (_without_credit(t) for t in (raw_title, headline))
     if not headline:
         # trafilatura found no title (a <title> inside the body, none at all): the page's <title>
         # (its first part of three words or more: "Headline - Section - Site", "Site.com: Headline");
@@ -564,7 +581,7 @@ def read_page(html: str, url: str | None = None) -> Page:
         # page shows as a heading is the headline ("Sterjovski Derby-bound - Football - Fox Sports").
         headline = heading_in_title(raw_title, [h for h in headings if len(h) > len(headline)], 2) or headline
     headline = heading_in_title(headline, headings) or headline
-    site = publisher(root, raw_title, headline, link, text)
+    site = publisher(root, raw_title, headline, link, text, credit)
     host = host_of(link)
     names = site_names(site, host)
     if headline and _letters(headline) in names and raw_title:

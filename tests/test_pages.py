@@ -249,6 +249,10 @@ def test_a_page_run_together_on_one_line_gives_the_story_not_its_menus(tmp_path)
     # With no name and no link, the part of the title that is not the headline; the headline loses it.
     ("<title>Ferry timetable approved - Harbour Evening Post</title>", None, "Harbour Evening Post",
      "Ferry timetable approved"),
+    # A title that credits its publisher in brackets: the name, out of the headline.
+    ("<link rel='canonical' href='https://www.harbourtimes.example/news/ferry'>"
+     "<title>Ferry timetable approved (from Harbour Times)</title>", "https://www.harbourtimes.example/news/ferry",
+     "Harbour Times", "Ferry timetable approved"),
     # ...but not a town and its state that ends a local site's title: no name is better than a place.
     ("<title>Ferry timetable approved - Local News - Kelso, ND</title>", None, "page",
      "Ferry timetable approved"),

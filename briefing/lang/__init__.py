@@ -110,6 +110,8 @@ class LanguageProfile:
     writer_words: frozenset[str] = frozenset()
     # the article naming itself: "this article", "this report" ("contributed to this report")
     self_reference_pattern: str = r"(?!x)x"
+    # a title's closing credit to its publisher, the name in group 1: "... (from Harrow Times)"
+    title_credit_pattern: str = r"(?!x)x"
 
     def __reduce__(self):
         # Sent to a worker process as its code; the worker reads its own copy of the data.

@@ -157,5 +157,6 @@ PROFILE = LanguageProfile(
     reader_words=_words("you your yours yourself please"),
     writer_words=_words("we us our ours ourselves"),
     self_reference_pattern=r"\bthis (?:article|story|report|post)\b",
+    title_credit_pattern=r"\s*\(from ([^()]{2,60}?)\s*\)\s*$",
     list_marker_pattern=LIST_MARKER,
 )
