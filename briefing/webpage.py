@@ -578,8 +578,12 @@ def read_page(html: str, url: str | None = None) -> Page:
         headline = told[0] if told else headline
     if headline and raw_title and len(headline.split()) < MIN_HEADING_WORDS:
         # "Football": a section's label, the page's first heading; the part of the <title> the
-        # page shows as a heading is the headline ("Sterjovski Derby-bound - Football - Fox Sports").
-        headline = heading_in_title(raw_title, [h for h in headings if len(h) > len(headline)], 2) or headline
+        # page shows as a heading is the headline ("Sterjovski Derby-bound - Football - Fox Sports"),
+        # else its longest part of a headline's length ("Spotlight | It's not 'monkey', more
+        # likely a Punjabi abuse | Indiainteracts.com" beside the heading "Tags").
+        longest = max((p for p in title_parts(raw_title, None) if len(p.split()) >= MIN_HEADING_WORDS),
+                      key=len, default=headline)
+        headline = heading_in_title(raw_title, [h for h in headings if len(h) > len(headline)], 2) or longest
     headline = heading_in_title(headline, headings) or headline
     site = publisher(root, raw_title, headline, link, text, credit)
     host = host_of(link)

@@ -396,6 +396,15 @@ def test_a_sections_one_word_label_leaves_the_title_though_the_story_uses_the_wo
                     STORY) == "Ferry timetable approved"
 
 
+@pytest.mark.parametrize("heading", ["Tags", "Other Sports"])
+def test_a_label_for_a_title_gives_way_to_the_longest_part_of_the_pages_title(tmp_path, heading):
+    # The page's only heading is a label, which main-text detection takes for the title; the
+    # page uses its words again ("Tags: ..."), so they are no site name the story never tells.
+    assert title_of(tmp_path, "<title>Spotlight | Ferry timetable approved | Harbourtimes.example</title>",
+                    f"<h1>{heading}</h1>" + STORY + f"<p>{heading}: ferry timetable, Corra Island</p>"
+                    ) == "Ferry timetable approved"
+
+
 def test_a_sections_name_for_a_title_gives_way_to_the_heading_the_story_tells(tmp_path):
     # The <title> is only the section's name; the headline is a heading, after a date heading.
     assert title_of(tmp_path, "<title>Local Sports Wire</title>",
