@@ -312,6 +312,41 @@ def publisher(root: Any, raw_title: str | None, headline: str | None, url: str |
     return usable_name(parts[0] if starts else parts[-1], None)
 
 
+# Sections and a site's name run onto a headline by bare hyphens: "... with Sallu-India
+# Buzz-Entertainment-The Times of India", "... Airport- Travel-Services-News-The Economic Times".
+_GLUED_PART = r"[A-Z][\w.&'’]*(?: [A-Za-z][\w.&'’]*){0,5}"
+_GLUED_TAIL = re.compile(rf"(?<=[^\s-])-\s?(?={_GLUED_PART}(?:-\s?{_GLUED_PART})+$)")
+MAX_TITLE_CHARS = 300
+
+
+def _glued_tail(title: str | None) -> tuple[str, list[str]] | None:
+    """The headline and the capitalised parts (two or more) that bare hyphens run onto its end,
+    when a headline's length is left before them; else None."""
+    from briefing.clean import is_title_case
+
+    if not title or len(title) > MAX_TITLE_CHARS:
+        return None  # a title this long is a broken page's text, not a headline and its sections
+    found = _GLUED_TAIL.search(title)
+    if found is None or len(title[:found.start()].split()) < MIN_HEADING_WORDS:
+        return None
+    parts = re.split(r"-\s?", title[found.end():])
+    if not all(len(p.split()) <= MAX_NAME_WORDS and is_title_case(p) for p in parts):
+        return None
+    return title[:found.start()], parts
+
+
+def _unglued(title: str | None) -> str | None:
+    """``title`` without the sections and site name bare hyphens run onto it."""
+    glued = _glued_tail(title)
+    return glued[0] if glued else title
+
+
+def _glued_site(title: str | None) -> str | None:
+    """The site's name that ends such a run: "The Times of India"."""
+    glued = _glued_tail(title)
+    return glued[1][-1] if glued else None
+
+
 def _title_credit(title: str | None) -> str | None:
     from briefing.lang import DEFAULT_LANGUAGE, profile
 
@@ -562,8 +597,9 @@ def read_page(html: str, url: str | None = None) -> Page:
     raw_title = _raw_title(html)
     headline = _string(getattr(meta, "title", None))
     # "Aidy recalls big guns (from Harrow Times)": the publisher's name, not the headline's
-    credit = _title_credit(raw_title) or _title_credit(headline)
-    raw_title, headline = (_without_credit(t) for t in (raw_title, headline))
+    # "... with Sallu-India Buzz-Entertainment-The Times of India": sections and the site's name
+    credit = _title_credit(raw_title) or _title_credit(headline) or _glued_site(raw_title)
+    raw_title, headline = (_unglued(_without_credit(t)) for t in (raw_title, headline))
     if not headline:
         # trafilatura found no title (a <title> inside the body, none at all): the page's <title>
         # (its first part of three words or more: "Headline - Section - Site", "Site.com: Headline");

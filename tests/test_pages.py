@@ -253,6 +253,9 @@ def test_a_page_run_together_on_one_line_gives_the_story_not_its_menus(tmp_path)
     ("<link rel='canonical' href='https://www.harbourtimes.example/news/ferry'>"
      "<title>Ferry timetable approved (from Harbour Times)</title>", "https://www.harbourtimes.example/news/ferry",
      "Harbour Times", "Ferry timetable approved"),
+    # Sections and the site's name run on with bare hyphens.
+    ("<title>Ferry timetable approved-Local News-Transport-The Harbour Times</title>", None, "The Harbour Times",
+     "Ferry timetable approved"),
     # ...but not a town and its state that ends a local site's title: no name is better than a place.
     ("<title>Ferry timetable approved - Local News - Kelso, ND</title>", None, "page",
      "Ferry timetable approved"),
