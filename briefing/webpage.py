@@ -347,17 +347,22 @@ def _glued_site(title: str | None) -> str | None:
     return glued[1][-1] if glued else None
 
 
-def _title_credit(title: str | None) -> str | None:
+def _credit_pattern() -> str:
     from briefing.lang import DEFAULT_LANGUAGE, profile
 
-    found = re.search(profile(DEFAULT_LANGUAGE).title_credit_pattern, title or "")
+    return profile(DEFAULT_LANGUAGE).title_credit_pattern
+
+
+def _title_credit(title: str | None) -> str | None:
+    """The publisher a title credits at its end: "Harrow Times" of "... (from Harrow Times)"."""
+    found = re.search(_credit_pattern(), title or "")
     return found.group(1).strip() if found else None
 
 
 def _without_credit(title: str | None) -> str | None:
-    from briefing.lang import DEFAULT_LANGUAGE, profile
-
-    return re.sub(profile(DEFAULT_LANGUAGE).title_credit_pattern, "", title).strip() or None if title else title
+    if not title:
+        return title
+    return re.sub(_credit_pattern(), "", title).strip() or None
 
 
 def site_names(site: str | None, host: str | None) -> set[str]:
