@@ -54,13 +54,15 @@ def furniture(lang: LanguageProfile) -> Furniture:
 _QUOTED = re.compile(r"[\"“”«»„].*?(?:[\"“”«»]|$)")
 SHORT_EXCLAMATION_WORDS = 8
 _SPEAKER = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}:\s")  # "AP: ", "Maulvi Sahib: "
+MIN_SPEAKER_LINES = 2
 
 
-def speaks_to_reader(line: str, n_words: int, junk: Furniture) -> bool:
+def speaks_to_reader(line: str, n_words: int, junk: Furniture, transcript: bool = True) -> bool:
     """A short line the page says to its reader, outside any quotation: "Submit your letter
     via this form.", "Please try again later.", "Thanks for signing up!". News reports; it does
-    not address the reader or exclaim."""
-    if n_words >= SHORT_PROMPT_WORDS or _SPEAKER.match(line):
+    not address the reader or exclaim. In a ``transcript`` (lines that open with who speaks) a
+    line after a speaker's name is that speaker's."""
+    if n_words >= SHORT_PROMPT_WORDS or (transcript and _SPEAKER.match(line)):
         return False  # "AP: Did you ask him?": an interview's question is speech
     unquoted = _QUOTED.sub(" ", line)
     if any(w.lower() in junk.reader_words for w in words(unquoted)):
@@ -340,7 +342,7 @@ def date_stamp(line: str, lang: LanguageProfile = ENGLISH) -> dt.date | None:
 _TRUNCATED = re.compile(r"[^\W\d_](?:\.\.\.|…)$|\s(?:\.\.\.|…)$")
 
 
-def _noise_reason(line: str, n_words: int, junk: Furniture) -> str | None:
+def _noise_reason(line: str, n_words: int, junk: Furniture, transcript: bool = True) -> str | None:
     """Why a single line is not story text, judged on the line alone."""
     if _TRUNCATED.search(line) and n_words < SHORT_PROMPT_WORDS:
         return "a teaser cut short"
@@ -352,7 +354,7 @@ def _noise_reason(line: str, n_words: int, junk: Furniture) -> str | None:
         return "prompt, link or notice"
     if junk.byline.search(line) and n_words < 12:
         return "byline or dateline"
-    if speaks_to_reader(line, n_words, junk):
+    if speaks_to_reader(line, n_words, junk, transcript):
         return READER
     if n_words < MAX_NOTE_WORDS and junk.self_reference.search(_QUOTED.sub(" ", line)):
         return "a note about the article"
@@ -527,6 +529,9 @@ def clean_text(text: str, title: str | None = None, lang: LanguageProfile = ENGL
     lines = _lines(text, junk)
     counts = Counter(_key(line) for line in lines)
     doubled = _doubled(lines, counts)
+    # An interview names its speakers line after line; one label alone ("Dow Jones Reprints: This
+    # copy is for your personal use") is a notice, not speech.
+    transcript = sum(1 for line in lines if _SPEAKER.match(line)) >= MIN_SPEAKER_LINES
     verdicts: list[tuple[str, str | None]] = []  # each line, and why it is no story (None: story)
     preamble: list[str] = []  # non-story lines before the first story paragraph
     seen: set[str] = set()
@@ -539,7 +544,7 @@ def clean_text(text: str, title: str | None = None, lang: LanguageProfile = ENGL
             in_list = True
             verdicts.append((line, "list of other stories"))
             continue
-        reason = "dateline" if not started and is_dateline(line) else _noise_reason(line, n_words, junk)
+        reason = "dateline" if not started and is_dateline(line) else _noise_reason(line, n_words, junk, transcript)
         if reason is None and in_list and n_words < 20:
             reason = "list of other stories"
         if reason is None and key == title_key:

@@ -105,6 +105,17 @@ def test_a_sentence_printed_without_its_full_stop_inside_the_story_is_kept():
     assert not any(p.startswith("Harbour ferry line to add") for p in paragraphs)  # the headline, above the story
 
 
+def test_a_notice_to_the_reader_behind_a_label_goes_but_an_interviews_questions_stay():
+    story = "The Harbour ferry line laid off 32 crew on Monday as it cut its winter timetable.\n\n"
+    notice = "Harbour Wire Reprints: This copy is for your personal, non-commercial use only.\n\n"
+    assert clean_text("Ferry line cuts crew\n\n" + notice + story).paragraphs == [story.strip()]
+    interview = ("Harbour Wire: Did you expect the cuts?\n\n"
+                 "Ann Berg: No. We were told in the morning, and the boats stopped that night.\n\n"
+                 "Harbour Wire: What will you do now?\n\n"
+                 "Ann Berg: Look for work on the other line, like most of the crew.\n")
+    assert "Harbour Wire: Did you expect the cuts?" in clean_text("Crew speak\n\n" + story + interview).paragraphs
+
+
 def test_a_given_title_is_kept_and_not_repeated_in_the_body():
     text = "Markets fall\n\nShares fell sharply in early trading on Monday, led by banks."
     cleaned = clean_text(text, title="Markets fall")
