@@ -179,6 +179,8 @@ def _names_a_thing(span: Span) -> bool:
     the thing is what the sentence is about: "The Friday explosions killed 110 people"."""
     root = span.root
     head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "to" and head.head.pos_ == "NOUN" and head.head.i < head.i:
+        return True  # "in the runup to Christmas", "the build-up to Friday's vote": a time before it
     if root.dep_ not in ("compound", "nmod", "amod", "poss") or head.pos_ not in ("NOUN", "PROPN") \
             or span.start <= head.i < span.end or head.ent_type_ in ("DATE", "TIME"):  # "Friday night"
         return False

@@ -248,6 +248,8 @@ def test_durations_ages_and_counts_make_no_line(nlp, text):
     "The donations, equivalent to about £700,000 today, were transfers from the ferry company's account.",
     # ...or how things are nowadays
     "Today, the Harbour ferry line is a one-boat company with a single route.",
+    # a time before a day, not the day
+    "Shoppers borrowed heavily on their credit cards in the runup to Christmas, the bank said.",
 ])
 def test_only_sentences_that_report_something_happening_make_a_line(nlp, text):
     assert extract_timeline(articles(nlp, (text, WEDNESDAY)), WEDNESDAY) == []
