@@ -176,7 +176,8 @@ def date_expressions(doc: Doc, text: str, lang: LanguageProfile) -> Iterator[Exp
 def _names_a_thing(span: Span) -> bool:
     """"after the September 11 attacks", "appealed against Wednesday's ruling": a date that
     modifies a noun names the thing; it does not say when the sentence's event happened. Unless
-    the thing is what the sentence is about: "The Friday explosions killed 110 people"."""
+    the thing is what the sentence is about: "The Friday explosions killed 110 people". So does a
+    date a noun leads "to": "in the runup to Christmas" is a time before the day."""
     root = span.root
     head = root.head
     if root.dep_ == "pobj" and head.lower_ == "to" and head.head.pos_ == "NOUN" and head.head.i < head.i:
