@@ -116,12 +116,13 @@ def _normalise(line: str) -> str:
     return " ".join(_TRADE_MARKS.sub("", line).replace("\u00a0", " ").split())
 
 
-def _doubled(lines: Sequence[str], counts: Counter) -> bool:
+def _doubled(lines: Sequence[str], keys: Sequence[str], counts: Counter) -> bool:
     """Does the page print its story twice (most of its sentences' words in lines that repeat),
-    rather than repeat a caption or a pull quote here and there?"""
-    prose = [line for line in lines if is_prose(line)]
-    total = sum(len(line.split()) for line in prose)
-    repeated = sum(len(line.split()) for line in prose if counts[_key(line)] > 1)
+    rather than repeat a caption or a pull quote here and there? ``keys`` are the lines' keys,
+    ``counts`` how often each is printed."""
+    prose = [(line, key) for line, key in zip(lines, keys) if is_prose(line)]
+    total = sum(len(line.split()) for line, _ in prose)
+    repeated = sum(len(line.split()) for line, key in prose if counts[key] > 1)
     return bool(total) and repeated >= DOUBLED_SHARE * total
 
 
@@ -527,8 +528,9 @@ def clean_text(text: str, title: str | None = None, lang: LanguageProfile = ENGL
     ``source``'s story; find a title if none is given."""
     junk = furniture(lang)
     lines = _lines(text, junk)
-    counts = Counter(_key(line) for line in lines)
-    doubled = _doubled(lines, counts)
+    keys = [_key(line) for line in lines]
+    counts = Counter(keys)
+    doubled = _doubled(lines, keys, counts)
     # An interview names its speakers line after line; one label alone ("Dow Jones Reprints: This
     # copy is for your personal use") is a notice, not speech.
     transcript = sum(1 for line in lines if _SPEAKER.match(line)) >= MIN_SPEAKER_LINES
@@ -537,8 +539,7 @@ def clean_text(text: str, title: str | None = None, lang: LanguageProfile = ENGL
     seen: set[str] = set()
     in_list = started = False
     title_key = _key(title) if title else None
-    for line in lines:
-        key = _key(line)
+    for line, key in zip(lines, keys):
         n_words = len(key.split())
         if junk.list_marker.match(line):
             in_list = True

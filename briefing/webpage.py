@@ -335,18 +335,6 @@ def _glued_tail(title: str | None) -> tuple[str, list[str]] | None:
     return title[:found.start()], parts
 
 
-def _unglued(title: str | None) -> str | None:
-    """``title`` without the sections and site name bare hyphens run onto it."""
-    glued = _glued_tail(title)
-    return glued[0] if glued else title
-
-
-def _glued_site(title: str | None) -> str | None:
-    """The site's name that ends such a run: "The Times of India"."""
-    glued = _glued_tail(title)
-    return glued[1][-1] if glued else None
-
-
 def _credit_pattern() -> str:
     from briefing.lang import DEFAULT_LANGUAGE, profile
 
@@ -475,6 +463,8 @@ _VISIBLE_TEXT = ".//text()[normalize-space()][not(ancestor::script or ancestor::
 def _visible(element: Any) -> str:
     """The text a reader sees in ``element``, its white space run together."""
     return " ".join(" ".join(element.xpath(_VISIBLE_TEXT)).split())
+
+
 _RUNS_ON = ",;:)]'’”%-–"
 
 
@@ -601,10 +591,13 @@ def read_page(html: str, url: str | None = None) -> Page:
         link = url  # a relative canonical link says nothing on its own
     raw_title = _raw_title(html)
     headline = _string(getattr(meta, "title", None))
-    # "Aidy recalls big guns (from Harrow Times)": the publisher's name, not the headline's
+    # "Aidy recalls big guns (from Harrow Times)": the publisher's name, not the headline's;
     # "... with Sallu-India Buzz-Entertainment-The Times of India": sections and the site's name
-    credit = _title_credit(raw_title) or _title_credit(headline) or _glued_site(raw_title)
-    raw_title, headline = (_unglued(_without_credit(t)) for t in (raw_title, headline))
+    credits = [_title_credit(t) for t in (raw_title, headline)]
+    raw_title, headline = (_without_credit(t) for t in (raw_title, headline))
+    glued = [_glued_tail(t) for t in (raw_title, headline)]
+    credit = credits[0] or credits[1] or (glued[0][1][-1] if glued[0] else None)
+    raw_title, headline = (run[0] if run else t for run, t in zip(glued, (raw_title, headline)))
     if not headline:
         # trafilatura found no title (a <title> inside the body, none at all): the page's <title>
         # (its first part of three words or more: "Headline - Section - Site", "Site.com: Headline");
