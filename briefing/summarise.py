@@ -83,7 +83,7 @@ def content_lemmas(span: Span | Doc) -> list[str]:
 
 
 @functools.lru_cache(maxsize=200_000)
-def _stemmed(language: str, word: str) -> str:
+def stem_of(language: str, word: str) -> str:
     """sumy's stem of a word, once per word (Snowball is slow and the same words recur)."""
     return _stemmer(language)(word)
 
@@ -366,7 +366,7 @@ class NewsSummariser:
         """The stemmed content words of a text, once per text (the headline signal and the
         redundancy check both ask)."""
         if text not in self._contents:
-            self._contents[text] = frozenset(_stemmed(self._lang.sumy_name, w.lower())
+            self._contents[text] = frozenset(stem_of(self._lang.sumy_name, w.lower())
                                              for w in self._tokenizer.to_words(text)
                                              if w.lower() not in self._stop_words and any(ch.isalnum() for ch in w))
         return self._contents[text]

@@ -16,6 +16,7 @@ The title loses a site name glued to it and doubled punctuation.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -279,14 +280,40 @@ def title_parts(raw: str | None, headline: str | None) -> list[str]:
             if part.strip(" .,;:-–—|_»>~")]
 
 
+@functools.lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    """The default language's stop words, as sumy lists them ("the", "from", "has")."""
+    from sumy.utils import get_stop_words
+
+    from briefing.lang import DEFAULT_LANGUAGE, profile
+
+    return frozenset(get_stop_words(profile(DEFAULT_LANGUAGE).sumy_name))
+
+
+def _content_stems(text: str) -> list[str]:
+    """The stems of the words of ``text`` that may say what it tells: of three letters or more,
+    not a number, not a stop word ("Apologizes For Fatal Crash" -> apolog, fatal, crash)."""
+    from briefing.lang import DEFAULT_LANGUAGE, profile
+    from briefing.summarise import stem_of
+
+    language, stop = profile(DEFAULT_LANGUAGE).sumy_name, _stop_words()
+    return [stem_of(language, w) for w in re.findall(r"\w{3,}", text.lower()) if not w.isdigit() and w not in stop]
+
+
 def told_in(phrase: str, text: str) -> bool:
-    """Does the story tell what ``phrase`` says (most of its longer words are in ``text``)? A
-    headline's are; a site's name or a section's mostly are not."""
-    words = [w for w in re.findall(r"\w{3,}", phrase.lower()) if not w.isdigit()]
+    """Does the story tell what ``phrase`` says (most of its content words, stemmed, are in
+    ``text``: "apologizes" meets "apologized")? A headline's are; a site's name or a section's
+    mostly are not; a phrase of stop words alone ("From The") tells nothing."""
+    words = _content_stems(phrase)
     if not words:
         return False
-    body = set(re.findall(r"\w{3,}", text.lower()))
+    body = _stems_of_text(text)
     return sum(w in body for w in words) / len(words) >= 0.6
+
+
+@functools.lru_cache(maxsize=4)
+def _stems_of_text(text: str) -> frozenset[str]:
+    return frozenset(_content_stems(text))
 
 
 def publisher(root: Any, raw_title: str | None, headline: str | None, url: str | None, text: str = "",
@@ -424,8 +451,9 @@ def _a_label(part: str) -> bool:
 
 
 def _untold(part: str, text: str) -> bool:
-    """A part of a title short as a name or a section, that the story never tells."""
-    return len(part.split()) <= MAX_SITE_NAME_WORDS and not told_in(part, text)
+    """A part of a title short as a name or a section, with words of its own (not "But
+    Should"), that the story never tells."""
+    return len(part.split()) <= MAX_SITE_NAME_WORDS and bool(_content_stems(part)) and not told_in(part, text)
 
 
 _DROP_CAP = re.compile(r">\s*[A-Z]\s*</")
@@ -608,7 +636,14 @@ def read_page(html: str, url: str | None = None) -> Page:
     elif raw_title and not told_in(headline, text):
         # "San Bernardino County Sun - USC has imposing challenge": the title trafilatura took is
         # the site's; the headline is the part the story tells.
-        told = [p for p in title_parts(raw_title, headline) if told_in(p, text)]
+        # If the story tells none, a part written in sentence case as a headline is ("USC has
+        # imposing challenge") beats a name ("San Bernardino County Sun"); not a run of
+        # capitalised keywords ("Football Transfer News, Live Football Scores").
+        from briefing.clean import is_title_case
+
+        parts = title_parts(raw_title, headline)
+        told = [p for p in parts if told_in(p, text)] or ([
+            p for p in parts if len(p.split()) >= MIN_HEADING_WORDS and not is_title_case(p)] if _a_site(headline) else [])
         headline = told[0] if told else headline
     if headline and raw_title and len(headline.split()) < MIN_HEADING_WORDS:
         # "Football": a section's label, the page's first heading; the part of the <title> the

@@ -539,3 +539,30 @@ def test_a_year_the_story_mentions_does_not_date_the_page(tmp_path):
     dated = read(tmp_path, page(f"<article><h1>Ferry attack suspects held</h1><p>January 1, 2000</p>{story}</article>",
                                 "<title>Ferry attack suspects held</title>"), "dated.html")
     assert str(dated.published) == "2000-01-01"
+
+
+def test_a_blogs_name_of_common_words_is_not_taken_for_the_headline(tmp_path):
+    # The story shares "from" and "the" with the blog's name, not its subject: the words any
+    # story has do not make the name a headline the story tells.
+    page = tmp_path / "blog.html"
+    page.write_text("<html><head><title>Keeper Deal: Cash Isn't Everything - From The Terraces</title></head>"
+                    "<body><h1>Keeper Deal: Cash Isn't Everything</h1>" + KEEPER_STORY + "</body></html>",
+                    encoding="utf-8")
+    (document,), _ = read_inputs([page])
+    assert (document.title, document.source) == ("Keeper Deal: Cash Isn't Everything", "From The Terraces")
+
+
+def test_a_sites_name_before_a_headline_the_story_never_words_gives_way_to_it(tmp_path):
+    # Main-text detection takes the site's name for the headline; neither part of the <title>
+    # is told by the story, and the one written as a headline is the headline.
+    page = tmp_path / "sun.html"
+    page.write_text("<html><head><title>Harbour County Sun - Rovers face a tough test at home</title></head>"
+                    "<body><h1>Harbour County Sun</h1>" + KEEPER_STORY + "</body></html>", encoding="utf-8")
+    (document,), _ = read_inputs([page])
+    assert (document.title, document.source) == ("Rovers face a tough test at home", "Harbour County Sun")
+
+
+def test_a_headlines_end_of_common_words_stays_on_it(tmp_path):
+    # "-- And Why Not" has no word of a site's or a section's name: it is the headline's own.
+    assert title_of(tmp_path, "<title>Rovers sign keeper from Ostend -- And Why Not</title>", KEEPER_STORY) \
+        == "Rovers sign keeper from Ostend -- And Why Not"
