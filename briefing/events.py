@@ -405,10 +405,11 @@ def _spans(sent: Span, lang: LanguageProfile) -> Iterator[Span]:
             if ent.label_ == "EVENT" and not _names_month_day(ent, lang) \
                     and holiday(ent.text, _ANY_DAY, False, lang) is None:
                 continue  # "the Aug. 7 bombings", "Thanksgiving Day" carry a date; "the World Cup" does not
-            if not _a_name(ent, lang):
+            if not _a_name(ent, lang) and not _any_such_day(ent, lang):
                 yield ent
         elif not token.ent_type_ and (
-                (token.lower_ in lang.weekdays and token.pos_ == "PROPN")
+                (token.lower_ in lang.weekdays and token.pos_ == "PROPN"
+                 and not _any_such_day(doc[token.i:token.i + 1], lang))
                 or (token.lower_ in lang.today_words and token.pos_ == "NOUN")):
             yield doc[token.i:token.i + 1]
         elif not token.ent_type_ and token.pos_ == "PROPN" and token.is_title \
@@ -420,6 +421,15 @@ def _spans(sent: Span, lang: LanguageProfile) -> Iterator[Span]:
             first = token.i - 1 if token.i > sent.start and (
                 doc[token.i - 1].lower_ in lang.past_words | lang.future_words) else token.i
             yield doc[first:token.i + 1]
+
+
+def _any_such_day(span: Span, lang: LanguageProfile) -> bool:
+    """"It's different on a Monday", "closed every Friday", "any Sunday": a weekday with an
+    indefinite article or a word of a set is no one day."""
+    root = span.root
+    return root.lower_ in lang.weekdays and any(
+        child.dep_ == "det" and (child.morph.get("Definite") == ["Ind"] or child.lower_ in lang.set_words)
+        for child in root.children)
 
 
 def _names_month_day(ent: Span, lang: LanguageProfile) -> bool:

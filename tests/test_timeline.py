@@ -250,6 +250,9 @@ def test_durations_ages_and_counts_make_no_line(nlp, text):
     "Today, the Harbour ferry line is a one-boat company with a single route.",
     # a time before a day, not the day
     "Shoppers borrowed heavily on their credit cards in the runup to Christmas, the bank said.",
+    # any such day, not one day
+    '"It is a quieter crossing on a Monday," the ferry captain said with a laugh.',
+    "The ferry captain said the crossing is quieter on any Sunday in winter.",
 ])
 def test_only_sentences_that_report_something_happening_make_a_line(nlp, text):
     assert extract_timeline(articles(nlp, (text, WEDNESDAY)), WEDNESDAY) == []

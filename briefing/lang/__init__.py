@@ -84,7 +84,7 @@ class LanguageProfile:
     time_point_words: frozenset[str]
     ahead_words: frozenset[str]  # "in three days": so does one ahead of it
     past_words: frozenset[str]  # "last Oct. 23" lies behind
-    set_words: frozenset[str]  # "every Friday" is no one day
+    set_words: frozenset[str]  # "every Friday", "any Sunday" is no one day
     relative_words: frozenset[str]  # "the day after Friday" is not Friday...
     day_shifts: Mapping[str, int]  # ...but the day after it: "day after" -> 1, "day before" -> -1
     range_words: frozenset[str]  # "Dec. 4 to 6": a span of days, which starts on its first
