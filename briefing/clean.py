@@ -320,6 +320,27 @@ def _without_opening_stamp(paragraph: str, lang: LanguageProfile) -> tuple[str, 
     return paragraph, None
 
 
+# How far into the first paragraph a byline run into it may reach before the wire dateline.
+MAX_BYLINE_CHARS = 200
+
+
+def _without_byline_before_dateline(paragraph: str, junk: Furniture) -> tuple[str, str | None]:
+    """The first paragraph from its wire dateline on, when the page ran a byline and its stamp
+    into it before that ("By JANE DOE, Associated Press Writer 42 minutes ago YALA, Thailand -
+    Suspected ..."), and what went; else the paragraph as it was. Only words that hold no
+    sentence's end and have a byline's opening word go."""
+    if _DATELINE.match(paragraph):
+        return paragraph, None  # "By Dana Berg Jan. 11 (Wire) --" is a dateline whole
+    found = _DATELINE_INSIDE.search(paragraph, 1, MAX_BYLINE_CHARS + 100)
+    if found is None or found.start() > MAX_BYLINE_CHARS:
+        return paragraph, None
+    before = paragraph[:found.start()]
+    if re.search(r"[.!?][\"”’)]*\s", before) or not any(
+            junk.byline.match(before[word.start():]) for word in re.finditer(r"\S+", before)):
+        return paragraph, None
+    return paragraph[found.start():], before.strip()
+
+
 def date_stamp(line: str, lang: LanguageProfile = ENGLISH) -> dt.date | None:
     """The day a line that is only a date (and perhaps its time) names, or None."""
     from briefing.actors.names import is_calendar
@@ -429,6 +450,7 @@ _DATELINE_ITSELF = (rf"(?:{_CREDIT}\s*{_CREDIT_DASH}?"
                     rf"\s*[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}\s*{_DASH})")
 _DATELINE = re.compile(rf"^{_DATELINE_ITSELF}\s*(?=[A-Z\"“‘])")
 _DATELINE_ALONE = re.compile(_DATELINE_ITSELF)  # with ``fullmatch`` on the stripped line
+_DATELINE_INSIDE = re.compile(rf"(?<=\s){_DATELINE_ITSELF}\s*(?=[A-Z\"“‘])")  # after words the page ran before it
 
 
 def is_dateline(line: str) -> bool:
@@ -572,6 +594,9 @@ def clean_text(text: str, title: str | None = None, lang: LanguageProfile = ENGL
         kept[0], opening_stamp = _without_opening_stamp(kept[0], lang)
         if opening_stamp:
             removed.append(RemovedLine(opening_stamp[0], "time stamp"))
+        kept[0], byline = _without_byline_before_dateline(kept[0], junk)
+        if byline:
+            removed.append(RemovedLine(byline, "byline or dateline"))
     # The story opens with its dateline, after a caption or a standfirst the page kept above it too
     # ("This undated file photo shows ... | (AP) HONOLULU - A $2.2 million expedition ...").
     for n, paragraph in enumerate(kept):

@@ -228,6 +228,18 @@ def test_a_run_of_capitalised_menu_words_is_not_story_text():
     assert any(r.reason == "a menu or a run of headlines" for r in cleaned.removed)
 
 
+def test_a_byline_and_its_stamp_run_into_the_first_paragraph_before_the_dateline_are_not_story_text():
+    text = ("Staff and wires 14 March, 2026 By DANA BERG, Wire Service Writer 12 minutes ago BERGEN, Norway - "
+            "Port workers walked out on Monday, the union said. The ferry strike ended on Friday.")
+    cleaned = clean_text(text, title="Port workers walk out")
+    assert cleaned.paragraphs == ["Port workers walked out on Monday, the union said. The ferry strike ended on Friday."]
+    assert [r.reason for r in cleaned.removed] == ["byline or dateline", "dateline"]
+    # a sentence before a dateline-shaped phrase stays: "By" there is no byline's
+    text = ("Workers stood by the gates for hours. BERGEN, Norway - Port workers walked out on Monday, the "
+            "union said, and the ferry strike ended on Friday.")
+    assert clean_text(text, title="Port workers walk out").paragraphs == [text]
+
+
 def test_a_dateline_on_a_line_of_its_own_is_no_headline():
     # wire copy prints the dateline above the story; " _ " is an old terminal's dash
     for dateline in ("HARBOURTON, August 11 (Wire) --", "HARBOURTON _"):
