@@ -45,7 +45,7 @@ _SEPARATOR = re.compile(r"\s+(?:[-–—|:·•»>~/]|--|::)\s+|\s*[|»]\s*|\s*_
 _NOT_A_NAME = re.compile(r"©|\bcopyright\b|\ball rights reserved\b", re.I)
 _TOWN_AND_STATE = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}, [A-Z]{2}\.?$")  # "Augusta, GA"
 _HOST = re.compile(r"^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
-_CODE = re.compile(r"[{}<>;=]")
+_CODE = re.compile(r"[{}<>=]|\);")  # script run into a title: "...ntById(\"font\"); obj.style=..."; not a headline's ";"
 _DOUBLED = re.compile(r"([.!?])[.!?]+$")
 _HOST_FIRST = re.compile(r"^(\S+)\s*(?::{1,2}|[-–—|])\s+")
 MAX_NAME_WORDS = 6

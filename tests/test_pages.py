@@ -566,3 +566,8 @@ def test_a_headlines_end_of_common_words_stays_on_it(tmp_path):
     # "-- And Why Not" has no word of a site's or a section's name: it is the headline's own.
     assert title_of(tmp_path, "<title>Rovers sign keeper from Ostend -- And Why Not</title>", KEEPER_STORY) \
         == "Rovers sign keeper from Ostend -- And Why Not"
+
+
+def test_a_headline_with_a_semicolon_is_no_script_run_into_the_title(tmp_path):
+    assert title_of(tmp_path, "<title>Rovers sign keeper from Ostend; coach backs him - Sport</title>",
+                    KEEPER_STORY) == "Rovers sign keeper from Ostend; coach backs him"
