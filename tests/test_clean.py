@@ -345,3 +345,15 @@ def test_the_time_a_page_posted_its_story_run_into_the_first_paragraph_is_not_st
     # a sentence that opens with a time is story
     text = "At 11:48 AM on Friday police closed the quay road."
     assert clean_text(text, title="Quay road closed").paragraphs == [text]
+
+
+def test_a_wire_photos_caption_above_the_story_is_not_story_text():
+    story = ("A ferry that ran aground off Corra Island on Monday was towed back to port on Tuesday, the "
+             "operator said.\n\nNo one was hurt, and the crossing will reopen on Friday, the operator added.")
+    for caption in ("This undated file photo shows the ferry Corra Star. The ferry was built in 1998.",
+                    "In this Aug. 3, 2025 file photo, the Corra Star leaves Harbour Town.",
+                    "This image provided by the coastguard shows the ferry on the rocks."):
+        assert clean_text(f"{caption}\n\n{story}", title="Ferry towed back to port").paragraphs == story.split("\n\n")
+    # a story about a photo keeps its sentences
+    text = "This photo of the ferry went viral on Monday, the operator said, and drew 2,000 comments.\n\n" + story
+    assert clean_text(text, title="Ferry towed back to port").paragraphs[0].startswith("This photo of the ferry")
