@@ -433,6 +433,7 @@ def _lettered(line: str) -> int:
 # "Boston (CNN) --", "WASHINGTON —", "NEWMARKET --": a place (in capitals unless a credit in
 # brackets follows), perhaps a day, perhaps the credit, then a dash, before the story's first word.
 _CREDIT = r"\([A-Za-z][\w .&/-]{0,30}\)"  # "(Reuters)", "(CBS/AP)"
+_SHORT_CREDIT = r"\([A-Z][\w.&/-]{0,15}(?: [A-Z][\w.&/-]*)?\)"  # "(AP)", "(Dow Jones)"; not "(British Broadcasting Corporation)"
 _DAY = r"(?:,?\s*[A-Z][A-Za-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"  # "Nov 7", "Aug. 11, 1998", "JAN 17"
 # Not a hyphen ("AL-QAEDA chief ..."); wire copy typed on old terminals writes a dash as " _ ".
 _DASH = r"(?:--|[–—:]|[-_](?=\s|$))"
@@ -443,6 +444,8 @@ _DATELINE_ITSELF = (rf"(?:{_CREDIT}\s*{_CREDIT_DASH}?"
                     rf"|{_PLACE_IN_CAPITALS}{_DAY}\s*{_DASH}\s*{_CREDIT}\s*{_CREDIT_DASH}"  # "LEITH--(Wire Service)--"
                     rf"|[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){{0,4}}{_DAY}[\s,]*{_CREDIT}\s*{_CREDIT_DASH}"
                     rf"|{_PLACE_IN_CAPITALS}{_DAY}\s*{_DASH}"
+                    # a place in capitals and a short credit need no dash: "TORONTO (AP) Raptors guard ..."
+                    rf"|{_PLACE_IN_CAPITALS}{_DAY}[\s,]*{_SHORT_CREDIT}"
                     # a town and the postal code of its state or province: "Ottawa, ON -", "Grand Rapids, MI —"
                     rf"|[A-Z][a-z][\w.'’-]*(?: [A-Z][a-z][\w.'’-]*){{0,2}}, [A-Z]{{2}}{_DAY}\s*{_DASH}"
                     # a town and the day, as some agencies write it: "London, Dec 29:", "New Delhi, Jan. 14 -"

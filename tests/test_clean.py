@@ -159,6 +159,7 @@ def test_the_wire_dateline_is_not_story_text():
         "(HTV/Wire) OSLO - The ferry strike ended on Friday.": "(HTV/Wire) OSLO -",  # two credits
         "BERGEN (Wire) -Hawks guard Tom Lund was cleared to play.": "BERGEN (Wire) -",  # the dash run onto a word
         "Harbour Town, Dec 29: The ferry strike ended on Friday.": "Harbour Town, Dec 29:",  # a town and the day
+        "BERGEN (Wire) Hawks guard Tom Lund was cleared to play.": "BERGEN (Wire)",  # no dash after a short credit
     }
     for text, dateline in cases.items():
         cleaned = clean_text(text + " It reopens in May.", title="A title")
@@ -170,6 +171,7 @@ def test_the_wire_dateline_is_not_story_text():
     assert clean_text(text, title="A title", source="Valley Courier").paragraphs == [text]
     # not a dateline: a hyphenated word in capitals, a ticker, a sentence with a dash
     for text in ("AL-NOOR chief Samir Haddad resigned on Monday.", "Apple (AAPL) Shares rose 3% on Monday.",
+                 "HTV (Harbour Television Network) Board members met on Monday.",
                  "In Harbour Town, Dec 29 was the coldest day.",
                  "US officials said on Monday - at last - that talks would resume."):
         assert clean_text(text, title="A title").paragraphs == [text]
