@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from briefing.models import FigureFact
 from briefing.figures.counts import counted, unit_of
-from briefing.figures.spans import (ORDINAL, currency_prefix, hyphened_on, is_year, number_spans, part_of_a_name,
+from briefing.figures.spans import (GLUED, ORDINAL, currency_prefix, hyphened_on, is_year, number_spans, part_of_a_name,
                                     pronoun_one, qualifier, span_value)
 from briefing.lang import LanguageProfile
 
@@ -27,7 +27,8 @@ def context_only(ent: Span, unit: str, lang: LanguageProfile) -> bool:
     """A number a reader does not want in a table of key figures, though it is a quantity: an
     age ("the 43-year-old man", "aged 43"), an address or a road ("3170 W. County Road 600S"),
     a time of day ("10 a.m."), or a measure that describes a thing rather than reports something
-    ("a 2-liter engine", "a 30-minute drive": a hyphened measure before its noun)."""
+    ("a 2-liter engine", "a 30-minute drive": a hyphened measure before its noun), or a kind of
+    thing ("a 3D mapping company", "a 4G network")."""
     doc = ent.doc
     before = doc[ent.start - 1] if ent.start > 0 else None
     after = doc[ent.end:ent.end + 4]
@@ -40,11 +41,33 @@ def context_only(ent: Span, unit: str, lang: LanguageProfile) -> bool:
         return True
     if after and (after[0].lower_ in lang.clock_words or re.fullmatch(r"\d{1,2}[:.]\d\d", ent.text.strip())):
         return True
+    if _a_kind_of_thing(ent):
+        return True
     # English writes a measure with a hyphen only before what it describes: "six-inch lizard",
     # "a 30-minute drive" (the number in words or in figures).
     return bool(_HYPHENED.search(ent.text)) or any(
         t.like_num and hyphened_on(t) and t.i + 2 < len(doc) and not doc[t.i + 1].whitespace_
         and doc[t.i + 2].is_alpha and doc[t.i + 2].lower_ not in lang.fractions for t in ent)  # "two-thirds" is an amount
+
+
+def _a_kind_of_thing(ent: Span) -> bool:
+    """A number with one letter written on, before a noun it modifies, names a kind of thing,
+    not an amount: "a 3D mapping company", "the first 4G network" (split "4" "G" by the
+    tokenizer), "a 9V battery". A unit of more letters is a measure a reader may want ("a 640bhp
+    engine", "a 6kW motor")."""
+    doc = ent.doc
+    last = ent[-1]
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    glued = GLUED.match(last.text)
+    if glued and len(glued.group(2)) == 1:
+        word = last
+    elif glued is None and nxt is not None and not last.whitespace_ and len(nxt.text) == 1 and nxt.is_alpha \
+            and last.like_num and last.head.i == nxt.i:
+        word = nxt
+    else:
+        return False
+    return word.text[-1:].isupper() and word.dep_ in ("amod", "compound", "nummod", "nmod") \
+        and word.head.i > word.i and word.head.pos_ in ("NOUN", "PROPN")
 
 
 def _places_in_time(ent: Span, lang: LanguageProfile) -> bool:
