@@ -230,6 +230,8 @@ def test_a_moment_in_a_match_is_no_figure(analyse_texts):
     ("The company paid $35 million to settle the claims, it said.", "$35 million", ""),
     ("He was jailed for seven years for his part in the fraud.", "seven years", ""),
     ("About 400 passengers from the ferry were taken to hospital.", "About 400", "passengers"),
+    # words before the number are read apart from the noun they modify
+    ("The ferry firm was awarded a one-year, $12 million contract by the port.", "$12 million", "contract"),
 ])
 def test_what_a_figure_counts_reads_as_a_noun_phrase(analyse_texts, text, value, counts):
     by_value = {f.value: f for f in figures_of(analyse_texts, text)}

@@ -61,7 +61,9 @@ def _noun_phrase(noun: Token, number: Span) -> list[Token]:
             right.extend(child.subtree)
         else:
             break
-    return [t for t in left if t.i > number.end - 1 or t.i < number.start] + [noun] + right
+    # Words before the number are the noun's too, but read apart from it: "a one-year, $10 million
+    # contract" counts "contract", not "one-year".
+    return [t for t in left if t.i > number.end - 1 or (t.i < number.start and noun.i < number.start)] + [noun] + right
 
 
 def _predicate(noun: Token) -> list[Token]:
