@@ -100,6 +100,19 @@ TIMELINE_EVENTS = 20
 
 def key_events(events: Sequence[Event], count: int, day: dt.date) -> list[Event]:
     """The ``count`` events that matter most, in date order: told by the most sources, then
-    nearest the brief's ``day``."""
-    chosen = sorted(events, key=lambda e: (-len(e.sources), abs((e.date - day).days), e.date))[:count]
+    spread over the articles (an article's second event after every other article's first: a
+    live blog's dozen times of day do not push out the other stories), then nearest the
+    brief's ``day``."""
+    def nearness(e: Event) -> tuple[int, dt.date]:
+        return abs((e.date - day).days), e.date
+
+    rank: dict[int, int] = {}  # of each event among its article's, nearest first
+    by_article: dict[int, list[int]] = {}
+    for n, e in enumerate(events):
+        by_article.setdefault(e.sources[0], []).append(n)
+    for members in by_article.values():
+        for r, n in enumerate(sorted(members, key=lambda n: nearness(events[n]))):
+            rank[n] = r
+    order = sorted(range(len(events)), key=lambda n: (-len(events[n].sources), rank[n], nearness(events[n])))
+    chosen = [events[n] for n in order[:count]]
     return sorted(chosen, key=lambda e: (e.date, e.sources[0]))

@@ -104,6 +104,21 @@ def test_a_long_timeline_keeps_the_events_told_by_most_sources_then_nearest_the_
     assert [e.date.day for e in kept] == [2, 5, 6]  # day 2 has two sources; 6 and 5 are nearest
 
 
+def test_a_long_timeline_takes_one_event_from_each_article_before_a_second_from_any():
+    from briefing.models import Event
+    from briefing.timeline import key_events
+
+    def event(day: int, source: int) -> Event:
+        return Event(date=dt.date(2020, 1, day), text=f"Event on day {day} in {source}.", expression="on Friday",
+                     sources=[source])
+
+    live_blog = [event(6, 1), event(5, 1), event(5, 1), event(4, 1)]  # a live blog's times of day
+    others = [event(1, 2), event(2, 3)]
+    kept = key_events(live_blog + others, 4, MONDAY)
+    assert sorted(e.sources[0] for e in kept) == [1, 1, 2, 3]
+    assert [e.date.day for e in kept if e.sources == [1]] == [5, 6]  # its nearest
+
+
 @pytest.mark.parametrize("text, expected", [
     # The verb the date belongs to decides, not a "will" elsewhere in the sentence.
     ("He said on Monday that talks will resume.", dt.date(2020, 1, 6)),
