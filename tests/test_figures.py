@@ -259,6 +259,14 @@ def test_how_sure_someone_is_is_no_key_figure_but_a_comparison_is(analyse_texts)
     figures = figures_of(analyse_texts, 'The manager said the club are "99% certain" to sign a new striker. '
                                         "Ticket prices at the ground are 20% higher than last season.")
     assert [f.value for f in figures] == ["20%"]
+    # ...also where the parser hangs "certain" on the percentage
+    assert figures_of(analyse_texts, 'The manager has also revealed that the Rovers, currently bottom of the '
+                                     'league, are "99% certain" to clinch the signing of a striker.') == []
+
+
+def test_percentage_points_are_part_of_the_figure(analyse_texts):
+    (figure,) = figures_of(analyse_texts, "The mayor led the challenger by an average of 1.6 percentage points.")
+    assert figure.value.endswith("1.6 percentage points")
 
 
 def test_a_currency_code_glued_to_two_digits_names_a_thing_not_an_amount(analyse_texts):

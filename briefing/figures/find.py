@@ -130,7 +130,9 @@ def figures_in(doc: Doc, lang: LanguageProfile) -> list[FigureFact]:
                 determined or _places_in_time(ent, lang)))
             # "99% certain", "100 per cent sure": how sure someone is, not a share of anything
             # ("20% higher" compares, and stays).
-            minor = minor or (kind == "percent" and ent.root.dep_ == "npadvmod" and ent.root.head.tag_ == "JJ")
+            minor = minor or (kind == "percent" and (
+                (ent.root.dep_ == "npadvmod" and ent.root.head.tag_ == "JJ")
+                or any(c.dep_ == "amod" and c.tag_ == "JJ" and c.i == ent.end for c in ent.root.children)))
             # "€1.5m ($2.5m) in aid": the amount just given, in another currency.
             minor = minor or (kind == "money" and start > 0 and doc[start - 1].text == "(" and money_end == start - 1)
             if kind == "money":

@@ -180,12 +180,15 @@ def _split_numbers(span: Span, lang: LanguageProfile) -> list[Span]:
 
 
 def _percent_end(doc, end: int, limit: int) -> int | None:
-    """Where a percentage written after a number ends: "%", "percent", "per cent", "pc"."""
+    """Where a percentage written after a number ends: "%", "percent", "per cent", "pc", with
+    "points" after it ("1.6 percentage points")."""
     if end < limit and doc[end].lower_ in ("%", "percent", "pc", "percentage"):
-        return end + 1
-    if end + 1 < limit and doc[end].lower_ == "per" and doc[end + 1].lower_ == "cent":
-        return end + 2
-    return None
+        stop = end + 1
+    elif end + 1 < limit and doc[end].lower_ == "per" and doc[end + 1].lower_ == "cent":
+        stop = end + 2
+    else:
+        return None
+    return stop + 1 if stop < limit and doc[stop].lower_ in ("point", "points") else stop
 
 
 COMMON_WORD_ZIPF = 4.0  # a word at least this common (wordfreq's Zipf scale) is a word, not a unit
