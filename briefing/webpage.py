@@ -637,13 +637,15 @@ def read_page(html: str, url: str | None = None) -> Page:
         # "San Bernardino County Sun - USC has imposing challenge": the title trafilatura took is
         # the site's; the headline is the part the story tells.
         # If the story tells none, a part written in sentence case as a headline is ("USC has
-        # imposing challenge") beats a name ("San Bernardino County Sun"); not a run of
+        # imposing challenge") beats a name ("San Bernardino County Sun") or parts of the title
+        # run together ("El Paso News, Weather - KDBC 4 - We are CBS!"); not a run of
         # capitalised keywords ("Football Transfer News, Live Football Scores").
         from briefing.clean import is_title_case
 
         parts = title_parts(raw_title, headline)
         told = [p for p in parts if told_in(p, text)] or ([
-            p for p in parts if len(p.split()) >= MIN_HEADING_WORDS and not is_title_case(p)] if _a_site(headline) else [])
+            p for p in parts if len(p.split()) >= MIN_HEADING_WORDS and not is_title_case(p)]
+            if _a_site(headline) or len(_SEPARATOR.split(headline)) > 1 else [])
         headline = told[0] if told else headline
     if headline and raw_title and len(headline.split()) < MIN_HEADING_WORDS:
         # "Football": a section's label, the page's first heading; the part of the <title> the

@@ -571,3 +571,13 @@ def test_a_headlines_end_of_common_words_stays_on_it(tmp_path):
 def test_a_headline_with_a_semicolon_is_no_script_run_into_the_title(tmp_path):
     assert title_of(tmp_path, "<title>Rovers sign keeper from Ostend; coach backs him - Sport</title>",
                     KEEPER_STORY) == "Rovers sign keeper from Ostend; coach backs him"
+
+
+def test_title_parts_run_together_for_the_headline_give_way_to_the_titles_headline(tmp_path):
+    # Main-text detection takes the first parts of the <title> (the site's description, its name
+    # and slogan) for the headline; the part after them, written as a headline, is the headline.
+    page = tmp_path / "station.html"
+    page.write_text("<html><head><title>Harbour News, Weather and Sports - HTV 4 - We are Harbour! | Rovers face "
+                    "a tough test at home</title></head><body>" + KEEPER_STORY + "</body></html>", encoding="utf-8")
+    (document,), _ = read_inputs([page])
+    assert document.title == "Rovers face a tough test at home"
