@@ -192,15 +192,21 @@ def _measured_now(span: Span, lang: LanguageProfile) -> bool:
     """"equivalent to about £700,000 today", "worth $2m today": "today" that goes with an
     adjective says what something is worth or how it stands now, not when anything happened; so
     does "today" on a present "is" with its complement ("Today, the firm is a one-product
-    company", "She is a lively three-year-old today"), which is "nowadays". Not "The vote is
-    today": there "today" is the complement."""
+    company", "She is a lively three-year-old today"), which is "nowadays"; and so does "today"
+    on a plural noun ("recording methods today achieve ...") or on a present that tells what a
+    kind of thing does ("Most teenagers today own a phone"). Not "The vote is today": there
+    "today" is the complement; nor "Acme today announces ...": a named subject's present."""
     if len(span) != 1 or span[0].lower_ not in lang.today_words:
         return False
     head = span[0].head
-    if head.pos_ == "ADJ":
-        return True
-    return span[0].dep_ in ("npadvmod", "advmod") and head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP") \
-        and any(c.dep_ in ("attr", "acomp") for c in head.children)
+    if head.pos_ == "ADJ" or (head.tag_ == "NNS" and head.i != span[0].i):
+        return True  # not a thing done today: "a statement today by the attorney"
+    if span[0].dep_ not in ("npadvmod", "advmod") or head.tag_ not in ("VBZ", "VBP"):
+        return False
+    if head.lemma_ == "be":
+        return any(c.dep_ in ("attr", "acomp") for c in head.children)
+    return not any(c.dep_ in ("aux", "auxpass") for c in head.children) and any(
+        c.dep_ == "nsubj" and c.tag_ == "NNS" for c in head.children)
 
 
 def _planned_for_a_noun(span: Span, lang: LanguageProfile) -> bool:

@@ -219,6 +219,8 @@ def test_resolution_uses_what_the_text_says(expression, forward, expected):
     ("He said engineers expected to restart the crane systems by Friday, using backups.", dt.date(2019, 11, 22)),
     # "Today" opening a quotation is the day, also after the two backticks of wire copy.
     ("``Today is a sad day for the harbour,'' the mayor said after the vote.", WEDNESDAY),
+    # A named firm's present with "today" is what it does on the day, not what firms do nowadays.
+    ("Harbour Line today announces a new crossing to Corra Island.", WEDNESDAY),
 ])
 def test_each_sentence_is_dated_as_a_reader_would(nlp, text, expected):
     (event,) = extract_timeline(articles(nlp, (text, WEDNESDAY)), WEDNESDAY)
@@ -263,6 +265,8 @@ def test_durations_ages_and_counts_make_no_line(nlp, text):
     "The donations, equivalent to about £700,000 today, were transfers from the ferry company's account.",
     # ...or how things are nowadays
     "Today, the Harbour ferry line is a one-boat company with a single route.",
+    "Conventional ferry engines today burn 40 litres of fuel an hour, the engineers said.",
+    "Most island teenagers today own a smartphone, the survey found.",
     # a time before a day, not the day
     "Shoppers borrowed heavily on their credit cards in the runup to Christmas, the bank said.",
     # any such day, not one day
