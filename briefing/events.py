@@ -165,9 +165,12 @@ def date_expressions(doc: Doc, text: str, lang: LanguageProfile) -> Iterator[Exp
         # "He said ..." alone in a timeline leaves the reader asking who: the sentence before
         # comes along, as in the summaries.
         told, previous = (f"{previous} {said}" if previous and dangles(said, lang) else said), said
+        candidates = list(_candidates(sent, lang))
+        if not candidates:
+            continue  # most sentences: whether they are worth a line is not asked
         worth = _worth_a_line(sent, said, quotations.open_at(sent.start_char)) and not (
             continues(text, sent.start_char) or (sent.end < len(doc) and continues(text, doc[sent.end].idx)))
-        for span, expression in _candidates(sent, lang):
+        for span, expression in candidates:
             yield Expression(index, span.start_char, span.end_char, expression, _looks_forward(sent, span, lang),
                              told, worth and not (_names_a_thing(span) or _planned_for_a_noun(span, lang)
                                                   or _measured_now(span, lang)))

@@ -206,6 +206,8 @@ def names_a_thing(token: Token, lang: LanguageProfile) -> bool:
 
 def is_number(token: Token, lang: LanguageProfile) -> bool:
     """A token that holds a number: "5,200", "three", "10kW", "RM2.70", "minus-5"; not "3rd"."""
+    if not token.like_num and not any(c.isdigit() for c in token.text):
+        return False  # most words, asked first: the checks below are slower
     if ORDINAL.match(token.text) or names_a_thing(token, lang):
         return False
     return bool(GLUED.match(token.text) or _prefixed(token, lang)
