@@ -433,7 +433,8 @@ def _lettered(line: str) -> int:
 # "Boston (CNN) --", "WASHINGTON —", "NEWMARKET --": a place (in capitals unless a credit in
 # brackets follows), perhaps a day, perhaps the credit, then a dash, before the story's first word.
 _CREDIT = r"\([A-Za-z][\w .&/-]{0,30}\)"  # "(Reuters)", "(CBS/AP)"
-_SHORT_CREDIT = r"\([A-Z][\w.&/-]{0,15}(?: [A-Z][\w.&/-]*)?\)"  # "(AP)", "(Dow Jones)"; not "(British Broadcasting Corporation)"
+# "(AP)", "(Dow Jones)"; not "(British Broadcasting Corporation)"
+_SHORT_CREDIT = r"\([A-Z][\w.&/-]{0,15}(?: [A-Z][\w.&/-]*)?\)"
 _DAY = r"(?:,?\s*[A-Z][A-Za-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"  # "Nov 7", "Aug. 11, 1998", "JAN 17"
 # Not a hyphen ("AL-QAEDA chief ..."); wire copy typed on old terminals writes a dash as " _ ".
 _DASH = r"(?:--|[–—:]|[-_](?=\s|$))"

@@ -134,9 +134,9 @@ class SectionConfig(_Section):
     kind: str = Field(..., description="summary, articles, actors, figures, sources, or keyword (your own).")
     title: str | None = Field(None, description="Heading; default: the kind's usual title.")
     max: int | None = Field(None, ge=0, description="Most items: summary sentences, events (default 20: those "
-                            "told by most sources, then one an article before a second from any, then nearest the brief's date), "
-                            "stories, articles, actors or "
-                            "figures (sources are always all listed).")
+                            "told by most sources, then one from each article before a second from any, then "
+                            "nearest the brief's date), stories, articles, actors or figures (sources are always "
+                            "all listed).")
     keywords: list[str] = Field([], description="keyword sections: stories mentioning any of these words.")
 
     @model_validator(mode="after")

@@ -45,7 +45,8 @@ _SEPARATOR = re.compile(r"\s+(?:[-–—|:·•»>~/]|--|::)\s+|\s*[|»]\s*|\s*_
 _NOT_A_NAME = re.compile(r"©|\bcopyright\b|\ball rights reserved\b", re.I)
 _TOWN_AND_STATE = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}, [A-Z]{2}\.?$")  # "Augusta, GA"
 _HOST = re.compile(r"^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
-_CODE = re.compile(r"[{}<>=]|\);")  # script run into a title: "...ntById(\"font\"); obj.style=..."; not a headline's ";"
+# Script run into a title ('...ntById("font"); obj.style=...'); not a headline's ";".
+_CODE = re.compile(r"[{}<>=]|\);")
 _DOUBLED = re.compile(r"([.!?])[.!?]+$")
 _HOST_FIRST = re.compile(r"^(\S+)\s*(?::{1,2}|[-–—|])\s+")
 MAX_NAME_WORDS = 6
@@ -313,6 +314,7 @@ def told_in(phrase: str, text: str) -> bool:
 
 @functools.lru_cache(maxsize=4)
 def _stems_of_text(text: str) -> frozenset[str]:
+    """The story's content stems, once per story: a page's title parts all ask of the same text."""
     return frozenset(_content_stems(text))
 
 

@@ -234,7 +234,8 @@ def test_a_byline_and_its_stamp_run_into_the_first_paragraph_before_the_dateline
     text = ("Staff and wires 14 March, 2026 By DANA BERG, Wire Service Writer 12 minutes ago BERGEN, Norway - "
             "Port workers walked out on Monday, the union said. The ferry strike ended on Friday.")
     cleaned = clean_text(text, title="Port workers walk out")
-    assert cleaned.paragraphs == ["Port workers walked out on Monday, the union said. The ferry strike ended on Friday."]
+    assert cleaned.paragraphs == ["Port workers walked out on Monday, the union said. The ferry strike ended on "
+                                  "Friday."]
     assert [r.reason for r in cleaned.removed] == ["byline or dateline", "dateline"]
     # a sentence before a dateline-shaped phrase stays: "By" there is no byline's
     text = ("Workers stood by the gates for hours. BERGEN, Norway - Port workers walked out on Monday, the "

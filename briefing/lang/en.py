@@ -71,7 +71,8 @@ CAPTION = (r"\((?:pictures?|photos?|photograph|images?|credit|pic|video)\s*:[^)]
            r"(?:images?|photos?|pictures?|photograph|caption|credit|media caption|image caption"
            r"|image copyright|image source|video caption|illustration)s?\s*[:|–-]"
            # a wire photo's own caption: "This undated file photo shows ...", "In this Aug. 3 photo, ..."
-           r"|^(?:in )?this\b.{0,40}?\b(?:file )?(?:photo|image|picture|photograph)\b(?: taken\b.{0,40}?)?(?:,| shows\b| released\b| provided\b)")
+           r"|^(?:in )?this\b.{0,40}?\b(?:file )?(?:photo|image|picture|photograph)\b(?: taken\b.{0,40}?)?"
+           r"(?:,| shows\b| released\b| provided\b)")
 CREDIT = r"\b(?:getty images|afp via getty|ap photo|pa media|pa wire|shutterstock|reuters/|epa-efe)\b"
 BYLINE = r"^(?:by|published|updated|posted|last updated|first published)\b"
 PROMPT_START = (r"^(?:sign up|subscribe|follow us|follow @|share (?:this|on)|click here|tap here|read more|read next"
