@@ -326,8 +326,8 @@ MAX_BYLINE_CHARS = 200
 
 def _without_byline_before_dateline(paragraph: str, junk: Furniture) -> tuple[str, str | None]:
     """The first paragraph from its wire dateline on, when the page ran a byline and its stamp
-    into it before that ("By JANE DOE, Associated Press Writer 42 minutes ago YALA, Thailand -
-    Suspected ..."), and what went; else the paragraph as it was. Only words that hold no
+    into it before that ("By JANE DOE, Wire Service Writer 42 minutes ago BERGEN, Norway - Port
+    workers ..."), and what went; else the paragraph as it was. Only words that hold no
     sentence's end and have a byline's opening word go."""
     if _DATELINE.match(paragraph):
         return paragraph, None  # "By Dana Berg Jan. 11 (Wire) --" is a dateline whole
@@ -445,7 +445,7 @@ _DATELINE_ITSELF = (rf"(?:{_CREDIT}\s*{_CREDIT_DASH}?"
                     rf"|{_PLACE_IN_CAPITALS}{_DAY}\s*{_DASH}\s*{_CREDIT}\s*{_CREDIT_DASH}"  # "LEITH--(Wire Service)--"
                     rf"|[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){{0,4}}{_DAY}[\s,]*{_CREDIT}\s*{_CREDIT_DASH}"
                     rf"|{_PLACE_IN_CAPITALS}{_DAY}\s*{_DASH}"
-                    # a place in capitals and a short credit need no dash: "TORONTO (AP) Raptors guard ..."
+                    # a place in capitals and a short credit need no dash: "BERGEN (Wire) Hawks guard ..."
                     rf"|{_PLACE_IN_CAPITALS}{_DAY}[\s,]*{_SHORT_CREDIT}"
                     # a town and the postal code of its state or province: "Ottawa, ON -", "Grand Rapids, MI —"
                     rf"|[A-Z][a-z][\w.'’-]*(?: [A-Z][a-z][\w.'’-]*){{0,2}}, [A-Z]{{2}}{_DAY}\s*{_DASH}"

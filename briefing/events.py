@@ -196,7 +196,7 @@ def _measured_now(span: Span, lang: LanguageProfile) -> bool:
     adjective says what something is worth or how it stands now, not when anything happened; so
     does "today" on a present "is" with its complement ("Today, the firm is a one-product
     company", "She is a lively three-year-old today"), which is "nowadays"; and so does "today"
-    on a plural noun ("recording methods today achieve ...") or on a present that tells what a
+    on a plural noun ("ferry engines today burn ...") or on a present that tells what a
     kind of thing does ("Most teenagers today own a phone"). Not "The vote is today": there
     "today" is the complement; nor "Acme today announces ...": a named subject's present."""
     if len(span) != 1 or span[0].lower_ not in lang.today_words:

@@ -293,7 +293,7 @@ def _stop_words() -> frozenset[str]:
 
 def _content_stems(text: str) -> list[str]:
     """The stems of the words of ``text`` that may say what it tells: of three letters or more,
-    not a number, not a stop word ("Apologizes For Fatal Crash" -> apolog, fatal, crash)."""
+    not a number, not a stop word ("Keeper Apologizes For Late Arrival" -> keeper, apolog, late, arriv)."""
     from briefing.lang import DEFAULT_LANGUAGE, profile
     from briefing.summarise import stem_of
 
@@ -638,10 +638,10 @@ def read_page(html: str, url: str | None = None) -> Page:
     elif raw_title and not told_in(headline, text):
         # "San Bernardino County Sun - USC has imposing challenge": the title trafilatura took is
         # the site's; the headline is the part the story tells.
-        # If the story tells none, a part written in sentence case as a headline is ("USC has
-        # imposing challenge") beats a name ("San Bernardino County Sun") or parts of the title
-        # run together ("El Paso News, Weather - KDBC 4 - We are CBS!"); not a run of
-        # capitalised keywords ("Football Transfer News, Live Football Scores").
+        # If the story tells none, a part written in sentence case as a headline is ("Rovers face
+        # a tough test") beats a name ("Harbour County Sun") or parts of the title run together
+        # ("Harbour News, Weather - HTV 4 - We are Harbour!"); not a run of capitalised keywords
+        # ("Football Transfer News, Live Scores").
         from briefing.clean import is_title_case
 
         parts = title_parts(raw_title, headline)

@@ -53,7 +53,7 @@ def context_only(ent: Span, unit: str, lang: LanguageProfile) -> bool:
 def _a_kind_of_thing(ent: Span) -> bool:
     """A number with one letter written on, before a noun it modifies, names a kind of thing,
     not an amount: "a 3D mapping company", "the first 4G network" (split "4" "G" by the
-    tokenizer), "a 9V battery". A unit of more letters is a measure a reader may want ("a 640bhp
+    tokenizer), "a 9V battery". A unit of more letters is a measure a reader may want ("a 600hp
     engine", "a 6kW motor")."""
     doc = ent.doc
     last = ent[-1]
