@@ -418,6 +418,9 @@ class NewsSummariser:
         opens_badly = {s.index: dangles(s.text, self._lang) for s in sentences}
         chosen: list[S] = []
         left = [s for s in sentences if s.index not in halves]
+        # A sentence that ends on a colon announces what follows it ("She told us about her plans:"),
+        # which a summary would not show.
+        left = [s for s in left if not s.text.rstrip().endswith(":")] or left
         while left and len(chosen) < count:
             picked = {c.index for c in chosen}
 

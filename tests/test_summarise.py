@@ -216,3 +216,14 @@ def test_lsa_numbers_the_terms_in_the_same_order_on_every_run(nlp, parse_text):
     document = ObjectDocumentModel([Paragraph([SumySentence(s.text, tokenizer) for s in sentences])])
     terms = list(make_summariser("lsa", profile("en"))._create_dictionary(document))
     assert len(terms) > 20 and terms == sorted(terms)
+
+
+def test_a_sentence_that_announces_what_follows_is_no_summary_sentence(analyse_texts):
+    (item,) = analyse_texts(
+        "The new ferry terminal opened on Monday after two years of building, the port authority said.\n\n"
+        "The harbour master told the Harbour Times about the terminal and its four new berths:\n\n"
+        "The terminal can handle four ferries at once, twice as many as the old one. Passengers said the new "
+        "waiting hall was a big improvement. Fares will not change, the operator said.",
+        titles=("Harbour opens new ferry terminal with four berths",))
+    texts = [s.text for s in item.sentences]
+    assert item.summary and not any(texts[i].endswith(":") for i in item.summary)
