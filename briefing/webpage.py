@@ -281,23 +281,14 @@ def title_parts(raw: str | None, headline: str | None) -> list[str]:
             if part.strip(" .,;:-–—|_»>~")]
 
 
-@functools.lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
-    """The default language's stop words, as sumy lists them ("the", "from", "has")."""
-    from sumy.utils import get_stop_words
-
-    from briefing.lang import DEFAULT_LANGUAGE, profile
-
-    return frozenset(get_stop_words(profile(DEFAULT_LANGUAGE).sumy_name))
-
-
 def _content_stems(text: str) -> list[str]:
     """The stems of the words of ``text`` that may say what it tells: of three letters or more,
     not a number, not a stop word ("Keeper Apologizes For Late Arrival" -> keeper, apolog, late, arriv)."""
     from briefing.lang import DEFAULT_LANGUAGE, profile
-    from briefing.summarise import stem_of
+    from briefing.summarise import stem_of, stop_words
 
-    language, stop = profile(DEFAULT_LANGUAGE).sumy_name, _stop_words()
+    language = profile(DEFAULT_LANGUAGE).sumy_name
+    stop = stop_words(language)
     return [stem_of(language, w) for w in re.findall(r"\w{3,}", text.lower()) if not w.isdigit() and w not in stop]
 
 
