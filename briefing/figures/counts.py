@@ -96,6 +96,8 @@ def _measured(root: Token, kind: str | None, lang: LanguageProfile) -> str:
     head = root.head
     if head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN"):
         level = head.head
+        if level.lower_ in _not_units(lang) and level.head.i != level.i:
+            return _measured(level, kind, lang)  # "led by an average of 1.6 points": its own qualifier
         # "rose to a new high of 11.6%", "stood at a level of 2%": the level the subject reached
         # (not "demanded a ransom of €40m", "with a budget of $5m": the ransom, the budget).
         reached = level.dep_ == "pobj" and level.head.lower_ in ("to", "at") and level.head.head.pos_ == "VERB"
@@ -115,7 +117,9 @@ def _measured(root: Token, kind: str | None, lang: LanguageProfile) -> str:
     objects = [c for c in verb.rights if c.dep_ == "dobj" and c.i != root.i and root not in list(c.subtree)]
     if objects and root.dep_ != "dobj":
         return _phrase(list(objects[0].subtree), limit=8)
-    subjects = [c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")]
+    # Of two subjects the parser gives one verb, the nearer is its noun; the other a word it
+    # split off the front ("Worldwide" of "Worldwide shipments ... dropped 9 percent").
+    subjects = [c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")][::-1]
     if subjects:
         # "consumer prices rose 5.1%": the subject is what is measured; not when the amount is
         # the verb's object ("The company paid $35m": "The company paid" is a clause, not what
