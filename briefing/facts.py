@@ -49,6 +49,9 @@ class Mention:
     group: int = 0
     credit: bool = False  # named as where the news came from: "(Reuters)", "told Reuters", "according to AP"
     pronoun: bool = False  # a one-word name without a title that a "he" or "she" after it takes up: a person
+    # a person's gender as the text tells it ("Masc", "Fem", as spaCy's morphology names them):
+    # a gendered title ("Mr", "Queen") or the "he" or "she" that takes the name up; else None
+    gender: str | None = None
 
     @property
     def name(self) -> str:

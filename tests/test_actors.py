@@ -638,3 +638,22 @@ def test_a_one_word_name_the_model_took_for_a_firm_is_a_person_when_a_he_takes_i
                        "Westline said profits rose. Westline said it would hire more crew.")
     assert actors["Quell"].kind == "person"
     assert actors["Westline"].kind == "organisation"  # "it": a firm
+
+
+def test_a_mans_surname_never_joins_a_womans_full_name(analyse_texts):
+    # Across articles: the only "Okafor" with a full name is the first lady.
+    actors = actors_of(analyse_texts,
+                       "First lady Grace Okafor opened a children's hospital in Kano on Tuesday. She met nurses.",
+                       "President Okafor will sign the wage deal on Friday. Mr. Okafor met union leaders in Abuja.")
+    assert actors["Grace Okafor"].sources == [1] and actors["Grace Okafor"].role is None
+    assert actors["Okafor"].sources == [2] and actors["Okafor"].role == "President"
+    # Within one article, as one article names them both.
+    actors = actors_of(analyse_texts,
+                       "Grace Okafor opened a children's hospital in Kano on Tuesday. She met nurses there. "
+                       "Her husband was in Abuja, where Mr. Okafor met union leaders.")
+    assert "Okafor" in actors and "Grace Okafor" in actors
+    # A full name the text gives no gender still takes its surname.
+    actors = actors_of(analyse_texts,
+                       "Daniel Okafor opened a children's hospital in Kano on Tuesday.",
+                       "Mr. Okafor met union leaders in Abuja on Friday.")
+    assert actors["Daniel Okafor"].sources == [1, 2]

@@ -145,6 +145,10 @@ def _link_across_articles(mentions: Sequence[Mention], articles: Sequence[int], 
         word = name[0].lower()
         by_last = {uf.find(heads[full][0]) for full in lasts.get(word, [])}
         fits = by_last | ({uf.find(heads[full][0]) for full in firsts.get(word, [])} if read_as_person[h] else set())
+        # A man's surname ("Mr Okafor", "President Okafor ... He") is not a woman's full name of
+        # another article ("Grace Okafor ... She"), however alone she is in fitting it.
+        fits = {fit for fit in fits if not context.other_gender(uf.find(root), fit)}
+        by_last &= fits
         if len(fits) > 1:
             fits = context.best(uf.find(root), fits)
         # A first word alone ("Diana" of Princess Diana) fitting one full name of another
@@ -197,6 +201,14 @@ class _Context:
             names = set().union(*(self.named[self.articles[i]] for i in self.members[root]))
             self._others[root] = names - own
         return self._others[root]
+
+    def genders(self, root: int) -> set[str]:
+        return {self.mentions[i].gender for i in self.members[root]} - {None}
+
+    def other_gender(self, one: int, other: int) -> bool:
+        """Do the texts tell the two people's genders, and are they not the same?"""
+        said, other_said = self.genders(one), self.genders(other)
+        return bool(said and other_said and not said & other_said)
 
     def alike(self, lone: int, root: int) -> bool:
         """Do the two name someone else alike, and no role tells them apart?"""

@@ -392,6 +392,7 @@ def mentions_in(doc: Doc, labels: Iterable[str], lang: LanguageProfile, original
         kind = lang.entity_kinds[ent.label_]
         role = None
         titled = False
+        gender = None
         if kind == "person":
             titles, tokens = _name_tokens(ent, lang)
             if not _looks_like_name(tokens, lang):
@@ -400,6 +401,9 @@ def mentions_in(doc: Doc, labels: Iterable[str], lang: LanguageProfile, original
             role = _role_before(doc, ent.start, titles, lang)
             before = doc[ent.start - 1].lower_.rstrip(".") if ent.start else ""
             titled = bool(role or titles or before in lang.honorifics)
+            said = {lang.gendered_titles.get(word) for word in
+                    [t.lower_.rstrip(".") for t in titles] + [before] + (role or "").lower().split()} - {None}
+            gender = said.pop() if len(said) == 1 else None
         else:
             tokens = _clean_tokens(ent, lang)
             words = [t.text for t in tokens if not t.is_punct]
@@ -421,7 +425,8 @@ def mentions_in(doc: Doc, labels: Iterable[str], lang: LanguageProfile, original
             kind = "person"  # "P. Simmons": an initial and a family name is how people are written
         start, end = _name_span(tokens)
         found.append(Mention(kind, words, start, end, role, titled,
-                             credit=kind == "organisation" and _credited(ent, lang)))
+                             credit=kind == "organisation" and _credited(ent, lang),
+                             gender=gender if kind == "person" else None))
     teams = {m.words for m in found if m.kind == "place" and not country_code(m.name, lang)
              and _plays_as_team(doc, m, lang)}
     people = {m.words for m in found if m.kind == "person"}
@@ -462,19 +467,27 @@ def mentions_in(doc: Doc, labels: Iterable[str], lang: LanguageProfile, original
     shouted = [_in_capitals(written_as, m.start) for m in found]
     written = {m.name.lower() for m, caps in zip(found, shouted) if not caps}
     found = [m for m, caps in zip(found, shouted) if not caps or m.name.lower() in written]
-    # Only a one-word name without a title needs it (``linking.actor_kind``)
-    found = [dataclasses.replace(m, pronoun=True) if m.kind in ("person", "organisation") and len(m.words) == 1
-             and not m.titled and _referred_to_as_person(doc, m, found) else m for m in found]
-    return [dataclasses.replace(m, group=i) for i, m in enumerate(found)]
+    # A "he" or "she" that takes a name up tells a person's gender, and that a one-word name
+    # without a title is a person (only such a name needs it: ``linking.actor_kind``).
+    marked = []
+    for m in found:
+        alone = m.kind in ("person", "organisation") and len(m.words) == 1 and not m.titled
+        if alone or (m.kind == "person" and m.gender is None):
+            gender = _taken_up_as(doc, m, found)
+            m = dataclasses.replace(m, pronoun=alone and gender is not None,
+                                    gender=gender if m.kind == "person" else m.gender)
+        marked.append(m)
+    return [dataclasses.replace(m, group=i) for i, m in enumerate(marked)]
 
 
-def _referred_to_as_person(doc: Doc, mention: Mention, found: Sequence[Mention]) -> bool:
+def _taken_up_as(doc: Doc, mention: Mention, found: Sequence[Mention]) -> str | None:
     """Is the name a subject that a "he" or "she" follows, in its sentence or the next, with no
     other person named in its sentence or before the pronoun? Then the text speaks of it as a person
-    ("Mitchell won. He said ..."); a club or a firm the model took for one is "it" or "they"."""
+    ("Mitchell won. He said ..."), and the pronoun's gender ("Masc", "Fem") is returned; a club
+    or a firm the model took for one is "it" or "they" (None)."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None or span.root.dep_ not in ("nsubj", "nsubjpass"):
-        return False  # a pronoun takes up the subject: "... for the Flyers. He ..." is someone else
+        return None  # a pronoun takes up the subject: "... for the Flyers. He ..." is someone else
     sentence = span.sent
     end = doc[sentence.end].sent.end if sentence.end < len(doc) else sentence.end
     others = {m.start for m in found if m.kind == "person" and m.words != mention.words}
@@ -482,13 +495,13 @@ def _referred_to_as_person(doc: Doc, mention: Mention, found: Sequence[Mention])
         if span.start <= token.i < span.end:
             continue
         if token.idx in others or (token.ent_type_ == "PERSON" and token.text not in mention.words):
-            return False  # someone else is named in the sentence or before the pronoun: it may be theirs
+            return None  # someone else is named in the sentence or before the pronoun: it may be theirs
         if token.i < span.end:
             continue
         if token.pos_ == "PRON" and token.morph.get("Gender") in (["Masc"], ["Fem"]) \
                 and token.morph.get("Person") == ["3"]:
-            return True
-    return False
+            return token.morph.get("Gender")[0]
+    return None
 
 
 def _for_country(text: str, end: int, lang: LanguageProfile) -> bool:
@@ -563,6 +576,10 @@ def link_within_article(mentions: Sequence[Mention], text: str, lang: LanguagePr
                                                                                mentions[b_i].words):
                 groups.union(a, b_i)
     kinds = [m.kind for m in mentions]
+    told: dict[tuple[str, ...], set[str]] = defaultdict(set)  # a name's genders as its mentions tell them
+    for m in mentions:
+        if m.gender:
+            told[m.words].add(m.gender)
     for i, m in enumerate(mentions):
         # A short form joins the nearest longer name before it (else the first after it).
         # Organisations and places of one word may be a person's surname mis-tagged.
@@ -583,6 +600,8 @@ def link_within_article(mentions: Sequence[Mention], text: str, lang: LanguagePr
             # organisation ("Usain Bolt" a place once, "Bolt" a person twelve times): one person.
             longer = [j for j, x in enumerate(mentions) if x.kind != "person" and 1 < len(x.words) <= MAX_FULL_NAME
                       and x.words[-1] == m.words[0]]
+        # Nor a man's "Mr Okafor" or "he" the full name of a woman ("Grace Okafor ... She").
+        longer = [j for j in longer if not (m.gender and told[mentions[j].words] - {m.gender})]
         if not longer:
             continue
         before = [j for j in longer if mentions[j].start < m.start]

@@ -41,6 +41,9 @@ class LanguageProfile:
 
     # Actors
     honorifics: frozenset[str]
+    # honorifics and role words that say whether a person is a man or a woman, as spaCy's
+    # morphology names genders: "mr" -> "Masc", "queen" -> "Fem"
+    gendered_titles: Mapping[str, str]
     role_heads: frozenset[str]  # a role needs one of these ("minister", "chief")
     role_words: frozenset[str]  # words that make up a role with a head ("prime", "foreign")
     name_particles: frozenset[str]  # lower-case words inside names ("bin", "von")

@@ -12,6 +12,10 @@ def _words(text: str) -> frozenset[str]:
 
 
 HONORIFICS = _words("mr mrs ms miss mx dr sir dame lord lady prof professor rev reverend hon shri smt shrimati")
+GENDERED_TITLES = MappingProxyType(
+    {word: "Masc" for word in "mr sir lord shri king prince emperor congressman chairman spokesman".split()}
+    | {word: "Fem" for word in "mrs ms miss dame lady smt shrimati queen princess empress congresswoman "
+       "chairwoman spokeswoman".split()})
 # Words that make up a role or title in front of a name. A role needs one of ROLE_HEADS.
 ROLE_HEADS = _words("""
     president minister premier secretary chancellor general gen admiral colonel col captain capt commander
@@ -96,6 +100,7 @@ PROFILE = LanguageProfile(
     month_abbreviations=_words("jan feb mar apr may jun jul aug sep sept oct nov dec"),
     time_zones=_words("gmt utc bst cet est pst"),
     honorifics=HONORIFICS,
+    gendered_titles=GENDERED_TITLES,
     role_heads=ROLE_HEADS,
     role_words=ROLE_WORDS,
     name_particles=_words("al el bin ibn abu de del della der di da du van von la le dos das y"),
