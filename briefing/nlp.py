@@ -29,10 +29,21 @@ PARAGRAPH_BREAKS = "briefing_paragraph_breaks"
 
 @Language.component(PARAGRAPH_BREAKS)
 def paragraph_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every blank line (the paragraph separator of ``Article.text``)."""
+    """Start a sentence after every blank line (the paragraph separator of ``Article.text``);
+    and none after a clock time's "p.m." where a time zone or a day follows it, as the parser
+    may for the full stop ("At 3:54 p.m." | "Pacific, the company said ...")."""
+    from briefing.lang import PROFILES, profile
+
+    lang = profile(doc.lang_) if doc.lang_ in PROFILES else None
     for token in doc[:-1]:
         if token.is_space and "\n\n" in token.text:
             doc[token.i + 1].is_sent_start = True
+        elif lang is not None and token.text.endswith(".") and token.lower_ in lang.clock_words:
+            after = doc[token.i + 1]
+            word = after.lower_.rstrip(".")
+            if word in lang.time_zones or word in lang.weekdays or word in lang.month_abbreviations \
+                    or word in lang.months:
+                after.is_sent_start = False
     return doc
 
 

@@ -227,3 +227,13 @@ def test_a_sentence_that_announces_what_follows_is_no_summary_sentence(analyse_t
         titles=("Harbour opens new ferry terminal with four berths",))
     texts = [s.text for s in item.sentences]
     assert item.summary and not any(texts[i].endswith(":") for i in item.summary)
+
+
+def test_a_clock_time_before_its_zone_or_day_ends_no_sentence(nlp):
+    from briefing.nlp import sentences_of
+
+    text = ("Police were called at 11:30 p.m. Eastern time on Friday. Two men were arrested. "
+            "The depot opens at 9 a.m. The queue formed at dawn.")
+    assert [s.text for s in sentences_of(nlp(text))] == [
+        "Police were called at 11:30 p.m. Eastern time on Friday.", "Two men were arrested.",
+        "The depot opens at 9 a.m.", "The queue formed at dawn."]

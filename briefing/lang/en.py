@@ -98,7 +98,7 @@ PROFILE = LanguageProfile(
     months=("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
             "november", "december"),
     month_abbreviations=_words("jan feb mar apr may jun jul aug sep sept oct nov dec"),
-    time_zones=_words("gmt utc bst cet est pst"),
+    time_zones=_words("gmt utc bst cet est pst edt pdt cdt cst mdt mst et pt ct mt pacific eastern central mountain"),
     honorifics=HONORIFICS,
     gendered_titles=GENDERED_TITLES,
     role_heads=ROLE_HEADS,
