@@ -471,6 +471,41 @@ def _join_drop_caps(root: Any) -> bool:
     return changed
 
 
+# Loose text of at least this many words that reads as a sentence, just before a story's first
+# <p>, is the story's first paragraph written without its <p>.
+MIN_LOOSE_WORDS = 8
+
+
+def _wrap_loose_paragraphs(root: Any) -> bool:
+    """Make a paragraph of prose that stands loose right before a <p> (``<td>... Sam Smith has
+    left the club.</p><p>Smith joined ...``: the page's first <p> tag missing, so main-text
+    detection, which reads paragraphs, never sees the story's opening sentence). Whether the page
+    (``_document``) changed."""
+    from lxml import etree
+
+    from briefing.clean import is_prose
+
+    changed = False
+    for paragraph in list(root.iter("p")):
+        before = paragraph.getprevious()
+        parent = paragraph.getparent()
+        if parent is None or not "".join(paragraph.itertext()).strip():
+            continue  # an empty <p/> between lines is a separator, the page's own way of paragraphs
+        loose = (before.tail if before is not None else parent.text) or ""
+        if len(loose.split()) < MIN_LOOSE_WORDS or not is_prose(loose.strip()):
+            continue
+        if before is not None:
+            before.tail = "\n"
+        else:
+            parent.text = "\n"
+        wrapped = etree.Element("p")
+        wrapped.text = loose.strip()
+        wrapped.tail = "\n"
+        paragraph.addprevious(wrapped)
+        changed = True
+    return changed
+
+
 # A teaser of another story: a block that opens with a link of a headline's length on a line of
 # its own, then a few words more (a standfirst, a time, a section). Two or more alike side by side
 # (the same tag and class) are a list of other stories; the link's text is already left out as
@@ -588,6 +623,7 @@ def story_markup(html: str, root: Any) -> str:
     if root is None:
         return html
     changed = _join_drop_caps(root) if _DROP_CAP.search(html) else False
+    changed = _wrap_loose_paragraphs(root) or changed
     teasers = _teasers(root)
     for element in teasers:
         element.drop_tree()

@@ -365,6 +365,25 @@ def test_a_drop_cap_set_apart_is_put_back_on_its_word(tmp_path):
     assert "urkey" not in documents[0].text.replace("Turkey", "")
 
 
+def test_a_first_paragraph_written_without_its_p_tag_is_read(tmp_path):
+    # An old layout table: the story's opening sentence is loose text in the cell, closed by a
+    # stray </p>; the paragraphs after it are marked. A reader sees the opening first.
+    rest = "".join(f"<p>Rowe joined the club in {year} and led it to {n} promotions, the chairman said in a "
+                   f"statement on the club's website on Friday evening.</p>" for year, n in ((2019, 2), (2021, 3)))
+    html = page("<table><tr><td class='story'><table align='left'><tr><td><img src='rowe.jpg'></td></tr></table>"
+                "\nHarbour United have sacked manager Tom Rowe, less than a year after he signed a new contract."
+                f"</p>{rest}<p>The club said a new manager would be named before the next home game.</p>"
+                "</td></tr></table>", head="<title>Harbour United sack Rowe</title>")
+    text = read(tmp_path, html).text
+    assert text.startswith("Harbour United have sacked manager Tom Rowe")
+    # An empty <p/> between lines is the page's own separator, not a paragraph to complete.
+    listing = page("<div>Forty players were invited to the trial, the league said on Monday afternoon.<p/>"
+                   "Ann Bell (Harbour College)<p/>Joe Kerr (Corra Academy)<p/>Sam Lee (Harbour College)<p/>"
+                   "The trial runs for three days at the harbour ground, starting on Friday morning.</div>")
+    text = read(tmp_path, listing, "listing.html").text
+    assert "Forty players were invited" in text and "Joe Kerr (Corra Academy)" in text
+
+
 def test_a_sites_name_taken_for_the_headline_gives_way_to_the_titles_headline(tmp_path):
     # The logo is an <h1> too; the page's <title> holds the real headline beside the name.
     page = tmp_path / "logo.html"
