@@ -424,3 +424,20 @@ def test_an_average_a_figure_is_given_as_is_not_what_it_counts(analyse_texts):
     (figure, *_) = figures_of(analyse_texts, "Rents in the valley rose by an average of 4 percent last year.")
     assert figure.value == "an average of 4 percent"
     assert figure.counts == "Rents in the valley"
+
+
+def test_a_score_is_no_range_and_stays_out_of_the_brief(analyse_texts):
+    text = ("The Harbour Hawks suffered a 3-0 defeat by Corra Rovers on Saturday. Some 2,400 fans watched the "
+            "game, and between 30-40 seats were left empty.")
+    extracted = {f.value: f for f in all_figures(analyse_texts, text)}
+    assert extracted["3-0"].minor
+    assert extracted["between 30-40"].number_high == 40
+    shown = [f.value for f in figures_of(analyse_texts, text)]
+    assert "3-0" not in shown and "Some 2,400" in shown
+
+
+def test_a_number_counts_the_plural_its_singular_noun_is_joined_to(analyse_texts):
+    (figure, *_) = figures_of(analyse_texts, "The strike by 1,800 print and TV editors has stalled the papers.")
+    assert figure.value == "1,800"
+    assert figure.counts == "print and TV editors"
+    assert figure.unit == "editor"

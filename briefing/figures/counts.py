@@ -181,6 +181,17 @@ def counted(ent: Span, previous: Token | None, lang: LanguageProfile) -> tuple[s
                 if objects:
                     noun = objects[0]
                 break
+    if noun is not None and noun.tag_ == "NN" and root.dep_ == "nummod" \
+            and lang.figure_labels.get(ent.label_) == "count":
+        # "10,500 film and TV writers": a number counts a plural; the singular noun the parser
+        # gave it, joined to a plural or modifying one, is a modifier of that plural, as "TV" is.
+        if noun.dep_ in ("compound", "nmod") and noun.head.tag_ == "NNS" and noun.head.i > noun.i \
+                and any(c.dep_ == "cc" for c in noun.children):
+            noun = noun.head
+        plural = next((c for c in noun.rights if c.dep_ == "conj" and c.tag_ == "NNS"), None)
+        if noun.tag_ == "NN" and plural is not None:
+            tokens = {t.i: t for t in [*ent.doc[noun.i:plural.i], *_noun_phrase(plural, ent)]}
+            return _phrase([tokens[i] for i in sorted(tokens)]), plural
     if noun is not None:
         words = _phrase(_noun_phrase(noun, ent))
         predicate = _phrase(_predicate(noun), limit=8)

@@ -135,6 +135,9 @@ def figures_in(doc: Doc, lang: LanguageProfile) -> list[FigureFact]:
                 or any(c.dep_ == "amod" and c.tag_ == "JJ" and c.i == ent.end for c in ent.root.children)))
             # "€1.5m ($2.5m) in aid": the amount just given, in another currency.
             minor = minor or (kind == "money" and start > 0 and doc[start - 1].text == "(" and money_end == start - 1)
+            # "a 3-0 defeat", "won 4-2", "the vote was 7-2": a range runs up, so one that runs
+            # down is a score or a tally, which a table of figures cannot say without the match.
+            minor = minor or (kind == "count" and high < number)
             if kind == "money":
                 money_end = ent.end
             found.append(FigureFact(
