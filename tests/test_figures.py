@@ -441,3 +441,9 @@ def test_a_number_counts_the_plural_its_singular_noun_is_joined_to(analyse_texts
     assert figure.value == "1,800"
     assert figure.counts == "print and TV editors"
     assert figure.unit == "editor"
+
+
+def test_an_amount_an_adjective_gives_a_noun_measures_that_noun(analyse_texts):
+    (figure, *_) = figures_of(analyse_texts, "The paintings, worth £40,000, had been kept in a store room at the museum.")
+    assert figure.value == "£40,000"
+    assert figure.counts == "paintings"

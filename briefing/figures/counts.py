@@ -111,6 +111,13 @@ def _measured(root: Token, kind: str | None, lang: LanguageProfile) -> str:
     verb = head
     # Compare positions: spaCy makes a new Token object on every access, so `is` never matches.
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        if verb.pos_ == "ADJ" and verb.dep_ == "amod" and verb.head.pos_ == "NOUN":
+            # "a screen larger than 7 inches", "the masks, worth ¥40,000": of the noun the
+            # adjective describes
+            inside = {t.i for t in verb.subtree}
+            noun = verb.head
+            return _phrase([t for t in noun.subtree if t.i not in inside
+                            and not (t.dep_ in ("det", "poss") and t.head.i == noun.i)], limit=8)
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return ""
