@@ -447,3 +447,9 @@ def test_an_amount_an_adjective_gives_a_noun_measures_that_noun(analyse_texts):
     (figure, *_) = figures_of(analyse_texts, "The paintings, worth £40,000, had been kept in a store room at the museum.")
     assert figure.value == "£40,000"
     assert figure.counts == "paintings"
+
+
+def test_how_long_something_lasted_counts_what_was_done_not_its_object(analyse_texts):
+    (figure, *_) = figures_of(analyse_texts, "For 12 years, the island has been trying to win back its ferry service.")
+    assert figure.value == "12 years"
+    assert figure.counts == "trying to win back its ferry service"

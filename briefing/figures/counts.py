@@ -121,6 +121,14 @@ def _measured(root: Token, kind: str | None, lang: LanguageProfile) -> str:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return ""
+    if root.lemma_.lower() in lang.time_units and root.dep_ == "pobj" and head.head.i == verb.i \
+            and head.lower_ in lang.lasting_words:
+        # "for 10 days", "for 20 years": how long what the verb tells lasted, not its object or
+        # subject ("making the phone my main one", not "the phone"; "trying to tie its future to
+        # Europe", not "Ukraine").
+        complements = [c for c in verb.rights if c.dep_ in ("dobj", "xcomp", "ccomp", "oprd", "attr")]
+        if verb.pos_ == "VERB" and complements:
+            return _phrase([verb, *(t for c in complements[:1] for t in c.subtree)], limit=10)
     objects = [c for c in verb.rights if c.dep_ == "dobj" and c.i != root.i and root not in list(c.subtree)]
     if objects and root.dep_ != "dobj":
         return _phrase(list(objects[0].subtree), limit=8)

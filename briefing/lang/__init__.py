@@ -63,6 +63,7 @@ class LanguageProfile:
     multipliers: Mapping[str, float]  # "million", "bn"
     vague_amounts: Mapping[str, float]  # "thousands" -> 1000
     time_units: frozenset[str]
+    lasting_words: frozenset[str]  # prepositions of how long something lasts: "for 10 days"
     currency_signs: Mapping[str, str]  # "$" -> "dollar"
     pronoun_determiners: frozenset[str]  # "the same one": "one" is no number
     street_words: frozenset[str]  # the last word of a street address

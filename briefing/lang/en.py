@@ -122,6 +122,7 @@ PROFILE = LanguageProfile(
     multipliers=MULTIPLIERS,
     vague_amounts=VAGUE,
     time_units=_words("second minute hour day week fortnight month year decade century season"),
+    lasting_words=_words("for over during throughout within"),
     currency_signs=CURRENCY_SIGNS,
     pronoun_determiners=_words("same this that each every any no which another the other"),
     street_words=_words("road rd street st avenue ave lane ln way drive boulevard blvd place square terrace crescent "
