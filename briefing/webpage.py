@@ -716,7 +716,31 @@ def _dated(date: str | None, html: str) -> str | None:
     misdated (its events would be read against the wrong day)."""
     if date and date[4:] == "-01-01" and not _NEW_YEARS_DAY.search(html):
         return None
-    return date
+    return _month_first(date, html) if date else date
+
+
+_NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?!\d)")
+
+
+def _month_first(date: str, html: str) -> str:
+    """The date read month first when the page writes its dates so. Main-text detection reads a
+    numeric date day first ("01/08/2008" as 1 August) unless the day cannot be a month; a page
+    that writes another date month first beyond doubt ("01/15/2008") and none day first meant
+    8 January."""
+    try:
+        year, month, day = int(date[:4]), int(date[5:7]), int(date[8:10])
+    except ValueError:
+        return date
+    if month == day or month > 12 or day > 12:
+        return date  # not ambiguous
+    written = [(int(a), int(b), c) for a, _, b, c in _NUMERIC_DATE.findall(html)]
+    years = (str(year), f"{year % 100:02d}")
+    if not any((a, b) == (day, month) and c in years for a, b, c in written) \
+            or any((a, b) == (month, day) and c in years for a, b, c in written):
+        return date  # not read from such a date, or the page writes it month first too
+    month_first = any(a <= 12 < b <= 31 for a, b, _ in written)
+    day_first = any(b <= 12 < a <= 31 for a, b, _ in written)
+    return f"{year:04d}-{day:02d}-{month:02d}{date[10:]}" if month_first and not day_first else date
 
 
 def _a_name(phrase: str) -> bool:

@@ -600,3 +600,18 @@ def test_title_parts_run_together_for_the_headline_give_way_to_the_titles_headli
                     "a tough test at home</title></head><body>" + KEEPER_STORY + "</body></html>", encoding="utf-8")
     (document,), _ = read_inputs([page])
     assert document.title == "Rovers face a tough test at home"
+
+
+@pytest.mark.parametrize("elsewhere, expected", [
+    ("Council budget vote set for 03/17/2026", "2026-03-04"),  # the site writes its dates month first
+    ("Council budget vote set for 17/03/2026", "2026-04-03"),  # day first
+    ("", "2026-04-03"),  # no telling: read as main-text detection reads it
+])
+def test_a_numeric_date_is_read_in_the_order_the_page_writes_its_dates(elsewhere, expected):
+    from briefing.webpage import read_page
+
+    body = "".join(f"<p>The ferry council met for the {n} time this year to vote on the new summer timetable "
+                   f"for the island boats.</p>" for n in ("first", "second", "third", "fourth"))
+    html = page(f"<div class='byline'>Posted: 03/04/2026</div><article><h1>Ferry timetable approved</h1>{body}"
+                f"</article><div class='related'>{elsewhere}</div>")
+    assert read_page(html).date == expected
