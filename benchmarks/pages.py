@@ -18,12 +18,16 @@ The baseline row is trafilatura's bare extraction, as briefing called it before 
 Metadata, per page as `briefing read` gives it: a title, and whether it is the headline a person took from the page
 (`title`, where the data has one; same words up to case and punctuation); a link, over the pages whose HTML names
 one (canonical or `og:url`; right when it is that link); source names a reader cannot use (a URL, a title glued on,
-a copyright line, a phrase, a country), and pages with no name but their file's. `--errors N` lists the N pages with most junk, with their junk
-lines, every unusable source name and every source name given, for a person to read.
+a copyright line, a phrase, a country), and pages with no name but their file's; and the page's date against the
+date in its address, over the pages whose `url` holds one ("/2008/01/14/", "20080113": a silver standard, as a
+site may put the day it filed the story there), as the same day, one or two days off, further off, or undated.
+`--errors N` lists the N pages with most junk, with their junk lines, every unusable source name and every source
+name given, and the dates further off, for a person to read.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import sys
@@ -41,6 +45,13 @@ from common import half_of, parser, read_rows
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "bench" / "pages-dev.jsonl"
 _TOKEN = re.compile(r"\w+")
+_URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def url_date(url: str | None) -> dt.date | None:
+    """The day a page's address gives: "/2008/01/14/", "news_20080113-..."."""
+    found = _URL_DATE.search(urlsplit(url).path if url else "")
+    return dt.date(*map(int, found.groups())) if found else None
 _CANONICAL = re.compile(r"<link\b[^>]*\brel=[\"']?canonical[\"']?[^>]*>|<meta\b[^>]*\bproperty=[\"']og:url[\"'][^>]*>",
                         re.I)
 _HREF = re.compile(r"\b(?:href|content)=[\"']([^\"']+)[\"']", re.I)
@@ -126,6 +137,7 @@ def main() -> int:
     pages: list[dict] = []
     meta = Counter()
     bad_sources: list[str] = []
+    off_dates: list[str] = []
     names: Counter = Counter()
     # All pages in one batch, as the brief reads them: lines a site repeats on its pages go.
     paths = [folder / f"{row['id']}.html" for row in rows]
@@ -166,6 +178,15 @@ def main() -> int:
             for group in ("", f" half {half_of(row['id'])}"):
                 meta[f"gold titles{group}"] += 1
                 meta[f"title right{group}"] += right
+        day = url_date(row.get("url"))
+        if day is not None:
+            ours = article.published if article else None
+            gap = abs((ours - day).days) if ours else None
+            meta["dated urls"] += 1
+            meta["date " + ("undated" if gap is None else "same day" if gap == 0 else "1-2 days off" if gap <= 2
+                            else "further off")] += 1
+            if gap is not None and gap > 2:
+                off_dates.append(f"{row['id']}: {ours} (address {day}, {gap} days)")
         link = named_link(html)
         if link:
             meta["pages naming a link"] += 1
@@ -198,7 +219,9 @@ def main() -> int:
                      "link": meta["link"] / meta["pages naming a link"] if meta["pages naming a link"] else 0.0,
                      "pages naming a link": meta["pages naming a link"],
                      "unusable source names": meta["unusable source"],
-                     "no source name (the file name)": meta["no source name"]},
+                     "no source name (the file name)": meta["no source name"],
+                     "pages dated by their address": meta["dated urls"],
+                     **{f"date {k}": meta[f"date {k}"] for k in ("same day", "1-2 days off", "further off", "undated")}},
         "seconds": round(seconds, 1),
     }
     if args.json:
@@ -224,6 +247,10 @@ def main() -> int:
     if m["pages with a gold title"]:
         print(f"title as the page's headline: {m['title right']:.3f} of {m['pages with a gold title']} pages with a "
               f"gold title (half A {m.get('title right half A', 0):.3f}, half B {m.get('title right half B', 0):.3f})")
+    if m["pages dated by their address"]:
+        print(f"date against the address's date, {m['pages dated by their address']} pages: same day "
+              f"{m['date same day']}, 1-2 days off {m['date 1-2 days off']}, further off {m['date further off']}, "
+              f"undated {m['date undated']}")
     if args.errors:
         print(f"\nmost junk ({args.errors} pages):")
         for page in sorted(pages, key=lambda p: -p["junk"])[:args.errors]:
@@ -232,6 +259,9 @@ def main() -> int:
                 print(f"    - {line[:150]}")
         print("\nunusable source names:")
         for line in bad_sources:
+            print(f"  {line}")
+        print("\ndates further off than two days from the address's:")
+        for line in off_dates:
             print(f"  {line}")
         print("\nsource names (pages):")
         print("  " + "; ".join(f"{name} ({n})" for name, n in sorted(names.items())))
