@@ -453,3 +453,10 @@ def test_how_long_something_lasted_counts_what_was_done_not_its_object(analyse_t
     (figure, *_) = figures_of(analyse_texts, "For 12 years, the island has been trying to win back its ferry service.")
     assert figure.value == "12 years"
     assert figure.counts == "trying to win back its ferry service"
+
+
+def test_a_change_told_by_a_clause_without_a_subject_is_of_the_verb_it_hangs_on(analyse_texts):
+    (_, figure) = all_figures(analyse_texts, "The harbour's market share was 31.5 percent in the third quarter, "
+                                             "falling from 34.2 percent.")
+    assert figure.value == "34.2 percent"
+    assert figure.counts == "The harbour's market share"

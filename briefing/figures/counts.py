@@ -135,6 +135,10 @@ def _measured(root: Token, kind: str | None, lang: LanguageProfile) -> str:
     # Of two subjects the parser gives one verb, the nearer is its noun; the other a word it
     # split off the front ("Worldwide" of "Worldwide shipments ... dropped 9 percent").
     subjects = [c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")][::-1]
+    if not subjects and verb.dep_ in ("advcl", "xcomp", "conj") and verb.lemma_.lower() in lang.change_verbs:
+        # "test positivity has nearly doubled, increasing from 3.9 per cent to 5.8 per cent": a
+        # change told by a clause without a subject is of the subject of the verb it hangs on
+        subjects = [c for c in verb.head.lefts if c.dep_ in ("nsubj", "nsubjpass")][::-1]
     if subjects:
         # "consumer prices rose 5.1%": the subject is what is measured; not when the amount is
         # the verb's object ("The company paid $35m": "The company paid" is a clause, not what
