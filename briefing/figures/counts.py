@@ -209,8 +209,7 @@ def counted(ent: Span, previous: Token | None, lang: LanguageProfile) -> tuple[s
             noun = noun.head
         plural = next((c for c in noun.rights if c.dep_ == "conj" and c.tag_ == "NNS"), None)
         if noun.tag_ == "NN" and plural is not None:
-            tokens = {t.i: t for t in [*ent.doc[noun.i:plural.i], *_noun_phrase(plural, ent)]}
-            return _phrase([tokens[i] for i in sorted(tokens)]), plural
+            return _phrase([*ent.doc[noun.i:plural.i], *_noun_phrase(plural, ent)]), plural  # _phrase sorts, dedups
     if noun is not None:
         words = _phrase(_noun_phrase(noun, ent))
         predicate = _phrase(_predicate(noun), limit=8)
