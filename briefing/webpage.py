@@ -16,6 +16,7 @@ The title loses a site name glued to it and doubled punctuation.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
 import re
@@ -700,8 +701,9 @@ def read_page(html: str, url: str | None = None) -> Page:
         candidates = headings + ([opening.strip()] if _headline_shaped(opening) and told_in(opening, rest) else [])
         told = [h for h in candidates if len(h.split()) >= MIN_HEADING_WORDS and told_in(h, text) and not _a_date(h)]
         headline = told[0] if told else headline
+    date = _dated(_string(getattr(meta, "date", None)), html)
     return Page(text=text, title=clean_title(headline, site, host, text), source=site, url=link,
-                date=_dated(_string(getattr(meta, "date", None)), html))
+                date=_printed_over_searched(date, html, root))
 
 
 # How a page writes the first of January, when it does: "January 1", "Jan. 1st", "1 Jan", "01/01",
@@ -717,6 +719,79 @@ def _dated(date: str | None, html: str) -> str | None:
     if date and date[4:] == "-01-01" and not _NEW_YEARS_DAY.search(html):
         return None
     return _month_first(date, html) if date else date
+
+
+# A date the page prints this far from the date found is not that date's day.
+MAX_PRINTED_GAP_DAYS = 30
+# A line this short holding a date prints a date stamp ("Mon, January 14, 2008",
+# "Last updated: 7 Jan 2008 14:47"), not a sentence about a day.
+MAX_STAMP_CHARS = 80
+# Where a page's text is not read as what it prints: links (other pages' dates), code, forms.
+_UNPRINTED = ("a", "script", "style", "noscript", "option", "select", "textarea")
+
+
+def _printed_over_searched(date: str | None, html: str, root: Any) -> str | None:
+    """The date the page prints over one main-text detection only searched its markup for.
+
+    Main-text detection's date comes from metadata, the page's address, a dated element; else
+    from an extensive search of the whole page, markup and all, for the oldest date in it, which
+    on a page listing other stories in a sidebar is the oldest link's ("/2006/09/01/...") or a
+    number in a script. When that search alone found the date and every date the page prints
+    in a line of its own is more than a month away from it, the first printed date is the page's.
+    """
+    if not date or root is None:
+        return date
+    try:
+        day = dt.date.fromisoformat(date[:10])
+    except ValueError:
+        return date
+    printed = printed_dates(root)
+    if not printed or any(abs((p - day).days) <= MAX_PRINTED_GAP_DAYS for p in printed):
+        return date
+    from htmldate import find_date
+
+    if find_date(html, extensive_search=False, original_date=True) is not None:
+        return date  # found by metadata, address or markup: not only by the search
+    return printed[0].isoformat()
+
+
+def printed_dates(root: Any) -> list[dt.date]:
+    """The dates a page prints in short lines of their own, outside links, scripts and forms, in
+    page order: "Mon, January 14, 2008", "Published: 9th January 2008, 16:23", "2008-01-14"."""
+    pattern, months = _stamp_pattern()
+    found = []
+    for node in root.xpath("//body//text()[not(" + " or ".join(f"ancestor::{t}" for t in _UNPRINTED) + ")]"):
+        line = " ".join(str(node).split())
+        if not line or len(line) > MAX_STAMP_CHARS:
+            continue
+        for match in pattern.finditer(line):
+            name, day, year = ((match["m1"], match["d1"], match["y1"]) if match["m1"] else
+                               (match["m2"], match["d2"], match["y2"]) if match["m2"] else (None, None, None))
+            month = months.get(name.lower()) if name else int(match["mi"])
+            day = int(day) if day else int(match["di"])
+            try:
+                found.append(dt.date(int(year or match["yi"]), month, day))
+            except (TypeError, ValueError):
+                continue
+    return found
+
+
+@functools.lru_cache(maxsize=None)
+def _stamp_pattern() -> tuple[re.Pattern, dict[str, int]]:
+    """A full date as a page prints it ("January 14, 2008", "14 Jan 2008", "2008-01-14") and
+    each month name's number, from the language profile."""
+    from briefing.lang import DEFAULT_LANGUAGE, profile
+
+    lang = profile(DEFAULT_LANGUAGE)
+    months = {name: number for number, name in enumerate(lang.months, 1)}
+    months.update({short: next(n for name, n in months.items() if name.startswith(short))
+                   for short in lang.month_abbreviations})
+    name = "|".join(sorted(months, key=len, reverse=True))
+    year, ordinal = r"(?:19|20)\d\d", r"(?:st|nd|rd|th)?"
+    return re.compile(
+        rf"\b(?:(?P<m1>{name})\.?\s+(?P<d1>\d{{1,2}}){ordinal},?\s+(?P<y1>{year})"
+        rf"|(?P<d2>\d{{1,2}}){ordinal}\s+(?P<m2>{name})\.?,?\s+(?P<y2>{year})"
+        rf"|(?P<yi>{year})-(?P<mi>\d\d)-(?P<di>\d\d))\b", re.I), months
 
 
 _NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?!\d)")

@@ -615,3 +615,25 @@ def test_a_numeric_date_is_read_in_the_order_the_page_writes_its_dates(elsewhere
     html = page(f"<div class='byline'>Posted: 03/04/2026</div><article><h1>Ferry timetable approved</h1>{body}"
                 f"</article><div class='related'>{elsewhere}</div>")
     assert read_page(html).date == expected
+
+
+SIDEBAR = ("<div class='more'><a href='/news/2019/05/02/ferry-fares-rise.html'>Ferry fares rise</a>"
+           "<a href='/news/2021/11/20/harbour-wall-repaired.html'>Harbour wall repaired</a></div>")
+
+
+@pytest.mark.parametrize("head, printed, expected", [
+    # the only dates but the printed one (in bold, which main-text detection's search of the text skips)
+    # are in links to older stories: the printed one is the page's
+    ("", "Tue, March 3, 2026", "2026-03-03"),
+    ("", "Last updated: 3rd March 2026, 09:12", "2026-03-03"),
+    # the page's metadata says when it was published; a date printed in a fact box is another day's
+    ("<meta property='article:published_time' content='2026-03-03'>", "Launched: 28 January 2011", "2026-03-03"),
+])
+def test_a_date_the_page_prints_beats_the_oldest_date_of_its_links(head, printed, expected):
+    from briefing.webpage import read_page
+
+    body = "".join(f"<p>The ferry council met for the {n} time this year to vote on the new summer timetable "
+                   f"for the island boats.</p>" for n in ("first", "second", "third", "fourth"))
+    html = page(f"{SIDEBAR}<div class='stamp'><b>{printed}</b></div><article><h1>Ferry timetable approved</h1>{body}"
+                f"</article>{SIDEBAR}", f"<title>Ferry timetable approved</title>{head}")
+    assert read_page(html).date == expected
