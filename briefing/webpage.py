@@ -478,33 +478,46 @@ MIN_LOOSE_WORDS = 8
 
 
 def _wrap_loose_paragraphs(root: Any) -> bool:
-    """Make a paragraph of prose that stands loose right before a <p> (``<td>... Sam Smith has
-    left the club.</p><p>Smith joined ...``: the page's first <p> tag missing, so main-text
-    detection, which reads paragraphs, never sees the story's opening sentence). Whether the page
-    (``_document``) changed."""
-    from lxml import etree
-
+    """Make paragraphs of text that stands loose beside a page's <p> tags, as main-text detection,
+    which reads paragraphs, would miss it or run it together: prose right before a <p> (``<td>...
+    Sam Smith has left the club.</p><p>Smith joined ...``: the page's first <p> tag missing), and
+    what follows an empty <p/>, the mark some pages put between paragraphs instead of around them
+    (``... on Friday.<p/>The club said ...<p/>``): prose, or anything up to the next such mark.
+    Whether the page (``_document``) changed."""
     from briefing.clean import is_prose
 
     changed = False
     for paragraph in list(root.iter("p")):
         before = paragraph.getprevious()
         parent = paragraph.getparent()
-        if parent is None or not "".join(paragraph.itertext()).strip():
-            continue  # an empty <p/> between lines is a separator, the page's own way of paragraphs
-        loose = (before.tail if before is not None else parent.text) or ""
-        if len(loose.split()) < MIN_LOOSE_WORDS or not is_prose(loose.strip()):
+        if parent is None:
             continue
-        if before is not None:
-            before.tail = "\n"
-        else:
-            parent.text = "\n"
-        wrapped = etree.Element("p")
-        wrapped.text = loose.strip()
-        wrapped.tail = "\n"
-        paragraph.addprevious(wrapped)
-        changed = True
+        loose = (before.tail if before is not None else parent.text) or ""
+        if len(loose.split()) >= MIN_LOOSE_WORDS and is_prose(loose.strip()):
+            if before is not None:
+                before.tail = "\n"
+            else:
+                parent.text = "\n"
+            paragraph.addprevious(_paragraph(loose))
+            changed = True
+        following = paragraph.tail or ""
+        if len(paragraph) or (paragraph.text or "").strip() or not following.strip():
+            continue
+        marked = paragraph.getnext() is not None and paragraph.getnext().tag == "p"
+        if marked or (len(following.split()) >= MIN_LOOSE_WORDS and is_prose(following.strip())):
+            paragraph.tail = "\n"
+            paragraph.addnext(_paragraph(following))
+            changed = True
     return changed
+
+
+def _paragraph(text: str) -> Any:
+    from lxml import etree
+
+    wrapped = etree.Element("p")
+    wrapped.text = text.strip()
+    wrapped.tail = "\n"
+    return wrapped
 
 
 # A teaser of another story: a block that opens with a link of a headline's length on a line of

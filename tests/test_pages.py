@@ -384,6 +384,22 @@ def test_a_first_paragraph_written_without_its_p_tag_is_read(tmp_path):
     assert "Forty players were invited" in text and "Joe Kerr (Corra Academy)" in text
 
 
+def test_paragraphs_a_page_separates_by_empty_p_marks_are_each_a_paragraph(tmp_path):
+    # Some pages mark the gap between paragraphs with <p/> instead of wrapping them: each run is a
+    # paragraph as the reader sees it, not one run-on line ("on Friday.The club said"), and the last
+    # one, after the last mark, is read too.
+    runs = ["Harbour United have sacked manager Tom Rowe, less than a year after he signed a new contract.",
+            "The club said on Friday that a new manager would be named before the next home game.",
+            "Rowe joined the club in 2019 and led it to two promotions in his first three seasons."]
+    html = page("<div class='story'><div class='byline'>By Staff Writer</div>" + "<p/>".join(runs)
+                + "<p></p>The chairman thanked Rowe for his work and wished him well in the rest of his career."
+                + "</p><br><br><i>Your views on this story? <a href='mailto:desk@example.com'>Email us</a></i>"
+                "</div>", head="<title>Harbour United sack Rowe</title>")
+    article = read(tmp_path, html)
+    assert article.paragraphs[:3] == runs
+    assert article.paragraphs[3].startswith("The chairman thanked Rowe")
+
+
 def test_a_sites_name_taken_for_the_headline_gives_way_to_the_titles_headline(tmp_path):
     # The logo is an <h1> too; the page's <title> holds the real headline beside the name.
     page = tmp_path / "logo.html"
