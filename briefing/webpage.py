@@ -808,6 +808,9 @@ def _stamp_pattern() -> tuple[re.Pattern, dict[str, int]]:
 
 
 _NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?!\d)")
+# The same followed by a clock time and its zone: "01/09/2008 09:37:25 PM PST".
+_ZONED_DATE = re.compile(_NUMERIC_DATE.pattern + r"[\s,]+(?:at\s+)?\d{1,2}:\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s*\(?([a-z]{2,4})\b",
+                         re.I)
 
 
 def _month_first(date: str, html: str) -> str:
@@ -826,9 +829,22 @@ def _month_first(date: str, html: str) -> str:
     if not any((a, b) == (day, month) and c in years for a, b, c in written) \
             or any((a, b) == (month, day) and c in years for a, b, c in written):
         return date  # not read from such a date, or the page writes it month first too
-    month_first = any(a <= 12 < b <= 31 for a, b, _ in written)
+    month_first = any(a <= 12 < b <= 31 for a, b, _ in written) or _zoned_month_first(html, day, month, years)
     day_first = any(b <= 12 < a <= 31 for a, b, _ in written)
     return f"{year:04d}-{day:02d}-{month:02d}{date[10:]}" if month_first and not day_first else date
+
+
+def _zoned_month_first(html: str, first: int, second: int, years: tuple[str, str]) -> bool:
+    """Is the date written "first/second/year" followed by its time in a clock zone of a country
+    that writes the month first ("01/09/2008 09:37:25 PM PST")?"""
+    from briefing.lang import DEFAULT_LANGUAGE, profile
+
+    zones = profile(DEFAULT_LANGUAGE).month_first_zones
+    for match in _ZONED_DATE.finditer(html):
+        a, b, c, zone = int(match[1]), int(match[3]), match[4], match[5].lower()
+        if (a, b) == (first, second) and c in years and zone in zones:
+            return True
+    return False
 
 
 def _a_name(phrase: str) -> bool:

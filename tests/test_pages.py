@@ -633,6 +633,19 @@ def test_a_numeric_date_is_read_in_the_order_the_page_writes_its_dates(elsewhere
     assert read_page(html).date == expected
 
 
+
+@pytest.mark.parametrize("stamp, expected", [
+    ("Posted: 03/04/2026 09:37:25 PM EST", "2026-03-04"),  # a US clock zone: the month comes first
+    ("Posted: 03/04/2026 21:37 GMT", "2026-04-03"),
+])
+def test_a_numeric_date_with_its_clock_zone_is_read_in_that_countrys_order(stamp, expected):
+    from briefing.webpage import read_page
+
+    body = "".join(f"<p>The ferry council met for the {n} time this year to vote on the new summer timetable "
+                   f"for the island boats.</p>" for n in ("first", "second", "third", "fourth"))
+    html = page(f"<div class='byline'>{stamp}</div><article><h1>Ferry timetable approved</h1>{body}</article>")
+    assert read_page(html).date == expected
+
 SIDEBAR = ("<div class='more'><a href='/news/2019/05/02/ferry-fares-rise.html'>Ferry fares rise</a>"
            "<a href='/news/2021/11/20/harbour-wall-repaired.html'>Harbour wall repaired</a></div>")
 

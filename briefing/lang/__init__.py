@@ -38,6 +38,9 @@ class LanguageProfile:
     months: tuple[str, ...]
     month_abbreviations: frozenset[str]
     time_zones: frozenset[str]
+    # the clock zones of a country that writes a numeric date month first ("01/09/2008 9:37 PM PST"
+    # is 9 January): the page's own evidence for reading its date so
+    month_first_zones: frozenset[str]
 
     # Actors
     honorifics: frozenset[str]

@@ -99,6 +99,7 @@ PROFILE = LanguageProfile(
             "november", "december"),
     month_abbreviations=_words("jan feb mar apr may jun jul aug sep sept oct nov dec"),
     time_zones=_words("gmt utc bst cet est pst edt pdt cdt cst mdt mst et pt ct mt pacific eastern central mountain"),
+    month_first_zones=_words("est pst edt pdt cdt cst mdt mst akst akdt hst et pt ct mt"),
     honorifics=HONORIFICS,
     gendered_titles=GENDERED_TITLES,
     role_heads=ROLE_HEADS,
