@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from briefing.dates import event_day, holiday
 from briefing.facts import DateMention
 from briefing.lang import LanguageProfile
-from briefing.nlp import entities_of
+from briefing.nlp import entities_of, opens_on_expletive
 from briefing.text import continues, dangles
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -164,7 +164,8 @@ def date_expressions(doc: Doc, text: str, lang: LanguageProfile) -> Iterator[Exp
         index += bool(said)
         # "He said ..." alone in a timeline leaves the reader asking who: the sentence before
         # comes along, as in the summaries.
-        told, previous = (f"{previous} {said}" if previous and dangles(said, lang) else said), said
+        told, previous = (f"{previous} {said}" if previous and dangles(said, lang, opens_on_expletive(sent))
+                          else said), said
         candidates = list(_candidates(sent, lang))
         if not candidates:
             continue  # most sentences: whether they are worth a line is not asked

@@ -29,6 +29,9 @@ class SentenceSpan:
     # It goes on from a word on the same line: the model split one sentence in two ("... support
     # for 802.11n | Wi-Fi on the 5GHz band into its computers."), and this is the second half.
     continues: bool = False
+    # It opens on a pronoun that stands for nothing before it, as the parse tells: "There were two
+    # ...", "It is likely that ..." (an expletive, not "There, he met ..." or "It was his last").
+    expletive: bool = False
 
 
 @dataclass(frozen=True)

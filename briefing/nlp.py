@@ -199,8 +199,16 @@ def sentences_of(doc: Doc, original: str | None = None) -> list[SentenceSpan]:
                 last = sentences[-1]
                 sentences[-1] = dataclasses.replace(last, text=last.text + text, end=start + len(text))
             sentences.append(SentenceSpan(index=len(sentences), text=text, start=start, end=start + len(text),
-                                          terms=tuple(content_terms(sent)), continues=continues(source, start)))
+                                          terms=tuple(content_terms(sent)), continues=continues(source, start),
+                                          expletive=opens_on_expletive(sent)))
     return sentences
+
+
+def opens_on_expletive(sent: Span) -> bool:
+    """Is the sentence's first word a pronoun the parse marks as standing for nothing ("There
+    were two ...")? Then it does not refer back to a sentence before."""
+    first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
+    return first is not None and first.dep_ == "expl"
 
 
 _CLOSING_MARKS = "\"'’”»)]"

@@ -415,7 +415,7 @@ class NewsSummariser:
         budget = WordBudget(self._tokenizer, words)
         base = self.scores(title, sentences, count)
         content = {s.index: self._content(s.text) for s in sentences}
-        opens_badly = {s.index: dangles(s.text, self._lang) for s in sentences}
+        opens_badly = {s.index: dangles(s.text, self._lang, getattr(s, "expletive", False)) for s in sentences}
         chosen: list[S] = []
         left = [s for s in sentences if s.index not in halves]
         # A sentence that ends on a colon announces what follows it ("She told us about her plans:"),

@@ -27,13 +27,16 @@ def retells(a: str, b: str) -> bool:
     return fuzz.token_set_ratio(a, b) >= 75
 
 
-def dangles(text: str, lang: LanguageProfile) -> bool:
+def dangles(text: str, lang: LanguageProfile, expletive: bool = False) -> bool:
     """Does the sentence open with a pronoun or a back-reference to what came before ("He said
     ...", "However, ...", "The company said ..."), or end a quotation an earlier sentence opened
-    ('Talks will resume soon," she said.')? Alone in a summary or a timeline it dangles."""
+    ('Talks will resume soon," she said.')? Alone in a summary or a timeline it dangles. Not for
+    its first word when the parse found that a pronoun standing for nothing (``expletive``:
+    "There were two ...")."""
     opening = text.lstrip(" \"'‘“(").lower()
     first = opening.split(" ", 1)[0].strip(",;:")
-    return first in lang.back_references or opening.startswith(lang.back_reference_phrases) or closes_a_quotation(text)
+    return (first in lang.back_references and not expletive) or opening.startswith(lang.back_reference_phrases) \
+        or closes_a_quotation(text)
 
 
 _QUOTE_MARK = re.compile(r"``|''|[\"“”]")

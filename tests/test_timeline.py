@@ -70,6 +70,18 @@ def test_a_sentence_that_leans_on_the_one_before_brings_it_along(nlp):
                           "She said the cranes would run again by Thursday.")
 
 
+def test_a_sentence_opening_on_there_is_or_there_were_stands_alone(nlp):
+    # "There" standing for nothing ("There were ...") refers to no sentence before; "There, she ..." does.
+    (event,) = extract_timeline(articles(nlp, (
+        "Port chief Anna Berg repeated that the authority would not pay. "
+        "There were two more crane failures at the harbour on Friday.", MONDAY)), MONDAY)
+    assert event.text == "There were two more crane failures at the harbour on Friday."
+    (event,) = extract_timeline(articles(nlp, (
+        "Port chief Anna Berg flew to the island harbour. "
+        "There, she met the crane engineers on Friday.", MONDAY)), MONDAY)
+    assert event.text.startswith("Port chief Anna Berg flew")
+
+
 def test_a_programme_called_today_is_not_a_date(nlp):
     timeline = extract_timeline(articles(
         nlp, ("A retired general warned on Radio 4's Today programme that troops could be attacked.", MONDAY)),
