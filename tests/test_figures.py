@@ -344,6 +344,16 @@ def test_what_a_figure_counts_is_no_clause(analyse_texts, text, value, counts):
     assert by_value[value].counts == counts
 
 
+@pytest.mark.parametrize("text, value", [
+    ("The harbour board sold the old ferry for something in the region of £4m last year.", "in the region of £4m"),
+    ("Island tickets now cost the equivalent of $5 each.", "the equivalent of $5"),
+])
+def test_how_near_an_amount_is_qualifies_it_and_is_not_what_it_counts(analyse_texts, text, value):
+    # "in the region of", "the equivalent of" say how near the amount is, as "about" does
+    by_value = {f.value: f for f in figures_of(analyse_texts, text)}
+    assert not any(word in by_value[value].counts for word in ("region", "equivalent")), by_value[value]
+
+
 def test_a_number_glued_to_a_word_is_a_name_not_a_figure(analyse_texts):
     figures = figures_of(analyse_texts, "7News cameras filmed the crash, and the 300Mbps link carried the pictures.")
     assert [f.value for f in figures] == ["300Mbps"]

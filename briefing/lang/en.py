@@ -46,6 +46,7 @@ QUALIFIERS = (
     "as much as", "as few as", "an estimated", "some", "about", "around", "roughly", "nearly",
     "almost", "approximately", "over", "under", "just over", "just under", "close to", "upwards of",
     "estimated", "only", "just", "below", "above", "an average of", "a further", "another",
+    "the equivalent of", "in the region of", "in the neighborhood of", "in the neighbourhood of", "in excess of",
 )
 
 SMALL_NUMBERS = MappingProxyType({
