@@ -212,6 +212,7 @@ def test_the_table_takes_each_storys_best_figure_first_and_leaves_out_stories_no
     ("The new model has a 2-liter engine and costs less than the old one.", "2-liter"),  # a measure describing
     ("The village is a 30-minute drive from the harbour, the council said.", "30-minute"),
     ("Rangers found a six-inch lizard under a rock on the island.", "six-inch"),  # also in words
+    ("Rangers found a 20 cm long lizard under a rock on the island.", "20 cm"),  # a measure and its adjective
     # a number with one letter on it before its noun names a kind of thing
     ("The ferry firm bought Seamap, a 3D mapping company, for an undisclosed sum.", "3"),
     ("The operator will launch the island's first 4G network on Tuesday.", "4"),

@@ -27,7 +27,8 @@ def context_only(ent: Span, unit: str, lang: LanguageProfile) -> bool:
     """A number a reader does not want in a table of key figures, though it is a quantity: an
     age ("the 43-year-old man", "aged 43"), an address or a road ("3170 W. County Road 600S"),
     a time of day ("10 a.m."), or a measure that describes a thing rather than reports something
-    ("a 2-liter engine", "a 30-minute drive": a hyphened measure before its noun), or a kind of
+    ("a 2-liter engine", "a 30-minute drive": a hyphened measure before its noun; "a 12 metre tall
+    mast"), or a kind of
     thing ("a 3D mapping company", "a 4G network")."""
     doc = ent.doc
     before = doc[ent.start - 1] if ent.start > 0 else None
@@ -42,6 +43,12 @@ def context_only(ent: Span, unit: str, lang: LanguageProfile) -> bool:
     if after and (after[0].lower_ in lang.clock_words or re.fullmatch(r"\d{1,2}[:.]\d\d", ent.text.strip())):
         return True
     if _a_kind_of_thing(ent):
+        return True
+    # "a 12 metre tall mast", "an 8mm thick player": a measure and its adjective before a noun
+    # describe the thing, as a hyphened measure does.
+    if unit and ent.label_ == "QUANTITY" and after and after[0].pos_ == "ADJ" and after[0].dep_ == "amod" \
+            and after[0].head.i > after[0].i and after[0].head.pos_ in ("NOUN", "PROPN") \
+            and after[0].head.ent_type_ not in ("DATE", "TIME"):  # not "winds of 155mph early Wednesday"
         return True
     # English writes a measure with a hyphen only before what it describes: "six-inch lizard",
     # "a 30-minute drive" (the number in words or in figures).
