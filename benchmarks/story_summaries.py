@@ -103,7 +103,8 @@ def main() -> int:
         summaries = summaries_of(story_facts, sources)
         similarity = story_similarities(story_facts)
         (story,) = build_stories(story_facts, summaries, [list(range(len(docs)))], similarity, config.summary.sentences,
-                                 lambda a, b: retells(a.text, b.text), lambda s: dangles(s.text, lang))
+                                 lambda a, b: retells(a.text, b.text),
+                                 lambda s: dangles(s.text, lang, story_facts[s.article_id - 1].sentences[s.index].expletive))
         words = sum(len(s.text.split()) for s in story.sentences)
         pooled = [Sentence(source.id, s.index, s.text) for item, source in zip(story_facts, sources)
                   for s in item.sentences]

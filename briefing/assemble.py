@@ -104,7 +104,8 @@ def assemble_brief(facts: Sequence[ArticleFacts], config: Config, *, date: dt.da
     groups = cluster(similarity, config.stories.threshold) if facts else []
     lang = profile(facts[0].language) if facts else profile(DEFAULT_LANGUAGE)
     stories = build_stories(facts, summaries, groups, similarity, config.summary.sentences,
-                            lambda a, b: retells(a.text, b.text), lambda s: dangles(s.text, lang, getattr(s, "expletive", False)))
+                            lambda a, b: retells(a.text, b.text),
+                            lambda s: dangles(s.text, lang, facts[s.article_id - 1].sentences[s.index].expletive))
     stories = _watch(stories, config.watchlist.entries(), texts)
     since = None
     if history is not None:

@@ -136,3 +136,18 @@ def test_the_overall_summary_continues_a_story_from_its_lead_source_not_another_
     assert [s.text for s in overview([port, rates], 3)] == [
         "Hackers shut a terminal.", "The bank raised rates.", "The port will not pay."]
     assert len(overview([port, rates], 5)) == 3  # nothing else to add: no second telling of the lead
+
+
+def test_a_sources_sentence_opening_on_there_were_is_no_back_reference(analyse_texts):
+    # "There were ..." stands for nothing before it: the story may take it from the second source
+    # though the sentence before it in that source is not shown.
+    from briefing.assemble import assemble_brief
+    from briefing.config import Config
+
+    second = ("A ransomware attack shut a container terminal at the Port of Rotterdam on Monday. "
+              "There were about 1,200 containers on the quay when the attack stopped the crane systems, and "
+              "ships bound for the terminal were sent on to Antwerp. "
+              "Dutch officials gave no further comment.")
+    facts = analyse_texts(ROTTERDAM_1, second)
+    (story,) = assemble_brief(facts, Config(), date=facts[0].article.published).stories
+    assert any(s.text.startswith("There were about 1,200 containers") for s in story.sentences), story.sentences
