@@ -48,6 +48,13 @@ def test_pages_kept_and_junk_are_bags_of_words():
     assert unusable_source("Harbour Times", "page") is None
 
 
+def test_pages_kept_can_count_a_paragraph_the_gold_repeats_once():
+    from pages import once
+
+    gold = "The ferry left at six.\nIt came back at noon.\n\nThe ferry left at six.\n  It came back  at noon."
+    assert once(gold) == "The ferry left at six.\nIt came back at noon.\n"
+
+
 def test_timeline_scores_count_each_gold_date_once():
     from collections import Counter
 
