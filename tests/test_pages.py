@@ -622,6 +622,8 @@ def test_title_parts_run_together_for_the_headline_give_way_to_the_titles_headli
     ("Council budget vote set for 03/17/2026", "2026-03-04"),  # the site writes its dates month first
     ("Council budget vote set for 17/03/2026", "2026-04-03"),  # day first
     ("", "2026-04-03"),  # no telling: read as main-text detection reads it
+    ("Tue, February 24, 2026", "2026-03-04"),  # a date in words near 4 March, none near 3 April
+    ("Fri, April 24, 2026", "2026-04-03"),
 ])
 def test_a_numeric_date_is_read_in_the_order_the_page_writes_its_dates(elsewhere, expected):
     from briefing.webpage import read_page
