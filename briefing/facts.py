@@ -55,6 +55,8 @@ class Mention:
     # a person's gender as the text tells it ("Masc", "Fem", as spaCy's morphology names them):
     # a gendered title ("Mr", "Queen") or the "he" or "she" that takes the name up; else None
     gender: str | None = None
+    # a place's name that stands for its team here ("Nevada beat Boise State"): the team, not the place
+    team: bool = False
 
     @property
     def name(self) -> str:

@@ -36,6 +36,16 @@ def test_spelling_variants_merge_across_sources(analyse_texts):
     assert actors[names[0]].sources == [1, 2]
 
 
+def test_a_states_team_is_not_the_state_of_another_article(analyse_texts):
+    facts = analyse_texts(
+        "Nevada beat Boise State 74-62 on Saturday night. Nevada led by 12 at half-time and the coach said "
+        "Nevada played its best game of the season.",
+        "Voters in Nevada go to the polls on Tuesday. Polls in Nevada show the race is close, and both "
+        "campaigns sent staff to Nevada this week.")
+    nevada = [(a.kind, a.sources) for a in extract_actors(facts) if a.name == "Nevada"]
+    assert sorted(nevada) == [("organisation", [1]), ("place", [2])]
+
+
 def test_people_sharing_a_surname_stay_apart(analyse_texts):
     actors = actors_of(analyse_texts, (
         "Tom Hale, the mayor, opened the new bridge on Monday. "

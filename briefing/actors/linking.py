@@ -70,6 +70,7 @@ def _link_across_articles(mentions: Sequence[Mention], articles: Sequence[int], 
     for i in range(len(mentions)):
         groups[uf.find(i)].append(i)
     heads = []
+    teams = []  # a place's name standing for its team in that article
     read_as_person = []  # some mention of it the model tagged a person
     mostly_person = []  # most of them
     for root, members in groups.items():
@@ -77,19 +78,22 @@ def _link_across_articles(mentions: Sequence[Mention], articles: Sequence[int], 
         keys = {mention_key(mentions[i], lang) for i in members}
         heads.append((root, actor_kind(mentions[i] for i in members), longest, keys))
         read_as_person.append(any(mentions[i].kind == "person" for i in members))
+        teams.append(any(mentions[i].team for i in members))
         mostly_person.append(2 * sum(mentions[i].kind == "person" for i in members) >= len(members))
     # Pairs are only compared within blocks that could match (same_word needs the same first
     # letter), and each spelling once: cost grows with the distinct names, not their square.
     by_initials: dict[tuple[str, str], dict[tuple[str, ...], list[int]]] = defaultdict(dict)
-    by_key: dict[str, int] = {}
+    by_key: dict[tuple[str, bool], int] = {}
     for h, (root, kind, name, keys) in enumerate(heads):
         if len(name) > 1:
             spelled = tuple(word.lower() for word in name)
             by_initials[(spelled[0][:1], spelled[-1][:1])].setdefault(spelled, []).append(h)
         if kind != "person":
-            for key in sorted(keys):
+            # organisations, places sharing a name or code; a state's team ("Nevada beat Boise
+            # State") is not the state of another article ("voters in Nevada")
+            for key in sorted((key, teams[h]) for key in keys):
                 if key in by_key and heads[by_key[key]][1] != "person":
-                    uf.union(heads[by_key[key]][0], root)  # organisations, places sharing a name or code
+                    uf.union(heads[by_key[key]][0], root)
                 else:
                     by_key.setdefault(key, h)
     # Two people, or a person and the same full name mis-tagged as a place/org, are one: so

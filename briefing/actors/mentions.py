@@ -438,7 +438,7 @@ def mentions_in(doc: Doc, labels: Iterable[str], lang: LanguageProfile, original
         if words not in people and not any(w[-1:] == words[-1:] for w in people) \
                 and not _INITIAL_AND_NAME.match(" ".join(words)):
             teams.add(words)
-    found = [dataclasses.replace(m, kind="organisation") if m.words in teams else m for m in found]
+    found = [dataclasses.replace(m, kind="organisation", team=True) if m.words in teams else m for m in found]
     covered = _covered(doc, found, wanted)
     for span in listed:
         words = tuple(t.text for t in span)
@@ -447,7 +447,7 @@ def mentions_in(doc: Doc, labels: Iterable[str], lang: LanguageProfile, original
         if _INITIAL_AND_NAME.match(" ".join(words)):
             found.append(Mention("person", words, span.start_char, span.end_char))  # a player: "( P. Simmons 4-38 )"
         elif words in teams:
-            found.append(Mention("organisation", words, span.start_char, span.end_char))
+            found.append(Mention("organisation", words, span.start_char, span.end_char, team=True))
     # "Marion Clignet ( France ) 3:31.674", "beat Scott Draper (Australia)": a full name followed
     # by a country in brackets is a competitor and the country they stand for, a person.
     found = [dataclasses.replace(m, kind="person") if m.kind == "organisation" and len(m.words) > 1
