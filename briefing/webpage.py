@@ -714,7 +714,7 @@ def read_page(html: str, url: str | None = None) -> Page:
         candidates = headings + ([opening.strip()] if _headline_shaped(opening) and told_in(opening, rest) else [])
         told = [h for h in candidates if len(h.split()) >= MIN_HEADING_WORDS and told_in(h, text) and not _a_date(h)]
         headline = told[0] if told else headline
-    date = _dated(_string(getattr(meta, "date", None)), html, root)
+    date = _dated(_string(getattr(meta, "date", None)), html, root, text)
     return Page(text=text, title=clean_title(headline, site, host, text), source=site, url=link,
                 date=_printed_over_searched(date, html, root))
 
@@ -724,14 +724,14 @@ def read_page(html: str, url: str | None = None) -> Page:
 _NEW_YEARS_DAY = re.compile(r"\bjan(?:uary)?\.?\s+0?1(?:st)?\b|\b0?1\s+jan|\b01[/.-]01\b|-01-01\b", re.I)
 
 
-def _dated(date: str | None, html: str, root: Any = None) -> str | None:
+def _dated(date: str | None, html: str, root: Any = None, text: str = "") -> str | None:
     """The page's date from its metadata, unless it is a year alone: main-text detection's
     search of the text gives "2000-01-01" for "the 2000 bombing of the USS Cole". A first of
     January the page never writes is such a guess, and the article is undated rather than
     misdated (its events would be read against the wrong day)."""
     if date and date[4:] == "-01-01" and not _NEW_YEARS_DAY.search(html):
         return None
-    return _month_first(date, html, root) if date else date
+    return _month_first(date, html, root, text) if date else date
 
 
 # A date the page prints this far from the date found is not that date's day.
@@ -813,12 +813,13 @@ _ZONED_DATE = re.compile(_NUMERIC_DATE.pattern + r"[\s,]+(?:at\s+)?\d{1,2}:\d\d(
                          re.I)
 
 
-def _month_first(date: str, html: str, root: Any = None) -> str:
+def _month_first(date: str, html: str, root: Any = None, text: str = "") -> str:
     """The date read month first when the page writes its dates so. Main-text detection reads a
     numeric date day first ("01/08/2008" as 1 August) unless the day cannot be a month; a page
     that writes another date month first beyond doubt ("01/15/2008") and none day first meant
     8 January; so did one that prints a date in words within a month of 8 January and none
-    within a month of 1 August ("Tue, January 15, 2008" beside "Published: 01.08.2008")."""
+    within a month of 1 August ("Tue, January 15, 2008" beside "Published: 01.08.2008"), or
+    whose story opens on a wire dateline of a day near 8 January ("NEW YORK, Jan. 7 --")."""
     try:
         year, month, day = int(date[:4]), int(date[5:7]), int(date[8:10])
     except ValueError:
@@ -835,10 +836,27 @@ def _month_first(date: str, html: str, root: Any = None) -> str:
     if not (month_first or day_first) and root is not None:
         # No numeric date settles it: the dates the page prints in words do.
         read, swapped = dt.date(year, month, day), dt.date(year, day, month)
-        printed = printed_dates(root)
+        printed = printed_dates(root) + _dateline_days(text, year)
         month_first = any(abs((p - swapped).days) <= MAX_PRINTED_GAP_DAYS for p in printed) \
             and not any(abs((p - read).days) <= MAX_PRINTED_GAP_DAYS for p in printed)
     return f"{year:04d}-{day:02d}-{month:02d}{date[10:]}" if month_first and not day_first else date
+
+
+# How far into the story a wire dateline's day may stand: "(Wire) NEW YORK, Jan. 7 --".
+MAX_DATELINE_CHARS = 80
+
+
+def _dateline_days(text: str, year: int) -> list[dt.date]:
+    """The day a wire dateline opening the story names ("NEW YORK, Jan. 7 --", "Islamabad, Jan
+    14 (Wire)"), in ``year``: the dateline names no year."""
+    _, months = _stamp_pattern()
+    name = "|".join(sorted(months, key=len, reverse=True))
+    opening = text.lstrip()[:MAX_DATELINE_CHARS]
+    found = re.search(rf",\s*({name})\.?\s+(\d{{1,2}})\b(?![,\s]*\d{{4}})", opening, re.I)
+    try:
+        return [dt.date(year, months[found[1].lower()], int(found[2]))] if found else []
+    except ValueError:
+        return []
 
 
 def _zoned_month_first(html: str, first: int, second: int, years: tuple[str, str]) -> bool:

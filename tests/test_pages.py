@@ -648,6 +648,20 @@ def test_a_numeric_date_with_its_clock_zone_is_read_in_that_countrys_order(stamp
     html = page(f"<div class='byline'>{stamp}</div><article><h1>Ferry timetable approved</h1>{body}</article>")
     assert read_page(html).date == expected
 
+
+@pytest.mark.parametrize("dateline, expected", [
+    ("HARBOUR CITY, March 3 (Wire) -- ", "2026-03-04"),  # a wire dateline near 4 March, not 3 April
+    ("", "2026-04-03"),
+])
+def test_a_numeric_date_is_read_as_the_wire_dateline_of_its_story_tells(dateline, expected):
+    from briefing.webpage import read_page
+
+    body = "".join(f"<p>{dateline if n == 'first' else ''}The ferry council met for the {n} time this year to "
+                   f"vote on the new summer timetable for the island boats.</p>" for n in ("first", "second", "third"))
+    html = page(f"<div class='byline'>Published 03/04/2026 - 10:07 a.m. GMT</div><article><h1>Ferry timetable "
+                f"approved</h1>{body}</article>")
+    assert read_page(html).date == expected
+
 SIDEBAR = ("<div class='more'><a href='/news/2019/05/02/ferry-fares-rise.html'>Ferry fares rise</a>"
            "<a href='/news/2021/11/20/harbour-wall-repaired.html'>Harbour wall repaired</a></div>")
 
