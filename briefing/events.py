@@ -198,13 +198,17 @@ def _measured_now(span: Span, lang: LanguageProfile) -> bool:
     does "today" on a present "is" with its complement ("Today, the firm is a one-product
     company", "She is a lively three-year-old today"), which is "nowadays"; and so does "today"
     on a plural noun ("ferry engines today burn ...") or on a present that tells what a
-    kind of thing does ("Most teenagers today own a phone"). Not "The vote is today": there
+    kind of thing does ("Most teenagers today own a phone"); and so does "today" in a relative
+    clause whose subject is "we" or "you" ("the heatwaves we are witnessing today", "the world
+    you see today"). Not "The vote is today": there
     "today" is the complement; nor "Acme today announces ...": a named subject's present."""
     if len(span) != 1 or span[0].lower_ not in lang.today_words:
         return False
     head = span[0].head
     if head.pos_ == "ADJ" or (head.tag_ == "NNS" and head.i != span[0].i):
         return True  # not a thing done today: "a statement today by the attorney"
+    if head.dep_ == "relcl" and any(c.dep_ == "nsubj" and _speaks(c) for c in head.children):
+        return True  # "the suffering we are witnessing today", "the world you see today": nowadays
     if span[0].dep_ not in ("npadvmod", "advmod") or head.tag_ not in ("VBZ", "VBP"):
         return False
     if head.lemma_ == "be":

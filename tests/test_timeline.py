@@ -279,6 +279,7 @@ def test_durations_ages_and_counts_make_no_line(nlp, text):
     "Today, the Harbour ferry line is a one-boat company with a single route.",
     "Conventional ferry engines today burn 40 litres of fuel an hour, the engineers said.",
     "Most island teenagers today own a smartphone, the survey found.",
+    "The floods are a warning of the storms we are witnessing today along the island's coast, the report said.",
     # a time before a day, not the day
     "Shoppers borrowed heavily on their credit cards in the runup to Christmas, the bank said.",
     # any such day, not one day
