@@ -30,7 +30,7 @@ class SentenceSpan:
     # for 802.11n | Wi-Fi on the 5GHz band into its computers."), and this is the second half.
     continues: bool = False
     # It opens on a pronoun that stands for nothing before it, as the parse tells: "There were two
-    # ...", "It is likely that ..." (an expletive, not "There, he met ..." or "It was his last").
+    # ..." (an expletive; not the place of "There, he met ...").
     expletive: bool = False
 
 

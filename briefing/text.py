@@ -31,8 +31,8 @@ def dangles(text: str, lang: LanguageProfile, expletive: bool = False) -> bool:
     """Does the sentence open with a pronoun or a back-reference to what came before ("He said
     ...", "However, ...", "The company said ..."), or end a quotation an earlier sentence opened
     ('Talks will resume soon," she said.')? Alone in a summary or a timeline it dangles. Not for
-    its first word when the parse found that a pronoun standing for nothing (``expletive``:
-    "There were two ...")."""
+    its first word when the parse found it a pronoun standing for nothing (``expletive``: "There
+    were two ...")."""
     opening = text.lstrip(" \"'‘“(").lower()
     first = opening.split(" ", 1)[0].strip(",;:")
     return (first in lang.back_references and not expletive) or opening.startswith(lang.back_reference_phrases) \

@@ -809,8 +809,8 @@ def _stamp_pattern() -> tuple[re.Pattern, dict[str, int]]:
 
 _NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?!\d)")
 # The same followed by a clock time and its zone: "01/09/2008 09:37:25 PM PST".
-_ZONED_DATE = re.compile(_NUMERIC_DATE.pattern + r"[\s,]+(?:at\s+)?\d{1,2}:\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s*\(?([a-z]{2,4})\b",
-                         re.I)
+_ZONED_DATE = re.compile(
+    _NUMERIC_DATE.pattern + r"[\s,]+(?:at\s+)?\d{1,2}:\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s*\(?([a-z]{2,4})\b", re.I)
 
 
 def _month_first(date: str, html: str, root: Any = None, text: str = "") -> str:
@@ -848,13 +848,13 @@ MAX_DATELINE_CHARS = 80
 
 def _dateline_days(text: str, year: int) -> list[dt.date]:
     """The day a wire dateline opening the story names ("NEW YORK, Jan. 7 --", "Islamabad, Jan
-    14 (Wire)"), in ``year``: the dateline names no year."""
+    14 (Wire)"), in its own year if it names one, else in ``year``."""
     _, months = _stamp_pattern()
     name = "|".join(sorted(months, key=len, reverse=True))
     opening = text.lstrip()[:MAX_DATELINE_CHARS]
-    found = re.search(rf",\s*({name})\.?\s+(\d{{1,2}})\b(?![,\s]*\d{{4}})", opening, re.I)
+    found = re.search(rf",\s*({name})\.?\s+(\d{{1,2}})\b(?:,?\s+((?:19|20)\d\d)\b)?", opening, re.I)
     try:
-        return [dt.date(year, months[found[1].lower()], int(found[2]))] if found else []
+        return [dt.date(int(found[3] or year), months[found[1].lower()], int(found[2]))] if found else []
     except ValueError:
         return []
 
