@@ -20,6 +20,7 @@ import datetime as dt
 import functools
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any
@@ -714,9 +715,11 @@ def read_page(html: str, url: str | None = None) -> Page:
         candidates = headings + ([opening.strip()] if _headline_shaped(opening) and told_in(opening, rest) else [])
         told = [h for h in candidates if len(h.split()) >= MIN_HEADING_WORDS and told_in(h, text) and not _a_date(h)]
         headline = told[0] if told else headline
-    date = _dated(_string(getattr(meta, "date", None)), html, root, text)
+    found = _string(getattr(meta, "date", None))
+    printed = printed_dates(root) if found and root is not None else []
+    date = _dated(found, html, printed, text)
     return Page(text=text, title=clean_title(headline, site, host, text), source=site, url=link,
-                date=_printed_over_searched(date, html, root))
+                date=_printed_over_searched(date, html, printed))
 
 
 # How a page writes the first of January, when it does: "January 1", "Jan. 1st", "1 Jan", "01/01",
@@ -724,14 +727,14 @@ def read_page(html: str, url: str | None = None) -> Page:
 _NEW_YEARS_DAY = re.compile(r"\bjan(?:uary)?\.?\s+0?1(?:st)?\b|\b0?1\s+jan|\b01[/.-]01\b|-01-01\b", re.I)
 
 
-def _dated(date: str | None, html: str, root: Any = None, text: str = "") -> str | None:
+def _dated(date: str | None, html: str, printed: Sequence[dt.date] = (), text: str = "") -> str | None:
     """The page's date from its metadata, unless it is a year alone: main-text detection's
     search of the text gives "2000-01-01" for "the 2000 bombing of the USS Cole". A first of
     January the page never writes is such a guess, and the article is undated rather than
     misdated (its events would be read against the wrong day)."""
     if date and date[4:] == "-01-01" and not _NEW_YEARS_DAY.search(html):
         return None
-    return _month_first(date, html, root, text) if date else date
+    return _month_first(date, html, printed, text) if date else date
 
 
 # A date the page prints this far from the date found is not that date's day.
@@ -743,22 +746,22 @@ MAX_STAMP_CHARS = 80
 _UNPRINTED = ("a", "script", "style", "noscript", "option", "select", "textarea")
 
 
-def _printed_over_searched(date: str | None, html: str, root: Any) -> str | None:
+def _printed_over_searched(date: str | None, html: str, printed: Sequence[dt.date]) -> str | None:
     """The date the page prints over one main-text detection only searched its markup for.
 
     Main-text detection's date comes from metadata, the page's address, a dated element; else
     from an extensive search of the whole page, markup and all, for the oldest date in it, which
     on a page listing other stories in a sidebar is the oldest link's ("/2006/09/01/...") or a
     number in a script. When that search alone found the date and every date the page prints
-    in a line of its own is more than a month away from it, the first printed date is the page's.
+    in a line of its own (``printed``, from ``printed_dates``) is more than a month away from it,
+    the first printed date is the page's.
     """
-    if not date or root is None:
+    if not date:
         return date
     try:
         day = dt.date.fromisoformat(date[:10])
     except ValueError:
         return date
-    printed = printed_dates(root)
     if not printed or any(abs((p - day).days) <= MAX_PRINTED_GAP_DAYS for p in printed):
         return date
     from htmldate import find_date
@@ -772,7 +775,7 @@ def printed_dates(root: Any) -> list[dt.date]:
     """The dates a page prints in short lines of their own, outside links, scripts and forms, in
     page order: "Mon, January 14, 2008", "Published: 9th January 2008, 16:23", "2008-01-14"."""
     pattern, months = _stamp_pattern()
-    found = []
+    found: list[dt.date] = []
     for node in root.xpath("//body//text()[not(" + " or ".join(f"ancestor::{t}" for t in _UNPRINTED) + ")]"):
         line = " ".join(str(node).split())
         if not line or len(line) > MAX_STAMP_CHARS:
@@ -790,16 +793,23 @@ def printed_dates(root: Any) -> list[dt.date]:
 
 
 @functools.lru_cache(maxsize=None)
-def _stamp_pattern() -> tuple[re.Pattern, dict[str, int]]:
-    """A full date as a page prints it ("January 14, 2008", "14 Jan 2008", "2008-01-14") and
-    each month name's number, from the language profile."""
+def _month_names() -> tuple[str, dict[str, int]]:
+    """Each month name and abbreviation of the language profile with its number, and all of them
+    as a pattern's alternatives, longest first."""
     from briefing.lang import DEFAULT_LANGUAGE, profile
 
     lang = profile(DEFAULT_LANGUAGE)
     months = {name: number for number, name in enumerate(lang.months, 1)}
     months.update({short: next(n for name, n in months.items() if name.startswith(short))
                    for short in lang.month_abbreviations})
-    name = "|".join(sorted(months, key=len, reverse=True))
+    return "|".join(sorted(months, key=len, reverse=True)), months
+
+
+@functools.lru_cache(maxsize=None)
+def _stamp_pattern() -> tuple[re.Pattern, dict[str, int]]:
+    """A full date as a page prints it ("January 14, 2008", "14 Jan 2008", "2008-01-14") and
+    each month name's number, from the language profile."""
+    name, months = _month_names()
     year, ordinal = r"(?:19|20)\d\d", r"(?:st|nd|rd|th)?"
     return re.compile(
         rf"\b(?:(?P<m1>{name})\.?\s+(?P<d1>\d{{1,2}}){ordinal},?\s+(?P<y1>{year})"
@@ -813,7 +823,7 @@ _ZONED_DATE = re.compile(
     _NUMERIC_DATE.pattern + r"[\s,]+(?:at\s+)?\d{1,2}:\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s*\(?([a-z]{2,4})\b", re.I)
 
 
-def _month_first(date: str, html: str, root: Any = None, text: str = "") -> str:
+def _month_first(date: str, html: str, printed: Sequence[dt.date] = (), text: str = "") -> str:
     """The date read month first when the page writes its dates so. Main-text detection reads a
     numeric date day first ("01/08/2008" as 1 August) unless the day cannot be a month; a page
     that writes another date month first beyond doubt ("01/15/2008") and none day first meant
@@ -833,12 +843,12 @@ def _month_first(date: str, html: str, root: Any = None, text: str = "") -> str:
         return date  # not read from such a date, or the page writes it month first too
     month_first = any(a <= 12 < b <= 31 for a, b, _ in written) or _zoned_month_first(html, day, month, years)
     day_first = any(b <= 12 < a <= 31 for a, b, _ in written)
-    if not (month_first or day_first) and root is not None:
+    if not (month_first or day_first):
         # No numeric date settles it: the dates the page prints in words do.
         read, swapped = dt.date(year, month, day), dt.date(year, day, month)
-        printed = printed_dates(root) + _dateline_days(text, year)
-        month_first = any(abs((p - swapped).days) <= MAX_PRINTED_GAP_DAYS for p in printed) \
-            and not any(abs((p - read).days) <= MAX_PRINTED_GAP_DAYS for p in printed)
+        written_out = [*printed, *_dateline_days(text, year)]
+        month_first = any(abs((p - swapped).days) <= MAX_PRINTED_GAP_DAYS for p in written_out) \
+            and not any(abs((p - read).days) <= MAX_PRINTED_GAP_DAYS for p in written_out)
     return f"{year:04d}-{day:02d}-{month:02d}{date[10:]}" if month_first and not day_first else date
 
 
@@ -849,8 +859,7 @@ MAX_DATELINE_CHARS = 80
 def _dateline_days(text: str, year: int) -> list[dt.date]:
     """The day a wire dateline opening the story names ("NEW YORK, Jan. 7 --", "Islamabad, Jan
     14 (Wire)"), in its own year if it names one, else in ``year``."""
-    _, months = _stamp_pattern()
-    name = "|".join(sorted(months, key=len, reverse=True))
+    name, months = _month_names()
     opening = text.lstrip()[:MAX_DATELINE_CHARS]
     found = re.search(rf",\s*({name})\.?\s+(\d{{1,2}})\b(?:,?\s+((?:19|20)\d\d)\b)?", opening, re.I)
     try:

@@ -28,8 +28,7 @@ def context_only(ent: Span, unit: str, lang: LanguageProfile) -> bool:
     age ("the 43-year-old man", "aged 43"), an address or a road ("3170 W. County Road 600S"),
     a time of day ("10 a.m."), or a measure that describes a thing rather than reports something
     ("a 2-liter engine", "a 30-minute drive": a hyphened measure before its noun; "a 12 metre tall
-    mast"), or a kind of
-    thing ("a 3D mapping company", "a 4G network")."""
+    mast"), or a kind of thing ("a 3D mapping company", "a 4G network")."""
     doc = ent.doc
     before = doc[ent.start - 1] if ent.start > 0 else None
     after = doc[ent.end:ent.end + 4]
